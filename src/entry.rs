@@ -1,0 +1,281 @@
+//! The row type of the generated metadata tables, and the one macro that gives every generated
+//! `ChatError` enum its methods and trait impls. build.rs writes the data; this file is the only
+//! hand-written code the five vendor modules share.
+
+use crate::{Canonical, Code, Recovery, Sources};
+
+/// One row of a generated `ENTRIES` table: everything the catalog knows about one code.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub code: Code,
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub messages: &'static [&'static str],
+    pub sections: &'static [&'static str],
+    pub description: Option<&'static str>,
+    pub canonical: Canonical,
+    pub recovery: Recovery,
+    pub sources: Sources,
+    pub sdk_codes: &'static [i32],
+    pub passthrough: bool,
+    pub deprecated: Option<&'static str>,
+    pub note: Option<&'static str>,
+    pub pattern: Option<(&'static str, &'static str)>,
+}
+
+/// Splits `code` as `<prefix><PARAM><suffix>`; the parameter must be a non-empty run of
+/// upper-case ASCII letters, digits and `_` that neither starts nor ends with `_`.
+pub(crate) fn pattern_param<'a>(code: &'a str, prefix: &str, suffix: &str) -> Option<&'a str> {
+    let param = code.strip_prefix(prefix)?.strip_suffix(suffix)?;
+    let valid = !param.is_empty()
+        && !param.starts_with('_')
+        && !param.ends_with('_')
+        && param
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    valid.then_some(param)
+}
+
+/// `Display` of every `ChatError` (used by its `thiserror` derive): `CODE: message` for string
+/// tables, `605 GROUP_NOT_EXIST: message` for integer tables.
+pub(crate) struct Show<'a, E>(pub &'a E);
+
+impl<E: crate::ErrorInfo> core::fmt::Display for Show<'_, E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.0.code() {
+            Code::Str(code) => write!(f, "{code}: {}", self.0.message()),
+            Code::Int(code) => write!(f, "{code} {}: {}", self.0.name(), self.0.message()),
+        }
+    }
+}
+
+/// Implements the shared API of one generated table. `$kind` is `string` or `integer`.
+macro_rules! impl_table {
+    ($table:expr, $kind:ident) => {
+        impl ChatError {
+            /// The table this enum catalogs.
+            pub const TABLE: $crate::Table = $table;
+
+            /// Every variant, in the order of the vendor's document.
+            pub const ALL: &'static [ChatError] = <ChatError as strum::VariantArray>::VARIANTS;
+
+            pub(crate) const SECTIONS: &'static [$crate::Section] = &SECTIONS;
+
+            #[inline]
+            #[allow(clippy::indexing_slicing)] // discriminants are 0..N and ENTRIES has N rows
+            pub(crate) const fn entry(self) -> &'static $crate::entry::Entry {
+                &ENTRIES[self as usize]
+            }
+
+            /// Looks up a code exactly as the vendor sends it (case-sensitive, no trimming).
+            /// Integer tables also accept the decimal code and every symbolic name.
+            /// Pattern codes are not expanded here: see the crate's `resolve` functions.
+            #[inline]
+            pub fn from_code(code: &str) -> Option<Self> {
+                BY_CODE.get(code).copied()
+            }
+
+            /// The code exactly as the vendor sends it.
+            #[inline]
+            pub const fn code(self) -> $crate::Code {
+                self.entry().code
+            }
+
+            /// The vendor's (primary) message.
+            #[inline]
+            pub fn message(self) -> &'static str {
+                <Self as $crate::ErrorInfo>::message(&self)
+            }
+
+            /// The Rust variant name, e.g. `"ErrUidNotFound"`.
+            #[inline]
+            pub fn variant_name(self) -> &'static str {
+                self.into()
+            }
+
+            /// A note from the catalog about this entry (e.g. a vendor misspelling kept as sent).
+            pub const fn note(self) -> Option<&'static str> {
+                self.entry().note
+            }
+
+            /// Numeric `code` values the vendor's SDK sends together with this entry's symbol in
+            /// `name` (CometChat's login errors); empty for most entries.
+            pub const fn sdk_codes(self) -> &'static [i32] {
+                self.entry().sdk_codes
+            }
+
+            /// Whether this is a REST API code that the SDK passes through from the server.
+            pub const fn is_passthrough(self) -> bool {
+                self.entry().passthrough
+            }
+
+            /// For a pattern entry (`INVALID_{param}`), its fixed prefix and suffix.
+            pub const fn pattern(self) -> Option<(&'static str, &'static str)> {
+                self.entry().pattern
+            }
+
+            /// Matches `code` against this table's pattern codes (`INVALID_{param}`, ...),
+            /// returning the pattern entry and the parameter. Exact codes are not consulted:
+            /// `resolve` functions try [`from_code`](Self::from_code) first.
+            pub fn from_pattern(code: &str) -> Option<(Self, &str)> {
+                PATTERNS.iter().find_map(|&e| {
+                    let (prefix, suffix) = e.entry().pattern?;
+                    $crate::entry::pattern_param(code, prefix, suffix).map(|p| (e, p))
+                })
+            }
+        }
+
+        $crate::entry::impl_table!(@$kind);
+
+        impl $crate::ErrorInfo for ChatError {
+            #[inline]
+            fn table(&self) -> $crate::Table {
+                Self::TABLE
+            }
+            #[inline]
+            fn code(&self) -> $crate::Code {
+                self.entry().code
+            }
+            #[inline]
+            fn name(&self) -> &'static str {
+                self.entry().name
+            }
+            #[inline]
+            fn aliases(&self) -> &'static [&'static str] {
+                self.entry().aliases
+            }
+            #[inline]
+            fn messages(&self) -> &'static [&'static str] {
+                self.entry().messages
+            }
+            #[inline]
+            fn description(&self) -> Option<&'static str> {
+                self.entry().description
+            }
+            #[inline]
+            fn sections(&self) -> &'static [&'static str] {
+                self.entry().sections
+            }
+            #[inline]
+            fn canonical(&self) -> $crate::Canonical {
+                self.entry().canonical
+            }
+            #[inline]
+            fn recovery(&self) -> $crate::Recovery {
+                self.entry().recovery
+            }
+            #[inline]
+            fn sources(&self) -> $crate::Sources {
+                self.entry().sources
+            }
+            #[inline]
+            fn deprecated(&self) -> Option<&'static str> {
+                self.entry().deprecated
+            }
+        }
+
+        impl core::str::FromStr for ChatError {
+            type Err = $crate::UnknownCode;
+
+            /// Same as [`ChatError::from_code`], with an error that names the table and input.
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                Self::from_code(code).ok_or_else(|| $crate::UnknownCode::new(Self::TABLE, code))
+            }
+        }
+
+        impl From<ChatError> for $crate::Code {
+            fn from(e: ChatError) -> Self {
+                e.code()
+            }
+        }
+    };
+
+    (@string) => {
+        impl serde::Serialize for ChatError {
+            /// Serializes as the vendor's code: a string.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self.code() {
+                    $crate::Code::Str(code) => serializer.serialize_str(code),
+                    $crate::Code::Int(code) => serializer.serialize_i32(code),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for ChatError {
+            /// Deserializes from the vendor's code (a string); an unknown code is an error naming
+            /// the table and the input.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = ChatError;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        write!(f, "a {} error code string", ChatError::TABLE)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ChatError, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
+        }
+    };
+
+    (@integer) => {
+        impl ChatError {
+            /// Looks up an integer code.
+            #[inline]
+            pub fn from_number(code: i32) -> Option<Self> {
+                BY_NUMBER.get(&code).copied()
+            }
+
+            /// The integer code.
+            #[inline]
+            pub const fn number(self) -> i32 {
+                match self.entry().code {
+                    $crate::Code::Int(n) => n,
+                    // Integer tables only hold integer codes (build.rs checks it).
+                    $crate::Code::Str(_) => 0,
+                }
+            }
+        }
+
+        impl serde::Serialize for ChatError {
+            /// Serializes as the vendor's code: an integer.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.number())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for ChatError {
+            /// Deserializes from the vendor's code: an integer, or a string holding the decimal
+            /// code or a symbolic name.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = ChatError;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        write!(f, "a {} error code (integer or symbolic name)", ChatError::TABLE)
+                    }
+                    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ChatError, E> {
+                        i32::try_from(v)
+                            .ok()
+                            .and_then(ChatError::from_number)
+                            .ok_or_else(|| E::custom($crate::UnknownCode::from_number(ChatError::TABLE, v.into())))
+                    }
+                    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ChatError, E> {
+                        i32::try_from(v)
+                            .ok()
+                            .and_then(ChatError::from_number)
+                            .ok_or_else(|| E::custom($crate::UnknownCode::from_number(ChatError::TABLE, v.into())))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ChatError, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_any(Visitor)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_table;

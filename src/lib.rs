@@ -1,0 +1,69 @@
+//! Typed, exhaustively matchable error codes of the chat vendors: CometChat (JavaScript SDK, REST
+//! API, Calls API), Genesys Web Engagement chat and Agora Chat.
+//!
+//! Each vendor table is kept as data in `data/*.toml`; the build script compiles it into a
+//! `ChatError` enum (one documented variant per code), a static metadata table and `phf` perfect
+//! hash maps. Every entry implements [`ErrorInfo`], so errors from any vendor are handled the
+//! same way: its code, the vendor's message, a [`Canonical`] class, an HTTP status and
+//! [`Recovery`] advice.
+//!
+//! ```
+//! use chat_error_codes::{ErrorInfo, Recovery, agora, cometchat::rest};
+//!
+//! // By string, as the REST API sends it.
+//! let e = rest::ChatError::from_code("ERR_UID_NOT_FOUND").unwrap();
+//! assert_eq!(e.message(), "Indicates any one of the following: 1. UID does not exist. 2. User is soft deleted.");
+//!
+//! // By number, as the Agora Web SDK sends it.
+//! let e = agora::ChatError::from_number(605).unwrap();
+//! assert_eq!(e.name(), "GROUP_NOT_EXIST");
+//! assert_eq!(e.recovery(), Recovery::DoNotRetry);
+//! ```
+//!
+//! # Modules
+//! - [`cometchat::sdk`], [`cometchat::calls`], [`cometchat::rest`], [`genesys`], [`agora`]: one
+//!   `ChatError` enum per table.
+//! - [`AnyChatError`], [`lookup`], [`lookup_number`]: across tables.
+//! - [`Canonical`], [`Recovery`]: the shared classification.
+//!
+//! # Features
+//! - `std` (default): implies `alloc`; nothing else. Without it the catalog core (enums,
+//!   [`ErrorInfo`], lookups, classification) is `#![no_std]` and needs no allocator.
+//! - `alloc`: [`Unrecognized`] codes that own their raw input.
+//! - `json` (default): payload parsing with serde_json ([`payload`]).
+//! - `cli`: the `chat-error-codes` binary.
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod any;
+mod classification;
+pub(crate) mod entry;
+mod error;
+mod vocabulary;
+
+pub mod agora;
+pub mod cometchat;
+pub mod genesys;
+
+pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
+pub use classification::{Canonical, Recovery};
+pub use error::{KEPT_INPUT_BYTES, UnknownCode};
+pub use vocabulary::{Code, ErrorInfo, Section, Sources, Table, Vendor};

@@ -1,0 +1,401 @@
+//! The shared vocabulary: the [`ErrorInfo`] trait every catalog entry implements, and the small
+//! types it speaks in ([`Code`], [`Vendor`], [`Table`], [`Sources`], [`Section`]).
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{AnyChatError, Canonical, Recovery};
+
+/// What every catalog entry of every vendor can tell about itself.
+///
+/// Implemented by each table's `ChatError` and by [`AnyChatError`]. Every method returns
+/// `'static` data borrowed from the catalog; none allocates.
+///
+/// ```
+/// use chat_error_codes::{Code, ErrorInfo, Vendor, cometchat::rest};
+///
+/// fn log_error(e: &impl ErrorInfo) -> String {
+///     format!("[{}/{}] {}: {}", e.vendor(), e.table(), e.code(), e.message())
+/// }
+///
+/// let e = rest::ChatError::ErrUidNotFound;
+/// assert_eq!(e.vendor(), Vendor::CometChat);
+/// assert_eq!(e.code(), Code::Str("ERR_UID_NOT_FOUND"));
+/// assert!(log_error(&e).starts_with("[CometChat/cometchat_rest] ERR_UID_NOT_FOUND: "));
+/// ```
+pub trait ErrorInfo {
+    /// The vendor that defines the code.
+    fn vendor(&self) -> Vendor {
+        self.table().vendor()
+    }
+    /// The table the entry belongs to.
+    fn table(&self) -> Table;
+    /// The code exactly as the vendor sends it: a string or an integer.
+    fn code(&self) -> Code;
+    /// The symbolic name: the code itself for string tables, the vendor's name (or, for Genesys,
+    /// the catalog's name) for integer tables.
+    fn name(&self) -> &'static str;
+    /// Further symbolic names of the same code (Agora defines some numbers twice).
+    fn aliases(&self) -> &'static [&'static str];
+    /// The vendor's message for the code (the first, where the source lists several).
+    fn message(&self) -> &'static str {
+        self.messages().first().copied().unwrap_or("")
+    }
+    /// Every message the sources give, the primary first: one per occurrence in the
+    /// documentation, then the SDK's own message where it differs.
+    fn messages(&self) -> &'static [&'static str];
+    /// The longer explanation, where the source has one (Agora's possible reason, Genesys'
+    /// comments).
+    fn description(&self) -> Option<&'static str>;
+    /// The heading of the section that lists the code (the first, where it is listed twice).
+    fn section(&self) -> &'static str {
+        self.sections().first().copied().unwrap_or("")
+    }
+    /// Every section heading that lists the code, in document order.
+    fn sections(&self) -> &'static [&'static str];
+    /// The canonical class of the error.
+    fn canonical(&self) -> Canonical;
+    /// The HTTP status of the canonical class.
+    fn http_status(&self) -> u16 {
+        self.canonical().http_status()
+    }
+    /// What the caller should do.
+    fn recovery(&self) -> Recovery;
+    /// Whether the code reports success rather than an error (Agora's `REQUEST_SUCCESS`).
+    fn is_success(&self) -> bool {
+        self.canonical() == Canonical::Ok
+    }
+    /// Where the entry comes from: the vendor's documentation, its shipped SDK, or both.
+    fn sources(&self) -> Sources;
+    /// The vendor's deprecation note, if the vendor has retired the code.
+    fn deprecated(&self) -> Option<&'static str>;
+}
+
+/// A vendor code as the vendor sends it: a string (`"ERR_UID_NOT_FOUND"`) or an integer (`605`).
+///
+/// Serializes untagged: as a JSON string or a JSON integer.
+///
+/// ```
+/// use chat_error_codes::Code;
+/// assert_eq!(Code::Int(605).to_string(), "605");
+/// assert_eq!(Code::Str("ERR_X").as_str(), Some("ERR_X"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Code {
+    /// A string code.
+    Str(&'static str),
+    /// An integer code.
+    Int(i32),
+}
+
+impl Code {
+    /// The string, for a string code.
+    pub const fn as_str(self) -> Option<&'static str> {
+        match self {
+            Code::Str(s) => Some(s),
+            Code::Int(_) => None,
+        }
+    }
+
+    /// The number, for an integer code.
+    pub const fn as_i32(self) -> Option<i32> {
+        match self {
+            Code::Int(n) => Some(n),
+            Code::Str(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Code::Str(s) => f.write_str(s),
+            Code::Int(n) => fmt::Display::fmt(n, f),
+        }
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        matches!(self, Code::Str(s) if *s == other)
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl PartialEq<i32> for Code {
+    fn eq(&self, other: &i32) -> bool {
+        matches!(self, Code::Int(n) if n == other)
+    }
+}
+
+/// A chat vendor.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+pub enum Vendor {
+    /// CometChat: JavaScript SDK, REST API and Calls API.
+    CometChat,
+    /// Genesys Web Engagement (GWE) chat.
+    Genesys,
+    /// Agora Chat (Web SDK numbering).
+    Agora,
+}
+
+impl Vendor {
+    /// The vendor's name, e.g. `"CometChat"`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One vendor table of the catalog, named as its data file (`data/<table>.toml`).
+///
+/// ```
+/// use chat_error_codes::{Table, Vendor};
+///
+/// let t: Table = "agora_chat".parse().unwrap();
+/// assert_eq!(t, Table::AgoraChat);
+/// assert_eq!(t.vendor(), Vendor::Agora);
+/// assert!(t.lookup("605").is_some());
+/// ```
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Table {
+    /// CometChat JavaScript SDK error codes (`CometChatException.code`): [`crate::cometchat::sdk`].
+    #[strum(serialize = "cometchat_sdk")]
+    #[serde(rename = "cometchat_sdk")]
+    CometChatSdk,
+    /// CometChat Calls API error codes: [`crate::cometchat::calls`].
+    #[strum(serialize = "cometchat_calls")]
+    #[serde(rename = "cometchat_calls")]
+    CometChatCalls,
+    /// CometChat REST API error guide: [`crate::cometchat::rest`].
+    #[strum(serialize = "cometchat_rest")]
+    #[serde(rename = "cometchat_rest")]
+    CometChatRest,
+    /// Genesys Web Engagement chat `EventError` codes: [`crate::genesys`].
+    GenesysChat,
+    /// Agora Chat Web SDK error codes: [`crate::agora`].
+    AgoraChat,
+}
+
+impl Table {
+    /// The table's name, as its data file: `"cometchat_sdk"`, ..., `"agora_chat"`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The vendor of the table.
+    pub const fn vendor(self) -> Vendor {
+        match self {
+            Table::CometChatSdk | Table::CometChatCalls | Table::CometChatRest => Vendor::CometChat,
+            Table::GenesysChat => Vendor::Genesys,
+            Table::AgoraChat => Vendor::Agora,
+        }
+    }
+
+    /// Whether the vendor's codes in this table are integers.
+    pub const fn has_integer_codes(self) -> bool {
+        matches!(self, Table::GenesysChat | Table::AgoraChat)
+    }
+
+    /// Looks `code` up in this table only (same rules as the table's `ChatError::from_code`).
+    pub fn lookup(self, code: &str) -> Option<AnyChatError> {
+        match self {
+            Table::CometChatSdk => crate::cometchat::sdk::ChatError::from_code(code).map(AnyChatError::from),
+            Table::CometChatCalls => crate::cometchat::calls::ChatError::from_code(code).map(AnyChatError::from),
+            Table::CometChatRest => crate::cometchat::rest::ChatError::from_code(code).map(AnyChatError::from),
+            Table::GenesysChat => crate::genesys::ChatError::from_code(code).map(AnyChatError::from),
+            Table::AgoraChat => crate::agora::ChatError::from_code(code).map(AnyChatError::from),
+        }
+    }
+
+    /// Looks an integer code up in this table; `None` for string tables.
+    pub fn lookup_number(self, code: i64) -> Option<AnyChatError> {
+        let code = i32::try_from(code).ok()?;
+        match self {
+            Table::GenesysChat => crate::genesys::ChatError::from_number(code).map(AnyChatError::from),
+            Table::AgoraChat => crate::agora::ChatError::from_number(code).map(AnyChatError::from),
+            _ => None,
+        }
+    }
+
+    /// The number of entries (distinct codes) in the table.
+    pub fn len(self) -> usize {
+        self.sections_and_len().1
+    }
+
+    /// Always `false`: every table has entries (the build fails otherwise).
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The sections of the vendor's document, in order.
+    pub fn sections(self) -> &'static [Section] {
+        self.sections_and_len().0
+    }
+
+    fn sections_and_len(self) -> (&'static [Section], usize) {
+        use strum::EnumCount;
+        match self {
+            Table::CometChatSdk => (crate::cometchat::sdk::ChatError::SECTIONS, crate::cometchat::sdk::ChatError::COUNT),
+            Table::CometChatCalls => (crate::cometchat::calls::ChatError::SECTIONS, crate::cometchat::calls::ChatError::COUNT),
+            Table::CometChatRest => (crate::cometchat::rest::ChatError::SECTIONS, crate::cometchat::rest::ChatError::COUNT),
+            Table::GenesysChat => (crate::genesys::ChatError::SECTIONS, crate::genesys::ChatError::COUNT),
+            Table::AgoraChat => (crate::agora::ChatError::SECTIONS, crate::agora::ChatError::COUNT),
+        }
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a catalog entry comes from.
+///
+/// ```
+/// use chat_error_codes::{ErrorInfo, cometchat::rest};
+/// assert!(rest::ChatError::ErrUidNotFound.sources().docs());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Sources {
+    docs: bool,
+    sdk: bool,
+}
+
+impl Sources {
+    pub(crate) const fn new(docs: bool, sdk: bool) -> Self {
+        Sources { docs, sdk }
+    }
+
+    /// Listed in the vendor's documentation page.
+    pub const fn docs(self) -> bool {
+        self.docs
+    }
+
+    /// Defined or thrown by the vendor's shipped SDK.
+    pub const fn sdk(self) -> bool {
+        self.sdk
+    }
+}
+
+impl fmt::Display for Sources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match (self.docs, self.sdk) {
+            (true, true) => "docs+sdk",
+            (false, true) => "sdk",
+            _ => "docs",
+        })
+    }
+}
+
+/// A section of a vendor's document: its heading, default class and, for Genesys, the code
+/// range it documents.
+///
+/// ```
+/// use chat_error_codes::Table;
+/// let transport = &Table::GenesysChat.sections()[3];
+/// assert_eq!(transport.range(), Some((150, 199)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Section {
+    id: &'static str,
+    title: &'static str,
+    other_titles: &'static [&'static str],
+    canonical: Canonical,
+    range: Option<(i32, i32)>,
+}
+
+impl Section {
+    pub(crate) const fn new(
+        id: &'static str,
+        title: &'static str,
+        other_titles: &'static [&'static str],
+        canonical: Canonical,
+        range: Option<(i32, i32)>,
+    ) -> Self {
+        Section {
+            id,
+            title,
+            other_titles,
+            canonical,
+            range,
+        }
+    }
+
+    /// The catalog's identifier of the section (`"initialization"`).
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The vendor's heading, verbatim.
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// Further headings the vendor uses for the same section.
+    pub const fn other_titles(&self) -> &'static [&'static str] {
+        self.other_titles
+    }
+
+    /// The default canonical class of the section's codes (and of unlisted codes in its range).
+    pub const fn canonical(&self) -> Canonical {
+        self.canonical
+    }
+
+    /// The inclusive code range the section documents (Genesys), if any.
+    pub const fn range(&self) -> Option<(i32, i32)> {
+        self.range
+    }
+
+    /// Whether `code` lies in the section's documented range.
+    pub const fn contains(&self, code: i64) -> bool {
+        match self.range {
+            Some((start, end)) => start as i64 <= code && code <= end as i64,
+            None => false,
+        }
+    }
+}
