@@ -1,0 +1,248 @@
+//! Sweeps over the whole catalog: every variant of every table round-trips through its code, its
+//! name, serde and `Display`, and carries the data a user relies on.
+
+use std::collections::HashSet;
+
+use chat_error_codes::{
+    AnyChatError, Canonical, Code, ErrorInfo, Table, Vendor, agora, cometchat, genesys, lookup,
+    lookup_lenient, lookup_number,
+};
+use strum::{EnumCount, IntoEnumIterator};
+
+/// Checks one table's enum against everything the catalog promises about each variant.
+macro_rules! sweep {
+    ($ty:ty, $table:expr) => {{
+        let all = <$ty>::ALL;
+        assert_eq!(all.len(), <$ty as EnumCount>::COUNT);
+        assert_eq!(all.len(), <$ty>::iter().count());
+        assert_eq!($table.len(), all.len());
+        assert!(!all.is_empty());
+        let mut codes = HashSet::new();
+        for (i, &e) in all.iter().enumerate() {
+            // Stable order: declaration order is document order and `Ord` follows it.
+            if i > 0 {
+                assert!(all[i - 1] < e);
+            }
+            assert_eq!(e.table(), $table);
+            assert_eq!(e.vendor(), $table.vendor());
+            assert!(codes.insert(e.code()), "duplicate code {}", e.code());
+            // code -> lookup -> same variant
+            let code_str = e.code().to_string();
+            assert_eq!(<$ty>::from_code(&code_str), Some(e), "{code_str}");
+            assert_eq!(code_str.parse::<$ty>().ok(), Some(e));
+            assert!(lookup(&code_str).any(|a| a == AnyChatError::from(e)));
+            assert_eq!($table.lookup(&code_str), Some(AnyChatError::from(e)));
+            // name and aliases find it too; every text is non-empty
+            assert_eq!(<$ty>::from_code(e.name()).is_some(), true, "{}", e.name());
+            for alias in e.aliases() {
+                assert_eq!(<$ty>::from_code(alias), Some(e));
+            }
+            assert!(!e.name().is_empty());
+            assert!(!e.message().is_empty());
+            assert!(e.messages().iter().all(|m| !m.trim().is_empty()));
+            assert_eq!(e.messages()[0], e.message());
+            assert!(!e.sections().is_empty());
+            assert!(e.sections().iter().all(|s| $table.sections().iter().any(|t| t.title() == *s)));
+            assert_eq!(e.sections()[0], e.section());
+            assert!(e.description().is_none_or(|d| !d.trim().is_empty()));
+            assert!(e.sources().docs() || e.sources().sdk());
+            assert_eq!(e.http_status(), e.canonical().http_status());
+            assert_eq!(e.is_success(), e.canonical() == Canonical::Ok);
+            // serde: the vendor's own code, and back
+            let json = serde_json::to_string(&e).unwrap();
+            match e.code() {
+                Code::Str(s) => assert_eq!(json, serde_json::to_string(s).unwrap()),
+                Code::Int(n) => assert_eq!(json, n.to_string()),
+            }
+            assert_eq!(serde_json::from_str::<$ty>(&json).unwrap(), e);
+            // AnyChatError round-trips with its table
+            let any = AnyChatError::from(e);
+            let any_json = serde_json::to_string(&any).unwrap();
+            assert_eq!(serde_json::from_str::<AnyChatError>(&any_json).unwrap(), any);
+            // Display: code and message
+            let shown = e.to_string();
+            assert!(shown.starts_with(&code_str), "{shown}");
+            assert!(shown.ends_with(e.message()), "{shown}");
+            assert_eq!(any.to_string(), shown);
+            // variant name matches the derivation rule
+            let expected: String = e
+                .name()
+                .replace("{param}", "PARAM")
+                .split('_')
+                .filter(|p| !p.is_empty())
+                .map(|p| p[..1].to_uppercase() + &p[1..].to_lowercase())
+                .collect();
+            assert_eq!(e.variant_name(), expected);
+            assert_eq!(any.variant_name(), expected);
+        }
+        all.len()
+    }};
+}
+
+#[test]
+fn every_variant_of_every_table_round_trips() {
+    let total = sweep!(cometchat::sdk::ChatError, Table::CometChatSdk)
+        + sweep!(cometchat::calls::ChatError, Table::CometChatCalls)
+        + sweep!(cometchat::rest::ChatError, Table::CometChatRest)
+        + sweep!(genesys::ChatError, Table::GenesysChat)
+        + sweep!(agora::ChatError, Table::AgoraChat);
+    assert_eq!(total, Table::ALL_LEN);
+    assert_eq!(AnyChatError::all().count(), total);
+}
+
+#[test]
+fn all_is_stable_and_sorted_by_table_then_document_order() {
+    let all: Vec<AnyChatError> = AnyChatError::all().collect();
+    assert!(all.windows(2).all(|w| w[0] < w[1]));
+    let tables: Vec<Table> = all.iter().map(|e| e.table()).collect();
+    let mut dedup = tables.clone();
+    dedup.dedup();
+    assert_eq!(
+        dedup,
+        [
+            Table::CometChatSdk,
+            Table::CometChatCalls,
+            Table::CometChatRest,
+            Table::GenesysChat,
+            Table::AgoraChat
+        ]
+    );
+}
+
+#[test]
+fn integer_tables_accept_numbers_decimal_strings_and_names() {
+    for &e in agora::ChatError::ALL {
+        let n = e.number();
+        assert_eq!(agora::ChatError::from_number(n), Some(e));
+        assert!(lookup_number(n.into()).any(|a| a == AnyChatError::from(e)));
+        assert_eq!(agora::ChatError::from_code(&n.to_string()), Some(e));
+        assert_eq!(serde_json::from_str::<agora::ChatError>(&format!("\"{}\"", e.name())).unwrap(), e);
+    }
+    for &e in genesys::ChatError::ALL {
+        assert_eq!(genesys::ChatError::from_number(e.number()), Some(e));
+        assert_eq!(serde_json::from_str::<genesys::ChatError>(&format!("\"{}\"", e.number())).unwrap(), e);
+    }
+    assert_eq!(agora::ChatError::from_number(605), Some(agora::ChatError::GroupNotExist));
+    assert_eq!(agora::ChatError::from_number(-123_456), None);
+    assert!(lookup_number(i64::MAX).next().is_none());
+    assert!(lookup_number(i64::from(i32::MAX) + 605).next().is_none());
+}
+
+#[test]
+fn unknown_codes_are_typed_errors_naming_table_and_input() {
+    let err = "ERR_NOT_A_THING".parse::<cometchat::rest::ChatError>().unwrap_err();
+    assert_eq!(err.table(), Table::CometChatRest);
+    assert_eq!(err.input(), "ERR_NOT_A_THING");
+    assert_eq!(err.to_string(), "unknown cometchat_rest error code \"ERR_NOT_A_THING\"");
+
+    let long = "X".repeat(10_000);
+    let err = long.parse::<cometchat::sdk::ChatError>().unwrap_err();
+    assert!(err.is_truncated());
+    assert_eq!(err.input_len(), 10_000);
+    assert_eq!(err.input().len(), chat_error_codes::KEPT_INPUT_BYTES);
+    assert!(err.to_string().ends_with("(first 64 of 10000 bytes)"));
+
+    // Cut at a character boundary, never inside one.
+    let multibyte = "é".repeat(100);
+    let err = multibyte.parse::<cometchat::sdk::ChatError>().unwrap_err();
+    assert_eq!(err.input(), "é".repeat(32));
+
+    let err = serde_json::from_str::<agora::ChatError>("999999").unwrap_err();
+    assert!(err.to_string().contains("unknown agora_chat error code 999999"), "{err}");
+    let err = serde_json::from_str::<cometchat::calls::ChatError>("\"ERR_NOPE\"").unwrap_err();
+    assert!(err.to_string().contains("unknown cometchat_calls error code \"ERR_NOPE\""), "{err}");
+    let err = serde_json::from_str::<cometchat::calls::ChatError>("12").unwrap_err();
+    assert!(err.to_string().contains("cometchat_calls error code string"), "{err}");
+    let err = serde_json::from_str::<AnyChatError>(r#"{"table":"genesys_chat","code":7}"#).unwrap_err();
+    assert!(err.to_string().contains("unknown genesys_chat error code 7"), "{err}");
+}
+
+#[test]
+fn a_user_struct_with_a_chat_error_field_round_trips_through_vendor_json() {
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct AgoraEvent {
+        #[serde(rename = "type")]
+        kind: agora::ChatError,
+        message: String,
+    }
+    let json = r#"{"type":605,"message":"group not exist"}"#;
+    let event: AgoraEvent = serde_json::from_str(json).unwrap();
+    assert_eq!(event.kind, agora::ChatError::GroupNotExist);
+    assert_eq!(serde_json::to_string(&event).unwrap(), json);
+
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct RestError {
+        code: cometchat::rest::ChatError,
+    }
+    let json = r#"{"code":"ERR_UID_NOT_FOUND"}"#;
+    let e: RestError = serde_json::from_str(json).unwrap();
+    assert_eq!(e.code, cometchat::rest::ChatError::ErrUidNotFound);
+    assert_eq!(serde_json::to_string(&e).unwrap(), json);
+}
+
+#[test]
+fn codes_listed_twice_keep_both_sections_and_messages() {
+    let e = cometchat::sdk::ChatError::MissingParameters;
+    assert_eq!(e.sections(), ["Initialization Errors", "Receipt Errors"]);
+    assert_eq!(
+        e.messages(),
+        ["AppID cannot be empty. Please specify a valid appID.", "Expected 4 parameters, received 3."]
+    );
+    let e = cometchat::sdk::ChatError::ErrTooManyRequests;
+    assert_eq!(e.sections(), ["Network & API Errors", "Server-Side API Errors"]);
+    assert_eq!(e.messages()[1], "Rate limit exceeded");
+}
+
+#[test]
+fn cross_vendor_lookup_finds_every_table_with_the_code() {
+    let tables: Vec<Table> = lookup("ERR_TOO_MANY_REQUESTS").map(|e| e.table()).collect();
+    assert_eq!(tables, [Table::CometChatSdk, Table::CometChatRest]);
+    let tables: Vec<Table> = lookup("ERR_CALL_BUSY_USER").map(|e| e.table()).collect();
+    assert_eq!(tables, [Table::CometChatCalls, Table::CometChatRest]);
+    let m = lookup("605");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m.to_string(), "agora_chat");
+    assert!(lookup("").next().is_none());
+    assert!(lookup("err_uid_not_found").next().is_none());
+    assert_eq!(lookup_lenient("  err_uid_not_found\t").count(), 2);
+    assert_eq!(lookup_lenient(&"A".repeat(1000)).count(), 0);
+    // Every code fits the lenient lookup's buffer.
+    assert!(AnyChatError::all().all(|e| e.code().to_string().len() <= 96));
+}
+
+#[test]
+fn vendors_and_tables_are_consistent() {
+    for e in AnyChatError::all() {
+        match e.vendor() {
+            Vendor::CometChat => assert!(e.table().as_str().starts_with("cometchat_")),
+            Vendor::Genesys => assert_eq!(e.table(), Table::GenesysChat),
+            Vendor::Agora => assert_eq!(e.table(), Table::AgoraChat),
+        }
+        assert_eq!(matches!(e.code(), Code::Int(_)), e.table().has_integer_codes());
+    }
+    for t in [Table::CometChatSdk, Table::GenesysChat] {
+        assert_eq!(t.as_str().parse::<Table>().unwrap(), t);
+        assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{t}\""));
+    }
+}
+
+#[test]
+fn exhaustive_match_without_wildcard_compiles() {
+    // If `ChatError` were `#[non_exhaustive]` (or a variant were added without this list being
+    // updated) this function would not compile. Genesys is the table small enough to spell out.
+    #[allow(deprecated)]
+    fn describe(e: genesys::ChatError) -> &'static str {
+        use genesys::ChatError as G;
+        match e {
+            G::UnknownChatCommand | G::MissingMandatoryParameters | G::InvalidParameterValue => "syntax",
+            G::UnknownSessionId | G::CommandStoppedByDecorator | G::CommandExecutionError => "session",
+            G::ServerNotAvailable | G::ServerLoginFailed => "server",
+            G::NetworkConnectionInterrupted | G::InvalidServerResponse | G::SessionRestorationFailed => "transport",
+        }
+    }
+    let mut seen = HashSet::new();
+    for &e in genesys::ChatError::ALL {
+        seen.insert(describe(e));
+    }
+    assert_eq!(seen.len(), 4);
+}
