@@ -199,6 +199,7 @@ struct RawTable {
     codes: CodeKind,
     min: Option<i64>,
     max: Option<i64>,
+    sdk: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -240,6 +241,7 @@ struct RawAlso {
 struct RawEntry {
     code: RawCode,
     name: Option<String>,
+    variant: Option<String>,
     section: String,
     message: String,
     description: Option<String>,
@@ -274,6 +276,8 @@ pub struct Table {
     pub source: String,
     /// The vendor's public page.
     pub url: String,
+    /// The SDK package and version checked against, if any.
+    pub sdk: Option<String>,
     /// Whether codes are integers.
     pub integer: bool,
     /// Sections in document order.
@@ -381,10 +385,12 @@ pub fn valid_ident(name: &str) -> bool {
         && !KEYWORDS.contains(&name)
 }
 
+/// Vendor codes are ASCII letters, digits and `_` with at least one upper-case letter; lower
+/// case is allowed only because vendors misspell (`INVALID_UIDs`), and is kept as sent.
 fn is_code_string(code: &str) -> bool {
     let plain = code.replacen(PARAM, "P", 1);
-    !plain.is_empty()
-        && plain.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    plain.chars().any(|c| c.is_ascii_uppercase())
+        && plain.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn is_symbol(name: &str) -> bool {
@@ -453,6 +459,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         ("title", &raw_table.title),
         ("source", &raw_table.source),
         ("url", &raw_table.url),
+        ("sdk", raw_table.sdk.as_ref().unwrap_or(&raw_table.url)),
     ] {
         if let Some(problem) = text_problem(value) {
             errors.push(DataError::entry(label, "[table]", format!("`{key}` {problem}")));
@@ -547,7 +554,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             (RawCode::Str(s), None) => {
                 if !is_code_string(s) || s.matches(PARAM).count() > 1 {
                     fail(format!(
-                        "code {s:?} must be upper-case letters, digits and `_`, with at most one `{PARAM}`"
+                        "code {s:?} must be ASCII letters, digits and `_` with at least one upper-case letter, and at most one `{PARAM}`"
                     ));
                 }
                 (s.clone(), None)
@@ -599,7 +606,10 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
                 fail(format!("duplicate symbolic name {symbol:?} (also used by code {other})"));
             }
         }
-        let variant = variant_name(&name);
+        let variant = raw.variant.clone().unwrap_or_else(|| variant_name(&name));
+        if raw.variant.as_deref() == Some(variant_name(&name).as_str()) {
+            fail(format!("variant `{variant}` is already the derived name; drop the override"));
+        }
         if !valid_ident(&variant) {
             fail(format!(
                 "variant name `{variant}` derived from {name:?} is not a valid Rust identifier or is a keyword"
@@ -665,6 +675,9 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         if sources.is_empty() || distinct.len() != sources.len() || sources.iter().any(|s| s != "docs" && s != "sdk") {
             fail(format!("sources {sources:?} must be a non-empty list of distinct \"docs\" and \"sdk\""));
         }
+        if from_sdk && raw_table.sdk.is_none() {
+            fail("an entry from the SDK needs `sdk = \"<package> <version>\"` in [table]".to_owned());
+        }
         if (raw.sdk_message.is_some() || !raw.sdk_codes.is_empty()) && !from_sdk {
             fail("`sdk_message` and `sdk_codes` need \"sdk\" in `sources`".to_owned());
         }
@@ -711,6 +724,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             title: raw_table.title,
             source: raw_table.source,
             url: raw_table.url,
+            sdk: raw_table.sdk,
             integer,
             sections,
             entries,
@@ -906,6 +920,8 @@ pub fn generate(stem: &str, table: &Table) -> String {
     }
     let _ = writeln!(out, "];\n");
 
+    let _ = writeln!(out, "/// The vendor SDK package and version the table was checked against.");
+    let _ = writeln!(out, "const SDK: Option<&str> = {};\n", opt(table.sdk.as_deref()));
     let _ = writeln!(out, "/// The sections of the source document, in order.");
     let _ = writeln!(out, "#[rustfmt::skip]\nstatic SECTIONS: [crate::Section; {}] = [", table.sections.len());
     for section in &table.sections {

@@ -61,6 +61,9 @@ macro_rules! impl_table {
 
             pub(crate) const SECTIONS: &'static [$crate::Section] = &SECTIONS;
 
+            /// The vendor SDK package and version the table was checked against, if any.
+            pub const SDK: Option<&'static str> = SDK;
+
             #[inline]
             #[allow(clippy::indexing_slicing)] // discriminants are 0..N and ENTRIES has N rows
             pub(crate) const fn entry(self) -> &'static $crate::entry::Entry {

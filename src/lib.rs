@@ -57,6 +57,10 @@ mod any;
 mod classification;
 pub(crate) mod entry;
 mod error;
+#[cfg(feature = "json")]
+pub mod payload;
+#[cfg(feature = "alloc")]
+mod resolve;
 mod vocabulary;
 
 pub mod agora;
@@ -66,4 +70,8 @@ pub mod genesys;
 pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
 pub use classification::{Canonical, Recovery};
 pub use error::{KEPT_INPUT_BYTES, UnknownCode};
+#[cfg(feature = "alloc")]
+pub use resolve::{
+    RawCode, Resolution, Unrecognized, resolve, resolve_exception, resolve_number, resolve_raw,
+};
 pub use vocabulary::{Code, ErrorInfo, Section, Sources, Table, Vendor};

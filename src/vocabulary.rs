@@ -271,6 +271,18 @@ impl Table {
         self.len() == 0
     }
 
+    /// The vendor SDK package and version the table was checked against
+    /// (`"agora-chat 1.4.0"`), for tables that record SDK provenance.
+    pub fn sdk(self) -> Option<&'static str> {
+        match self {
+            Table::CometChatSdk => crate::cometchat::sdk::ChatError::SDK,
+            Table::CometChatCalls => crate::cometchat::calls::ChatError::SDK,
+            Table::CometChatRest => crate::cometchat::rest::ChatError::SDK,
+            Table::GenesysChat => crate::genesys::ChatError::SDK,
+            Table::AgoraChat => crate::agora::ChatError::SDK,
+        }
+    }
+
     /// The sections of the vendor's document, in order.
     pub fn sections(self) -> &'static [Section] {
         self.sections_and_len().0

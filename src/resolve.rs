@@ -1,0 +1,470 @@
+//! Resolving any code, listed or not: exact entries first, then CometChat SDK pattern codes,
+//! then Genesys ranges; whatever is left is kept as [`Unrecognized`], never dropped.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{AnyChatError, Canonical, ErrorInfo, Recovery, Section, Table, cometchat, genesys};
+
+/// A code exactly as it was received: a string or an integer.
+///
+/// Borrows from the input where it can; [`into_owned`](Self::into_owned) detaches it.
+/// Serializes untagged, as the JSON string or integer it came from.
+///
+/// ```
+/// use chat_error_codes::RawCode;
+/// let code: RawCode = serde_json::from_str("605").unwrap();
+/// assert_eq!(code, RawCode::Int(605));
+/// assert_eq!(serde_json::to_string(&RawCode::from("X")).unwrap(), r#""X""#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum RawCode<'a> {
+    /// A string code, byte for byte.
+    Str(Cow<'a, str>),
+    /// An integer code.
+    Int(i64),
+}
+
+impl RawCode<'_> {
+    /// Detaches the code from the input it borrows.
+    pub fn into_owned(self) -> RawCode<'static> {
+        match self {
+            RawCode::Str(s) => RawCode::Str(Cow::Owned(s.into_owned())),
+            RawCode::Int(n) => RawCode::Int(n),
+        }
+    }
+
+    /// The string, for a string code.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            RawCode::Str(s) => Some(s),
+            RawCode::Int(_) => None,
+        }
+    }
+
+    /// The integer of an integer code, or of a string code holding a plain decimal integer
+    /// (`"101"`, `"-1"`; no sign `+`, no spaces, no leading zeros).
+    pub fn as_integer(&self) -> Option<i64> {
+        match self {
+            RawCode::Int(n) => Some(*n),
+            RawCode::Str(s) => parse_decimal(s),
+        }
+    }
+}
+
+/// A strict decimal: what a vendor's integer looks like when sent as a string.
+fn parse_decimal(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let canonical = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    if canonical { s.parse().ok() } else { None }
+}
+
+impl<'a> From<&'a str> for RawCode<'a> {
+    fn from(s: &'a str) -> Self {
+        RawCode::Str(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for RawCode<'static> {
+    fn from(s: String) -> Self {
+        RawCode::Str(Cow::Owned(s))
+    }
+}
+
+impl From<i64> for RawCode<'static> {
+    fn from(n: i64) -> Self {
+        RawCode::Int(n)
+    }
+}
+
+impl fmt::Display for RawCode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RawCode::Str(s) => f.write_str(s),
+            RawCode::Int(n) => fmt::Display::fmt(n, f),
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawCode<'a> {
+    /// Accepts a JSON string (borrowed where it has no escapes) or an integer that fits in
+    /// `i64`; anything else (float, bool, null, object, array, a larger integer) is an error that
+    /// says what was found.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawCode<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an error code: a string or an integer within i64")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(RawCode::Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawCode::Str(Cow::Owned(v.into())))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(RawCode::Str(Cow::Owned(v)))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(RawCode::Int(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                i64::try_from(v).map(RawCode::Int).map_err(|_| {
+                    E::invalid_value(serde::de::Unexpected::Unsigned(v), &"an integer code within i64")
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A code that no table lists (and no pattern or range covers), kept whole: the table it was
+/// looked up in, the raw code exactly as received and any message that came with it.
+///
+/// Serde round-trips it exactly: `{"table": "...", "code": <as received>, "message": ...}`.
+///
+/// ```
+/// use chat_error_codes::{Canonical, RawCode, Table, Unrecognized};
+///
+/// let u = Unrecognized::new(Table::AgoraChat, RawCode::Int(4242)).with_message("new error");
+/// assert_eq!(u.canonical(), Canonical::Unknown);
+/// let json = serde_json::to_string(&u).unwrap();
+/// assert_eq!(json, r#"{"table":"agora_chat","code":4242,"message":"new error"}"#);
+/// assert_eq!(serde_json::from_str::<Unrecognized>(&json).unwrap(), u);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unrecognized<'a> {
+    table: Table,
+    #[serde(borrow)]
+    code: RawCode<'a>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    message: Option<Cow<'a, str>>,
+}
+
+impl<'a> Unrecognized<'a> {
+    /// An unrecognized `code` looked up in `table`.
+    pub fn new(table: Table, code: RawCode<'a>) -> Self {
+        Unrecognized {
+            table,
+            code,
+            message: None,
+        }
+    }
+
+    /// Attaches the message that came with the code.
+    pub fn with_message(mut self, message: impl Into<Cow<'a, str>>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// The table the code was looked up in.
+    pub fn table(&self) -> Table {
+        self.table
+    }
+
+    /// The code exactly as received.
+    pub fn code(&self) -> &RawCode<'a> {
+        &self.code
+    }
+
+    /// The message that came with the code, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Always [`Canonical::Unknown`].
+    pub fn canonical(&self) -> Canonical {
+        Canonical::Unknown
+    }
+
+    /// Detaches the value from the input it borrows.
+    pub fn into_owned(self) -> Unrecognized<'static> {
+        Unrecognized {
+            table: self.table,
+            code: self.code.into_owned(),
+            message: self.message.map(|m| Cow::Owned(m.into_owned())),
+        }
+    }
+}
+
+impl fmt::Display for Unrecognized<'_> {
+    /// `unrecognized <table> code <code>`, then `: <message>` if one came with it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unrecognized {} code {}", self.table, self.code)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What a code resolved to in a table.
+///
+/// ```
+/// use chat_error_codes::{Canonical, Resolution, Table, resolve};
+///
+/// // Exact codes win over patterns.
+/// assert!(matches!(resolve(Table::CometChatSdk, "INVALID_RECEIVER_TYPE"), Resolution::Known(_)));
+/// // A pattern code yields the pattern's entry and the parameter.
+/// let r = resolve(Table::CometChatSdk, "UID_IS_COMPULSORY");
+/// assert_eq!(r.param(), Some("UID"));
+/// // A Genesys code inside a documented range resolves to the range.
+/// let r = resolve(Table::GenesysChat, "175");
+/// assert_eq!(r.section().unwrap().range(), Some((150, 199)));
+/// assert_eq!(r.canonical(), Canonical::Unavailable);
+/// // Anything else is kept.
+/// assert_eq!(resolve(Table::AgoraChat, "4242").canonical(), Canonical::Unknown);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Resolution<'a> {
+    /// An entry of the table.
+    Known(AnyChatError),
+    /// A pattern entry (`{param}_IS_COMPULSORY`) and the parameter it was built from (`UID`).
+    Pattern {
+        /// The pattern's entry.
+        error: AnyChatError,
+        /// The parameter name taken from the code.
+        param: Cow<'a, str>,
+    },
+    /// A code the table does not list but whose documented range (Genesys) covers it.
+    Range {
+        /// The table.
+        table: Table,
+        /// The code.
+        code: i64,
+        /// The documented range the code falls in.
+        section: &'static Section,
+    },
+    /// Nothing covers the code: kept as received.
+    Unrecognized(Unrecognized<'a>),
+}
+
+impl<'a> Resolution<'a> {
+    /// The table the code was resolved in.
+    pub fn table(&self) -> Table {
+        match self {
+            Resolution::Known(e) | Resolution::Pattern { error: e, .. } => e.table(),
+            Resolution::Range { table, .. } => *table,
+            Resolution::Unrecognized(u) => u.table(),
+        }
+    }
+
+    /// The catalog entry: the exact entry or the pattern's entry.
+    pub fn entry(&self) -> Option<AnyChatError> {
+        match self {
+            Resolution::Known(e) | Resolution::Pattern { error: e, .. } => Some(*e),
+            _ => None,
+        }
+    }
+
+    /// The parameter of a pattern code.
+    pub fn param(&self) -> Option<&str> {
+        match self {
+            Resolution::Pattern { param, .. } => Some(param),
+            _ => None,
+        }
+    }
+
+    /// The documented range of a range resolution.
+    pub fn section(&self) -> Option<&'static Section> {
+        match self {
+            Resolution::Range { section, .. } => Some(section),
+            _ => None,
+        }
+    }
+
+    /// Whether the code is unrecognized.
+    pub fn is_unrecognized(&self) -> bool {
+        matches!(self, Resolution::Unrecognized(_))
+    }
+
+    /// The canonical class: the entry's, the range's, or `Unknown`.
+    pub fn canonical(&self) -> Canonical {
+        match self {
+            Resolution::Known(e) | Resolution::Pattern { error: e, .. } => e.canonical(),
+            Resolution::Range { section, .. } => section.canonical(),
+            Resolution::Unrecognized(_) => Canonical::Unknown,
+        }
+    }
+
+    /// The HTTP status of [`canonical`](Self::canonical).
+    pub fn http_status(&self) -> u16 {
+        self.canonical().http_status()
+    }
+
+    /// What the caller should do: the entry's advice, or the one that follows from the class.
+    pub fn recovery(&self) -> Recovery {
+        match self {
+            Resolution::Known(e) | Resolution::Pattern { error: e, .. } => e.recovery(),
+            _ => self.canonical().recovery(),
+        }
+    }
+
+    /// The message the catalog has for the code: the entry's, or the range's label.
+    pub fn catalog_message(&self) -> Option<&'static str> {
+        match self {
+            Resolution::Known(e) | Resolution::Pattern { error: e, .. } => Some(e.message()),
+            Resolution::Range { section, .. } => Some(section.title()),
+            Resolution::Unrecognized(_) => None,
+        }
+    }
+
+    /// Detaches the value from the input it borrows.
+    pub fn into_owned(self) -> Resolution<'static> {
+        match self {
+            Resolution::Known(e) => Resolution::Known(e),
+            Resolution::Pattern { error, param } => Resolution::Pattern {
+                error,
+                param: Cow::Owned(param.into_owned()),
+            },
+            Resolution::Range {
+                table,
+                code,
+                section,
+            } => Resolution::Range {
+                table,
+                code,
+                section,
+            },
+            Resolution::Unrecognized(u) => Resolution::Unrecognized(u.into_owned()),
+        }
+    }
+}
+
+impl fmt::Display for Resolution<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Resolution::Known(e) => fmt::Display::fmt(e, f),
+            Resolution::Pattern { error, param } => {
+                write!(f, "{error} (parameter {param})")
+            }
+            Resolution::Range { code, section, .. } => write!(f, "{code}: {}", section.title()),
+            Resolution::Unrecognized(u) => fmt::Display::fmt(u, f),
+        }
+    }
+}
+
+/// Resolves a string code in one table: the exact entry (integer tables: decimal code or
+/// symbolic name), else a pattern entry (CometChat SDK), else a documented range (Genesys, for
+/// a decimal code), else [`Resolution::Unrecognized`] keeping the code.
+pub fn resolve(table: Table, code: &str) -> Resolution<'_> {
+    resolve_raw(table, RawCode::from(code))
+}
+
+/// Resolves an integer code in one table (see [`resolve`]). In a string table every integer is
+/// unrecognized.
+///
+/// ```
+/// use chat_error_codes::{Table, resolve_number};
+/// assert!(resolve_number(Table::GenesysChat, 230).section().is_some());
+/// assert!(resolve_number(Table::GenesysChat, 250).is_unrecognized());
+/// ```
+pub fn resolve_number(table: Table, code: i64) -> Resolution<'static> {
+    resolve_raw(table, RawCode::Int(code))
+}
+
+/// Resolves a raw code as received (string or integer) in one table, keeping it if nothing
+/// covers it.
+pub fn resolve_raw(table: Table, code: RawCode<'_>) -> Resolution<'_> {
+    let found = match &code {
+        RawCode::Str(s) => table.lookup(s),
+        RawCode::Int(n) => table.lookup_number(*n),
+    };
+    if let Some(e) = found {
+        return Resolution::Known(e);
+    }
+    if table == Table::CometChatSdk {
+        if let RawCode::Str(s) = &code {
+            if let Some((error, param)) = cometchat::sdk::ChatError::from_pattern(s) {
+                let param = match &code {
+                    RawCode::Str(Cow::Borrowed(b)) => match b.get(param_span(s, param)) {
+                        Some(p) => Cow::Borrowed(p),
+                        None => Cow::Owned(param.into()),
+                    },
+                    _ => Cow::Owned(param.into()),
+                };
+                return Resolution::Pattern {
+                    error: error.into(),
+                    param,
+                };
+            }
+        }
+    }
+    if table == Table::GenesysChat {
+        if let Some(n) = code.as_integer() {
+            if let Some(section) = genesys::section_of(n) {
+                return Resolution::Range {
+                    table,
+                    code: n,
+                    section,
+                };
+            }
+        }
+    }
+    Resolution::Unrecognized(Unrecognized::new(table, code))
+}
+
+/// The byte range of `param` (a subslice of `code`) inside `code`.
+fn param_span(code: &str, param: &str) -> core::ops::Range<usize> {
+    let start = (param.as_ptr() as usize).saturating_sub(code.as_ptr() as usize);
+    start..start + param.len()
+}
+
+/// Resolves a serialized `CometChatException` by its `code` and `name`.
+///
+/// - A string `code` of the SDK table that the SDK raises itself resolves there; a REST code the
+///   SDK passes through from the server resolves to the REST entry; then SDK pattern codes.
+/// - A numeric `code` (the SDK's login errors carry `-1` or `401`, with the documented symbol
+///   such as `WS_CONNECTION_FAIL` in `name`) resolves by `name`.
+/// - Otherwise the code is kept as [`Unrecognized`] in the SDK table.
+///
+/// ```
+/// use chat_error_codes::{RawCode, Table, cometchat::sdk, resolve_exception};
+///
+/// let r = resolve_exception(RawCode::from("ERR_UID_NOT_FOUND"), None);
+/// assert_eq!(r.table(), Table::CometChatRest);
+/// let r = resolve_exception(RawCode::Int(-1), Some("COMETCHAT_INITIALIZATION_NOT_DONE"));
+/// assert_eq!(r.entry(), Some(sdk::ChatError::CometchatInitializationNotDone.into()));
+/// ```
+pub fn resolve_exception<'a>(code: RawCode<'a>, name: Option<&str>) -> Resolution<'a> {
+    use cometchat::{rest, sdk};
+    let by_name = || {
+        let name = name?;
+        sdk::ChatError::from_code(name)
+            .map(AnyChatError::from)
+            .or_else(|| rest::ChatError::from_code(name).map(AnyChatError::from))
+    };
+    match &code {
+        RawCode::Str(s) => {
+            let own = sdk::ChatError::from_code(s);
+            if let Some(e) = own.filter(|e| !e.is_passthrough()) {
+                return Resolution::Known(e.into());
+            }
+            if let Some(e) = rest::ChatError::from_code(s) {
+                return Resolution::Known(e.into());
+            }
+            if let Some(e) = own {
+                return Resolution::Known(e.into());
+            }
+            match resolve_raw(Table::CometChatSdk, code) {
+                Resolution::Unrecognized(u) => match by_name() {
+                    Some(e) => Resolution::Known(e),
+                    None => Resolution::Unrecognized(u),
+                },
+                other => other,
+            }
+        }
+        RawCode::Int(_) => match by_name() {
+            Some(e) => Resolution::Known(e),
+            None => Resolution::Unrecognized(Unrecognized::new(Table::CometChatSdk, code)),
+        },
+    }
+}
