@@ -97,7 +97,10 @@ fn run(data_dir: &Path, out_dir: &Path) -> Result<(), Vec<DataError>> {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) => {
-                errors.push(DataError::file(&label, format!("cannot read {}: {e}", path.display())));
+                errors.push(DataError::file(
+                    &label,
+                    format!("cannot read {}: {e}", path.display()),
+                ));
                 continue;
             }
         };
@@ -129,7 +132,10 @@ fn run(data_dir: &Path, out_dir: &Path) -> Result<(), Vec<DataError>> {
         // Write only when the content changed, so that an unchanged table does not recompile.
         if std::fs::read_to_string(&path).ok().as_deref() != Some(code.as_str()) {
             std::fs::write(&path, code).map_err(|e| {
-                vec![DataError::file(stem, format!("cannot write {}: {e}", path.display()))]
+                vec![DataError::file(
+                    stem,
+                    format!("cannot write {}: {e}", path.display()),
+                )]
             })?;
         }
     }
@@ -362,7 +368,10 @@ pub fn variant_name(code: &str) -> String {
             let part = if part == PARAM { "PARAM" } else { part };
             let mut chars = part.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -396,7 +405,9 @@ fn is_code_string(code: &str) -> bool {
 fn is_symbol(name: &str) -> bool {
     !name.is_empty()
         && name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Text that is safe to keep: non-empty, trimmed, one line, no control characters.
@@ -414,15 +425,20 @@ fn text_problem(text: &str) -> Option<&'static str> {
 
 /// Parses and validates one data file. `label` names it in messages (`data/<table>.toml`).
 pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
-    let doc: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| vec![DataError::file(label, format!("malformed TOML: {}", e.to_string().trim()))])?;
+    let doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        vec![DataError::file(
+            label,
+            format!("malformed TOML: {}", e.to_string().trim()),
+        )]
+    })?;
     let mut errors = Vec::new();
     for key in doc.keys() {
         if !matches!(key.as_str(), "table" | "section" | "error") {
             errors.push(DataError::file(
                 label,
-                format!("unknown top-level key `{key}` (expected `[table]`, `[[section]]`, `[[error]]`)"),
+                format!(
+                    "unknown top-level key `{key}` (expected `[table]`, `[[section]]`, `[[error]]`)"
+                ),
             ));
         }
     }
@@ -434,23 +450,37 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         Some(value) => match RawTable::deserialize(value.clone()) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(DataError::entry(label, "[table]", e.to_string().trim().to_owned()));
+                errors.push(DataError::entry(
+                    label,
+                    "[table]",
+                    e.to_string().trim().to_owned(),
+                ));
                 return Err(errors);
             }
         },
     };
     let integer = raw_table.codes == CodeKind::Integer;
     let bounds = match (integer, raw_table.min, raw_table.max) {
-        (true, Some(min), Some(max)) if min <= max && min >= i32::MIN.into() && max <= i32::MAX.into() => {
+        (true, Some(min), Some(max))
+            if min <= max && min >= i32::MIN.into() && max <= i32::MAX.into() =>
+        {
             Some((min, max))
         }
         (true, _, _) => {
-            errors.push(DataError::entry(label, "[table]", "an integer table needs `min` <= `max`, both within i32"));
+            errors.push(DataError::entry(
+                label,
+                "[table]",
+                "an integer table needs `min` <= `max`, both within i32",
+            ));
             None
         }
         (false, None, None) => None,
         (false, _, _) => {
-            errors.push(DataError::entry(label, "[table]", "`min`/`max` only apply to integer tables"));
+            errors.push(DataError::entry(
+                label,
+                "[table]",
+                "`min`/`max` only apply to integer tables",
+            ));
             None
         }
     };
@@ -462,26 +492,46 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         ("sdk", raw_table.sdk.as_ref().unwrap_or(&raw_table.url)),
     ] {
         if let Some(problem) = text_problem(value) {
-            errors.push(DataError::entry(label, "[table]", format!("`{key}` {problem}")));
+            errors.push(DataError::entry(
+                label,
+                "[table]",
+                format!("`{key}` {problem}"),
+            ));
         }
     }
 
     let mut sections: Vec<Section> = Vec::new();
-    for (i, value) in array(&doc, "section", label, &mut errors).iter().enumerate() {
-        let where_ = value
-            .get("id")
-            .and_then(|v| v.as_str())
-            .map_or_else(|| format!("section #{}", i + 1), |id| format!("section {id}"));
+    for (i, value) in array(&doc, "section", label, &mut errors)
+        .iter()
+        .enumerate()
+    {
+        let where_ = value.get("id").and_then(|v| v.as_str()).map_or_else(
+            || format!("section #{}", i + 1),
+            |id| format!("section {id}"),
+        );
         let raw = match RawSection::deserialize(value.clone()) {
             Ok(raw) => raw,
             Err(e) => {
-                errors.push(DataError::entry(label, &where_, e.to_string().trim().to_owned()));
+                errors.push(DataError::entry(
+                    label,
+                    &where_,
+                    e.to_string().trim().to_owned(),
+                ));
                 continue;
             }
         };
         let mut ok = true;
-        if raw.id.is_empty() || !raw.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-            errors.push(DataError::entry(label, &where_, "`id` must be snake_case ([a-z0-9_]+)"));
+        if raw.id.is_empty()
+            || !raw
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            errors.push(DataError::entry(
+                label,
+                &where_,
+                "`id` must be snake_case ([a-z0-9_]+)",
+            ));
             ok = false;
         }
         if sections.iter().any(|s| s.id == raw.id) {
@@ -495,14 +545,23 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             }
         }
         if !CANONICAL.contains(&raw.canonical.as_str()) {
-            errors.push(DataError::entry(label, &where_, unknown_word("canonical", &raw.canonical, &CANONICAL)));
+            errors.push(DataError::entry(
+                label,
+                &where_,
+                unknown_word("canonical", &raw.canonical, &CANONICAL),
+            ));
             ok = false;
         }
         let range = match (raw.range, bounds) {
             (None, _) => None,
-            (Some([start, end]), Some((min, max))) if start <= end && start >= min && end <= max => {
+            (Some([start, end]), Some((min, max)))
+                if start <= end && start >= min && end <= max =>
+            {
                 // Bounds are within i32 (checked above), so these conversions cannot fail.
-                Some((i32::try_from(start).unwrap_or(i32::MIN), i32::try_from(end).unwrap_or(i32::MAX)))
+                Some((
+                    i32::try_from(start).unwrap_or(i32::MIN),
+                    i32::try_from(end).unwrap_or(i32::MAX),
+                ))
             }
             (Some([start, end]), _) => {
                 errors.push(DataError::entry(
@@ -515,8 +574,15 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             }
         };
         if let Some((start, end)) = range {
-            if let Some(other) = sections.iter().find(|s| s.range.is_some_and(|(a, b)| start <= b && a <= end)) {
-                errors.push(DataError::entry(label, &where_, format!("range overlaps section {}", other.id)));
+            if let Some(other) = sections
+                .iter()
+                .find(|s| s.range.is_some_and(|(a, b)| start <= b && a <= end))
+            {
+                errors.push(DataError::entry(
+                    label,
+                    &where_,
+                    format!("range overlaps section {}", other.id),
+                ));
                 ok = false;
             }
         }
@@ -543,7 +609,11 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         let raw = match RawEntry::deserialize(value.clone()) {
             Ok(raw) => raw,
             Err(e) => {
-                errors.push(DataError::entry(label, &where_, e.to_string().trim().to_owned()));
+                errors.push(DataError::entry(
+                    label,
+                    &where_,
+                    e.to_string().trim().to_owned(),
+                ));
                 continue;
             }
         };
@@ -561,7 +631,9 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             }
             (RawCode::Int(n), Some((min, max))) => {
                 if *n < min || *n > max {
-                    fail(format!("integer code {n} is out of range (the table allows {min}..={max})"));
+                    fail(format!(
+                        "integer code {n} is out of range (the table allows {min}..={max})"
+                    ));
                 }
                 (n.to_string(), i32::try_from(*n).ok())
             }
@@ -598,17 +670,26 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         };
         for alias in &raw.aliases {
             if !integer || !is_symbol(alias) || *alias == name {
-                fail(format!("alias {alias:?} must be a further SCREAMING_SNAKE name (integer tables only)"));
+                fail(format!(
+                    "alias {alias:?} must be a further SCREAMING_SNAKE name (integer tables only)"
+                ));
             }
         }
-        for symbol in std::iter::once(&name).chain(&raw.aliases).filter(|_| integer) {
+        for symbol in std::iter::once(&name)
+            .chain(&raw.aliases)
+            .filter(|_| integer)
+        {
             if let Some(other) = symbols.insert(symbol.clone(), code.clone()) {
-                fail(format!("duplicate symbolic name {symbol:?} (also used by code {other})"));
+                fail(format!(
+                    "duplicate symbolic name {symbol:?} (also used by code {other})"
+                ));
             }
         }
         let variant = raw.variant.clone().unwrap_or_else(|| variant_name(&name));
         if raw.variant.as_deref() == Some(variant_name(&name).as_str()) {
-            fail(format!("variant `{variant}` is already the derived name; drop the override"));
+            fail(format!(
+                "variant `{variant}` is already the derived name; drop the override"
+            ));
         }
         if !valid_ident(&variant) {
             fail(format!(
@@ -616,7 +697,9 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             ));
         }
         if let Some(other) = variants.get(&variant) {
-            fail(format!("codes {other} and {code} would both produce the variant `{variant}`"));
+            fail(format!(
+                "codes {other} and {code} would both produce the variant `{variant}`"
+            ));
         } else {
             variants.insert(variant.clone(), code.clone());
         }
@@ -627,14 +710,20 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         {
             match sections.iter().position(|s| &s.id == section) {
                 Some(index) => {
-                    if let (Some((start, end)), Some(n)) = (sections.get(index).and_then(|s| s.range), number) {
+                    if let (Some((start, end)), Some(n)) =
+                        (sections.get(index).and_then(|s| s.range), number)
+                    {
                         if n < start || n > end {
-                            fail(format!("code {n} lies outside its section's range {start}..={end}"));
+                            fail(format!(
+                                "code {n} lies outside its section's range {start}..={end}"
+                            ));
                         }
                     }
                     texts.push((index, message.clone()));
                 }
-                None => fail(format!("section {section:?} does not exist (declare it with [[section]])")),
+                None => fail(format!(
+                    "section {section:?} does not exist (declare it with [[section]])"
+                )),
             }
             if let Some(problem) = text_problem(message) {
                 fail(format!("message {problem}"));
@@ -654,29 +743,50 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             .first()
             .and_then(|(i, _)| sections.get(*i))
             .map_or("Unknown", |s| s.canonical.as_str());
-        let canonical = raw.canonical.clone().unwrap_or_else(|| default_canonical.to_owned());
+        let canonical = raw
+            .canonical
+            .clone()
+            .unwrap_or_else(|| default_canonical.to_owned());
         if !CANONICAL.contains(&canonical.as_str()) {
             fail(unknown_word("canonical", &canonical, &CANONICAL));
         }
         if canonical == "Ok" && raw.canonical.is_none() {
-            fail("`Ok` is for success codes only; set it on the entry, not as a section default".to_owned());
+            fail(
+                "`Ok` is for success codes only; set it on the entry, not as a section default"
+                    .to_owned(),
+            );
         }
-        let recovery = raw.recovery.clone().unwrap_or_else(|| default_recovery(&canonical).to_owned());
+        let recovery = raw
+            .recovery
+            .clone()
+            .unwrap_or_else(|| default_recovery(&canonical).to_owned());
         if !RECOVERY.contains(&recovery.as_str()) {
             fail(unknown_word("recovery", &recovery, &RECOVERY));
         }
         if raw.recovery.as_deref() == Some(default_recovery(&canonical)) {
-            fail(format!("recovery {recovery:?} is already the default for {canonical}; drop the override"));
+            fail(format!(
+                "recovery {recovery:?} is already the default for {canonical}; drop the override"
+            ));
         }
-        let sources = raw.sources.clone().unwrap_or_else(|| vec!["docs".to_owned()]);
+        let sources = raw
+            .sources
+            .clone()
+            .unwrap_or_else(|| vec!["docs".to_owned()]);
         let from_docs = sources.iter().any(|s| s == "docs");
         let from_sdk = sources.iter().any(|s| s == "sdk");
         let distinct: BTreeSet<&String> = sources.iter().collect();
-        if sources.is_empty() || distinct.len() != sources.len() || sources.iter().any(|s| s != "docs" && s != "sdk") {
-            fail(format!("sources {sources:?} must be a non-empty list of distinct \"docs\" and \"sdk\""));
+        if sources.is_empty()
+            || distinct.len() != sources.len()
+            || sources.iter().any(|s| s != "docs" && s != "sdk")
+        {
+            fail(format!(
+                "sources {sources:?} must be a non-empty list of distinct \"docs\" and \"sdk\""
+            ));
         }
         if from_sdk && raw_table.sdk.is_none() {
-            fail("an entry from the SDK needs `sdk = \"<package> <version>\"` in [table]".to_owned());
+            fail(
+                "an entry from the SDK needs `sdk = \"<package> <version>\"` in [table]".to_owned(),
+            );
         }
         if (raw.sdk_message.is_some() || !raw.sdk_codes.is_empty()) && !from_sdk {
             fail("`sdk_message` and `sdk_codes` need \"sdk\" in `sources`".to_owned());
@@ -684,11 +794,17 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         if raw.passthrough && integer {
             fail("`passthrough` only applies to string tables".to_owned());
         }
-        let sdk_codes: Vec<i32> = raw.sdk_codes.iter().filter_map(|n| i32::try_from(*n).ok()).collect();
+        let sdk_codes: Vec<i32> = raw
+            .sdk_codes
+            .iter()
+            .filter_map(|n| i32::try_from(*n).ok())
+            .collect();
         if sdk_codes.len() != raw.sdk_codes.len() {
             fail("`sdk_codes` must fit in i32".to_owned());
         }
-        let pattern = code.split_once(PARAM).map(|(p, s)| (p.to_owned(), s.to_owned()));
+        let pattern = code
+            .split_once(PARAM)
+            .map(|(p, s)| (p.to_owned(), s.to_owned()));
 
         if errors.len() == before {
             entries.push(Entry {
@@ -713,7 +829,10 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         }
     }
     if entries.is_empty() && errors.is_empty() {
-        errors.push(DataError::file(label, "the table has no `[[error]]` entries"));
+        errors.push(DataError::file(
+            label,
+            "the table has no `[[error]]` entries",
+        ));
     }
     if entries.len() > usize::from(u16::MAX) {
         errors.push(DataError::file(label, "more than 65535 entries"));
@@ -734,19 +853,30 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
     }
 }
 
-fn array<'a>(doc: &'a toml::Table, key: &str, label: &str, errors: &mut Vec<DataError>) -> &'a [toml::Value] {
+fn array<'a>(
+    doc: &'a toml::Table,
+    key: &str,
+    label: &str,
+    errors: &mut Vec<DataError>,
+) -> &'a [toml::Value] {
     match doc.get(key) {
         None => &[],
         Some(toml::Value::Array(items)) => items,
         Some(_) => {
-            errors.push(DataError::file(label, format!("`{key}` must be an array of tables: write `[[{key}]]`")));
+            errors.push(DataError::file(
+                label,
+                format!("`{key}` must be an array of tables: write `[[{key}]]`"),
+            ));
             &[]
         }
     }
 }
 
 fn unknown_word(key: &str, value: &str, allowed: &[&str]) -> String {
-    format!("unknown {key} {value:?} (expected one of: {})", allowed.join(", "))
+    format!(
+        "unknown {key} {value:?} (expected one of: {})",
+        allowed.join(", ")
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -757,7 +887,27 @@ fn unknown_word(key: &str, value: &str, allowed: &[&str]) -> String {
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii_punctuation() && !matches!(c, '.' | ',' | ':' | ';' | '?' | '!' | '\'' | '"' | '/' | '(' | ')' | '-' | '=' | '%' | '@' | '&' | '+') {
+        if c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                '.' | ','
+                    | ':'
+                    | ';'
+                    | '?'
+                    | '!'
+                    | '\''
+                    | '"'
+                    | '/'
+                    | '('
+                    | ')'
+                    | '-'
+                    | '='
+                    | '%'
+                    | '@'
+                    | '&'
+                    | '+'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
@@ -785,11 +935,26 @@ fn variant_docs(out: &mut String, table: &Table, entry: &Entry) {
         format!("`{}`", entry.code)
     };
     let primary = entry.texts.first().map_or("", |(_, m)| m.as_str());
-    doc(out, "    ", &format!("{code_shown}: {}", escape_markdown(primary)));
+    doc(
+        out,
+        "    ",
+        &format!("{code_shown}: {}", escape_markdown(primary)),
+    );
     doc(out, "    ", "");
     for (section, message) in &entry.texts {
-        let title = table.sections.get(*section).map_or("", |s| s.title.as_str());
-        doc(out, "    ", &format!("- *{}*: {}", escape_markdown(title), escape_markdown(message)));
+        let title = table
+            .sections
+            .get(*section)
+            .map_or("", |s| s.title.as_str());
+        doc(
+            out,
+            "    ",
+            &format!(
+                "- *{}*: {}",
+                escape_markdown(title),
+                escape_markdown(message)
+            ),
+        );
     }
     if let Some(description) = &entry.description {
         doc(out, "    ", "");
@@ -797,7 +962,11 @@ fn variant_docs(out: &mut String, table: &Table, entry: &Entry) {
     }
     if let Some(sdk_message) = &entry.sdk_message {
         doc(out, "    ", "");
-        doc(out, "    ", &format!("SDK message: {}", escape_markdown(sdk_message)));
+        doc(
+            out,
+            "    ",
+            &format!("SDK message: {}", escape_markdown(sdk_message)),
+        );
     }
     if !entry.aliases.is_empty() {
         doc(out, "    ", "");
@@ -810,7 +979,14 @@ fn variant_docs(out: &mut String, table: &Table, entry: &Entry) {
     if !entry.sdk_codes.is_empty() {
         doc(out, "    ", "");
         let codes: Vec<String> = entry.sdk_codes.iter().map(|n| format!("`{n}`")).collect();
-        doc(out, "    ", &format!("The SDK sends this with numeric `code` {} and the symbol in `name`.", codes.join(" or ")));
+        doc(
+            out,
+            "    ",
+            &format!(
+                "The SDK sends this with numeric `code` {} and the symbol in `name`.",
+                codes.join(" or ")
+            ),
+        );
     }
     if let Some(pattern) = &entry.pattern {
         doc(out, "    ", "");
@@ -825,7 +1001,11 @@ fn variant_docs(out: &mut String, table: &Table, entry: &Entry) {
     }
     if entry.passthrough {
         doc(out, "    ", "");
-        doc(out, "    ", "A REST API code that the SDK passes through from the server.");
+        doc(
+            out,
+            "    ",
+            "A REST API code that the SDK passes through from the server.",
+        );
     }
     if let Some(note) = &entry.note {
         doc(out, "    ", "");
@@ -846,7 +1026,10 @@ fn variant_docs(out: &mut String, table: &Table, entry: &Entry) {
         ),
     );
     let _ = writeln!(out, "    #[doc(alias = {:?})]", entry.code);
-    for name in std::iter::once(&entry.name).chain(&entry.aliases).filter(|_| table.integer) {
+    for name in std::iter::once(&entry.name)
+        .chain(&entry.aliases)
+        .filter(|_| table.integer)
+    {
         let _ = writeln!(out, "    #[doc(alias = {name:?})]");
     }
     if let Some(deprecated) = &entry.deprecated {
@@ -858,12 +1041,35 @@ fn variant_docs(out: &mut String, table: &Table, entry: &Entry) {
 pub fn generate(stem: &str, table: &Table) -> String {
     let mut out = String::new();
     let n = table.entries.len();
-    let _ = writeln!(out, "// @generated by build.rs from data/{stem}.toml. Do not edit.");
-    let _ = writeln!(out, "// {} entries, {} sections.\n", n, table.sections.len());
+    let _ = writeln!(
+        out,
+        "// @generated by build.rs from data/{stem}.toml. Do not edit."
+    );
+    let _ = writeln!(
+        out,
+        "// {} entries, {} sections.\n",
+        n,
+        table.sections.len()
+    );
 
-    doc(&mut out, "", &format!("{}: every error code of this table.", escape_markdown(&table.title)));
+    doc(
+        &mut out,
+        "",
+        &format!(
+            "{}: every error code of this table.",
+            escape_markdown(&table.title)
+        ),
+    );
     doc(&mut out, "", "");
-    doc(&mut out, "", &format!("Source: {}, <{}>.", escape_markdown(&table.source), table.url));
+    doc(
+        &mut out,
+        "",
+        &format!(
+            "Source: {}, <{}>.",
+            escape_markdown(&table.source),
+            table.url
+        ),
+    );
     doc(&mut out, "", "");
     doc(
         &mut out,
@@ -882,14 +1088,24 @@ pub fn generate(stem: &str, table: &Table) -> String {
     }
     let _ = writeln!(out, "}}\n");
 
-    let _ = writeln!(out, "/// Metadata of every variant, indexed by discriminant.");
-    let _ = writeln!(out, "#[rustfmt::skip]\nstatic ENTRIES: [crate::entry::Entry; {n}] = [");
+    let _ = writeln!(
+        out,
+        "/// Metadata of every variant, indexed by discriminant."
+    );
+    let _ = writeln!(
+        out,
+        "#[rustfmt::skip]\nstatic ENTRIES: [crate::entry::Entry; {n}] = ["
+    );
     for entry in &table.entries {
         let code = match entry.number {
             Some(number) => format!("crate::Code::Int({number})"),
             None => format!("crate::Code::Str({:?})", entry.code),
         };
-        let messages = entry.texts.iter().map(|(_, m)| m.as_str()).chain(entry.sdk_message.as_deref());
+        let messages = entry
+            .texts
+            .iter()
+            .map(|(_, m)| m.as_str())
+            .chain(entry.sdk_message.as_deref());
         let sections = entry
             .texts
             .iter()
@@ -920,12 +1136,25 @@ pub fn generate(stem: &str, table: &Table) -> String {
     }
     let _ = writeln!(out, "];\n");
 
-    let _ = writeln!(out, "/// The vendor SDK package and version the table was checked against.");
-    let _ = writeln!(out, "const SDK: Option<&str> = {};\n", opt(table.sdk.as_deref()));
+    let _ = writeln!(
+        out,
+        "/// The vendor SDK package and version the table was checked against."
+    );
+    let _ = writeln!(
+        out,
+        "const SDK: Option<&str> = {};\n",
+        opt(table.sdk.as_deref())
+    );
     let _ = writeln!(out, "/// The sections of the source document, in order.");
-    let _ = writeln!(out, "#[rustfmt::skip]\nstatic SECTIONS: [crate::Section; {}] = [", table.sections.len());
+    let _ = writeln!(
+        out,
+        "#[rustfmt::skip]\nstatic SECTIONS: [crate::Section; {}] = [",
+        table.sections.len()
+    );
     for section in &table.sections {
-        let range = section.range.map_or_else(|| "None".to_owned(), |(a, b)| format!("Some(({a}, {b}))"));
+        let range = section
+            .range
+            .map_or_else(|| "None".to_owned(), |(a, b)| format!("Some(({a}, {b}))"));
         let _ = writeln!(
             out,
             "    crate::Section::new({:?}, {:?}, {}, crate::Canonical::{}, {range}),",
@@ -937,9 +1166,17 @@ pub fn generate(stem: &str, table: &Table) -> String {
     }
     let _ = writeln!(out, "];\n");
 
-    let patterns: Vec<&Entry> = table.entries.iter().filter(|e| e.pattern.is_some()).collect();
+    let patterns: Vec<&Entry> = table
+        .entries
+        .iter()
+        .filter(|e| e.pattern.is_some())
+        .collect();
     let _ = writeln!(out, "/// Pattern codes, longest fixed part first.");
-    let _ = writeln!(out, "#[rustfmt::skip]\nstatic PATTERNS: [ChatError; {}] = [", patterns.len());
+    let _ = writeln!(
+        out,
+        "#[rustfmt::skip]\nstatic PATTERNS: [ChatError; {}] = [",
+        patterns.len()
+    );
     let mut sorted = patterns.clone();
     sorted.sort_by_key(|e| std::cmp::Reverse(e.code.len()));
     for entry in sorted {
@@ -962,8 +1199,15 @@ pub fn generate(stem: &str, table: &Table) -> String {
     for (key, value) in &keys {
         by_code.entry(key.as_str(), value.clone());
     }
-    let _ = writeln!(out, "/// Code string (and, for integer tables, decimal code and symbolic names) to variant.");
-    let _ = writeln!(out, "#[rustfmt::skip]\nstatic BY_CODE: phf::Map<&'static str, ChatError> = {};\n", by_code.build());
+    let _ = writeln!(
+        out,
+        "/// Code string (and, for integer tables, decimal code and symbolic names) to variant."
+    );
+    let _ = writeln!(
+        out,
+        "#[rustfmt::skip]\nstatic BY_CODE: phf::Map<&'static str, ChatError> = {};\n",
+        by_code.build()
+    );
 
     if table.integer {
         let mut by_number = phf_codegen::Map::<i32>::new();
@@ -973,7 +1217,11 @@ pub fn generate(stem: &str, table: &Table) -> String {
             }
         }
         let _ = writeln!(out, "/// Integer code to variant.");
-        let _ = writeln!(out, "#[rustfmt::skip]\nstatic BY_NUMBER: phf::Map<i32, ChatError> = {};\n", by_number.build());
+        let _ = writeln!(
+            out,
+            "#[rustfmt::skip]\nstatic BY_NUMBER: phf::Map<i32, ChatError> = {};\n",
+            by_number.build()
+        );
     }
     out
 }

@@ -49,10 +49,18 @@ macro_rules! delegate {
 impl AnyChatError {
     /// Every entry of every table: tables in the order of [`Table`], entries in document order.
     pub fn all() -> impl DoubleEndedIterator<Item = AnyChatError> + Clone {
-        let sdk = cometchat::sdk::ChatError::ALL.iter().map(|&e| AnyChatError::from(e));
-        let calls = cometchat::calls::ChatError::ALL.iter().map(|&e| AnyChatError::from(e));
-        let rest = cometchat::rest::ChatError::ALL.iter().map(|&e| AnyChatError::from(e));
-        let genesys = genesys::ChatError::ALL.iter().map(|&e| AnyChatError::from(e));
+        let sdk = cometchat::sdk::ChatError::ALL
+            .iter()
+            .map(|&e| AnyChatError::from(e));
+        let calls = cometchat::calls::ChatError::ALL
+            .iter()
+            .map(|&e| AnyChatError::from(e));
+        let rest = cometchat::rest::ChatError::ALL
+            .iter()
+            .map(|&e| AnyChatError::from(e));
+        let genesys = genesys::ChatError::ALL
+            .iter()
+            .map(|&e| AnyChatError::from(e));
         let agora = agora::ChatError::ALL.iter().map(|&e| AnyChatError::from(e));
         sdk.chain(calls).chain(rest).chain(genesys).chain(agora)
     }
@@ -182,10 +190,9 @@ impl<'de> Deserialize<'de> for AnyChatError {
                 .table
                 .lookup(code)
                 .ok_or_else(|| D::Error::custom(crate::UnknownCode::new(tagged.table, code))),
-            TaggedCode::Int(n) => tagged
-                .table
-                .lookup_number(n)
-                .ok_or_else(|| D::Error::custom(crate::UnknownCode::from_number(tagged.table, n.into()))),
+            TaggedCode::Int(n) => tagged.table.lookup_number(n).ok_or_else(|| {
+                D::Error::custom(crate::UnknownCode::from_number(tagged.table, n.into()))
+            }),
         }
     }
 }

@@ -90,7 +90,9 @@ impl Canonical {
     pub const fn http_status(self) -> u16 {
         match self {
             Canonical::Ok => 200,
-            Canonical::InvalidArgument | Canonical::FailedPrecondition | Canonical::OutOfRange => 400,
+            Canonical::InvalidArgument | Canonical::FailedPrecondition | Canonical::OutOfRange => {
+                400
+            }
             Canonical::Unauthenticated => 401,
             Canonical::PermissionDenied => 403,
             Canonical::NotFound => 404,
@@ -122,7 +124,9 @@ impl Canonical {
             | Canonical::ResourceExhausted
             | Canonical::DeadlineExceeded
             | Canonical::Unavailable => Recovery::RetryWithBackoff,
-            Canonical::Internal | Canonical::DataLoss | Canonical::Unknown => Recovery::ContactVendor,
+            Canonical::Internal | Canonical::DataLoss | Canonical::Unknown => {
+                Recovery::ContactVendor
+            }
             Canonical::PermissionDenied
             | Canonical::NotFound
             | Canonical::AlreadyExists

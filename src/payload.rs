@@ -264,7 +264,9 @@ impl Serialize for ParsedError<'_> {
             details: self.details,
         };
         match self.shape {
-            Shape::CometChatRest | Shape::CometChatCalls => Rest { error: inner }.serialize(serializer),
+            Shape::CometChatRest | Shape::CometChatCalls => {
+                Rest { error: inner }.serialize(serializer)
+            }
             Shape::CometChatException | Shape::GenesysEventError => inner.serialize(serializer),
             Shape::AgoraErrorEvent => Agora {
                 kind: &self.code,
@@ -304,14 +306,29 @@ fn body_error<'a>(error: &'a RawValue, shape: Shape) -> Result<Fields<'a>, Paylo
     serde_json::from_str(error.get()).map_err(json_error(Some(shape)))
 }
 
-fn rest_like<'a>(json: &'a str, shape: Shape, table: Table) -> Result<ParsedError<'a>, PayloadError> {
+fn rest_like<'a>(
+    json: &'a str,
+    shape: Shape,
+    table: Table,
+) -> Result<ParsedError<'a>, PayloadError> {
     let outer = fields(json, Some(shape))?;
-    let error = outer.error.ok_or(PayloadError::MissingCode { shape, field: "error" })?;
+    let error = outer.error.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "error",
+    })?;
     rest_body(json, body_error(error, shape)?, shape, table)
 }
 
-fn rest_body<'a>(json: &'a str, inner: Fields<'a>, shape: Shape, table: Table) -> Result<ParsedError<'a>, PayloadError> {
-    let code = inner.code.ok_or(PayloadError::MissingCode { shape, field: "error.code" })?;
+fn rest_body<'a>(
+    json: &'a str,
+    inner: Fields<'a>,
+    shape: Shape,
+    table: Table,
+) -> Result<ParsedError<'a>, PayloadError> {
+    let code = inner.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "error.code",
+    })?;
     let mut resolution = resolve_raw(table, code.clone());
     if table == Table::CometChatCalls && resolution.is_unrecognized() {
         // A Calls API body can carry any REST code (auth, rate limit): fall back to the guide.
@@ -334,7 +351,9 @@ fn rest_body<'a>(json: &'a str, inner: Fields<'a>, shape: Shape, table: Table) -
 /// nothing.
 fn with_message<'a>(resolution: Resolution<'a>, message: &Option<Cow<'a, str>>) -> Resolution<'a> {
     match (resolution, message) {
-        (Resolution::Unrecognized(u), Some(m)) => Resolution::Unrecognized(u.with_message(m.clone())),
+        (Resolution::Unrecognized(u), Some(m)) => {
+            Resolution::Unrecognized(u.with_message(m.clone()))
+        }
         (other, _) => other,
     }
 }
@@ -372,7 +391,10 @@ pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 
 fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::CometChatException;
-    let code = f.code.ok_or(PayloadError::MissingCode { shape, field: "code" })?;
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
     let resolution = resolve_exception(code.clone(), f.name.as_deref());
     Ok(ParsedError {
         shape,
@@ -398,7 +420,10 @@ pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 
 fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraErrorEvent;
-    let code = f.kind.ok_or(PayloadError::MissingCode { shape, field: "type" })?;
+    let code = f.kind.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "type",
+    })?;
     let resolution = resolve_raw(Table::AgoraChat, code.clone());
     Ok(ParsedError {
         shape,
@@ -425,7 +450,10 @@ pub fn parse_genesys(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 
 fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::GenesysEventError;
-    let code = f.code.ok_or(PayloadError::MissingCode { shape, field: "code" })?;
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
     let resolution = resolve_raw(Table::GenesysChat, code.clone());
     Ok(ParsedError {
         shape,

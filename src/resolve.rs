@@ -103,7 +103,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawCode<'a> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an error code: a string or an integer within i64")
             }
-            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> Result<Self::Value, E> {
                 Ok(RawCode::Str(Cow::Borrowed(v)))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -117,7 +120,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawCode<'a> {
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
                 i64::try_from(v).map(RawCode::Int).map_err(|_| {
-                    E::invalid_value(serde::de::Unexpected::Unsigned(v), &"an integer code within i64")
+                    E::invalid_value(
+                        serde::de::Unexpected::Unsigned(v),
+                        &"an integer code within i64",
+                    )
                 })
             }
         }

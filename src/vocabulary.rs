@@ -243,10 +243,18 @@ impl Table {
     /// Looks `code` up in this table only (same rules as the table's `ChatError::from_code`).
     pub fn lookup(self, code: &str) -> Option<AnyChatError> {
         match self {
-            Table::CometChatSdk => crate::cometchat::sdk::ChatError::from_code(code).map(AnyChatError::from),
-            Table::CometChatCalls => crate::cometchat::calls::ChatError::from_code(code).map(AnyChatError::from),
-            Table::CometChatRest => crate::cometchat::rest::ChatError::from_code(code).map(AnyChatError::from),
-            Table::GenesysChat => crate::genesys::ChatError::from_code(code).map(AnyChatError::from),
+            Table::CometChatSdk => {
+                crate::cometchat::sdk::ChatError::from_code(code).map(AnyChatError::from)
+            }
+            Table::CometChatCalls => {
+                crate::cometchat::calls::ChatError::from_code(code).map(AnyChatError::from)
+            }
+            Table::CometChatRest => {
+                crate::cometchat::rest::ChatError::from_code(code).map(AnyChatError::from)
+            }
+            Table::GenesysChat => {
+                crate::genesys::ChatError::from_code(code).map(AnyChatError::from)
+            }
             Table::AgoraChat => crate::agora::ChatError::from_code(code).map(AnyChatError::from),
         }
     }
@@ -255,7 +263,9 @@ impl Table {
     pub fn lookup_number(self, code: i64) -> Option<AnyChatError> {
         let code = i32::try_from(code).ok()?;
         match self {
-            Table::GenesysChat => crate::genesys::ChatError::from_number(code).map(AnyChatError::from),
+            Table::GenesysChat => {
+                crate::genesys::ChatError::from_number(code).map(AnyChatError::from)
+            }
             Table::AgoraChat => crate::agora::ChatError::from_number(code).map(AnyChatError::from),
             _ => None,
         }
@@ -291,11 +301,26 @@ impl Table {
     fn sections_and_len(self) -> (&'static [Section], usize) {
         use strum::EnumCount;
         match self {
-            Table::CometChatSdk => (crate::cometchat::sdk::ChatError::SECTIONS, crate::cometchat::sdk::ChatError::COUNT),
-            Table::CometChatCalls => (crate::cometchat::calls::ChatError::SECTIONS, crate::cometchat::calls::ChatError::COUNT),
-            Table::CometChatRest => (crate::cometchat::rest::ChatError::SECTIONS, crate::cometchat::rest::ChatError::COUNT),
-            Table::GenesysChat => (crate::genesys::ChatError::SECTIONS, crate::genesys::ChatError::COUNT),
-            Table::AgoraChat => (crate::agora::ChatError::SECTIONS, crate::agora::ChatError::COUNT),
+            Table::CometChatSdk => (
+                crate::cometchat::sdk::ChatError::SECTIONS,
+                crate::cometchat::sdk::ChatError::COUNT,
+            ),
+            Table::CometChatCalls => (
+                crate::cometchat::calls::ChatError::SECTIONS,
+                crate::cometchat::calls::ChatError::COUNT,
+            ),
+            Table::CometChatRest => (
+                crate::cometchat::rest::ChatError::SECTIONS,
+                crate::cometchat::rest::ChatError::COUNT,
+            ),
+            Table::GenesysChat => (
+                crate::genesys::ChatError::SECTIONS,
+                crate::genesys::ChatError::COUNT,
+            ),
+            Table::AgoraChat => (
+                crate::agora::ChatError::SECTIONS,
+                crate::agora::ChatError::COUNT,
+            ),
         }
     }
 }

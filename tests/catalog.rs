@@ -42,7 +42,11 @@ macro_rules! sweep {
             assert!(e.messages().iter().all(|m| !m.trim().is_empty()));
             assert_eq!(e.messages()[0], e.message());
             assert!(!e.sections().is_empty());
-            assert!(e.sections().iter().all(|s| $table.sections().iter().any(|t| t.title() == *s)));
+            assert!(
+                e.sections()
+                    .iter()
+                    .all(|s| $table.sections().iter().any(|t| t.title() == *s))
+            );
             assert_eq!(e.sections()[0], e.section());
             assert!(e.description().is_none_or(|d| !d.trim().is_empty()));
             assert!(e.sources().docs() || e.sources().sdk());
@@ -58,7 +62,10 @@ macro_rules! sweep {
             // AnyChatError round-trips with its table
             let any = AnyChatError::from(e);
             let any_json = serde_json::to_string(&any).unwrap();
-            assert_eq!(serde_json::from_str::<AnyChatError>(&any_json).unwrap(), any);
+            assert_eq!(
+                serde_json::from_str::<AnyChatError>(&any_json).unwrap(),
+                any
+            );
             // Display: code and message
             let shown = e.to_string();
             assert!(shown.starts_with(&code_str), "{shown}");
@@ -116,13 +123,22 @@ fn integer_tables_accept_numbers_decimal_strings_and_names() {
         assert_eq!(agora::ChatError::from_number(n), Some(e));
         assert!(lookup_number(n.into()).any(|a| a == AnyChatError::from(e)));
         assert_eq!(agora::ChatError::from_code(&n.to_string()), Some(e));
-        assert_eq!(serde_json::from_str::<agora::ChatError>(&format!("\"{}\"", e.name())).unwrap(), e);
+        assert_eq!(
+            serde_json::from_str::<agora::ChatError>(&format!("\"{}\"", e.name())).unwrap(),
+            e
+        );
     }
     for &e in genesys::ChatError::ALL {
         assert_eq!(genesys::ChatError::from_number(e.number()), Some(e));
-        assert_eq!(serde_json::from_str::<genesys::ChatError>(&format!("\"{}\"", e.number())).unwrap(), e);
+        assert_eq!(
+            serde_json::from_str::<genesys::ChatError>(&format!("\"{}\"", e.number())).unwrap(),
+            e
+        );
     }
-    assert_eq!(agora::ChatError::from_number(605), Some(agora::ChatError::GroupNotExist));
+    assert_eq!(
+        agora::ChatError::from_number(605),
+        Some(agora::ChatError::GroupNotExist)
+    );
     assert_eq!(agora::ChatError::from_number(-123_456), None);
     assert!(lookup_number(i64::MAX).next().is_none());
     assert!(lookup_number(i64::from(i32::MAX) + 605).next().is_none());
@@ -130,10 +146,15 @@ fn integer_tables_accept_numbers_decimal_strings_and_names() {
 
 #[test]
 fn unknown_codes_are_typed_errors_naming_table_and_input() {
-    let err = "ERR_NOT_A_THING".parse::<cometchat::rest::ChatError>().unwrap_err();
+    let err = "ERR_NOT_A_THING"
+        .parse::<cometchat::rest::ChatError>()
+        .unwrap_err();
     assert_eq!(err.table(), Table::CometChatRest);
     assert_eq!(err.input(), "ERR_NOT_A_THING");
-    assert_eq!(err.to_string(), "unknown cometchat_rest error code \"ERR_NOT_A_THING\"");
+    assert_eq!(
+        err.to_string(),
+        "unknown cometchat_rest error code \"ERR_NOT_A_THING\""
+    );
 
     let long = "X".repeat(10_000);
     let err = long.parse::<cometchat::sdk::ChatError>().unwrap_err();
@@ -148,13 +169,30 @@ fn unknown_codes_are_typed_errors_naming_table_and_input() {
     assert_eq!(err.input(), "é".repeat(32));
 
     let err = serde_json::from_str::<agora::ChatError>("999999").unwrap_err();
-    assert!(err.to_string().contains("unknown agora_chat error code 999999"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("unknown agora_chat error code 999999"),
+        "{err}"
+    );
     let err = serde_json::from_str::<cometchat::calls::ChatError>("\"ERR_NOPE\"").unwrap_err();
-    assert!(err.to_string().contains("unknown cometchat_calls error code \"ERR_NOPE\""), "{err}");
+    assert!(
+        err.to_string()
+            .contains("unknown cometchat_calls error code \"ERR_NOPE\""),
+        "{err}"
+    );
     let err = serde_json::from_str::<cometchat::calls::ChatError>("12").unwrap_err();
-    assert!(err.to_string().contains("cometchat_calls error code string"), "{err}");
-    let err = serde_json::from_str::<AnyChatError>(r#"{"table":"genesys_chat","code":7}"#).unwrap_err();
-    assert!(err.to_string().contains("unknown genesys_chat error code 7"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("cometchat_calls error code string"),
+        "{err}"
+    );
+    let err =
+        serde_json::from_str::<AnyChatError>(r#"{"table":"genesys_chat","code":7}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("unknown genesys_chat error code 7"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -186,10 +224,16 @@ fn codes_listed_twice_keep_both_sections_and_messages() {
     assert_eq!(e.sections(), ["Initialization Errors", "Receipt Errors"]);
     assert_eq!(
         e.messages(),
-        ["AppID cannot be empty. Please specify a valid appID.", "Expected 4 parameters, received 3."]
+        [
+            "AppID cannot be empty. Please specify a valid appID.",
+            "Expected 4 parameters, received 3."
+        ]
     );
     let e = cometchat::sdk::ChatError::ErrTooManyRequests;
-    assert_eq!(e.sections(), ["Network & API Errors", "Server-Side API Errors"]);
+    assert_eq!(
+        e.sections(),
+        ["Network & API Errors", "Server-Side API Errors"]
+    );
     assert_eq!(e.messages()[1], "Rate limit exceeded");
 }
 
@@ -218,7 +262,10 @@ fn vendors_and_tables_are_consistent() {
             Vendor::Genesys => assert_eq!(e.table(), Table::GenesysChat),
             Vendor::Agora => assert_eq!(e.table(), Table::AgoraChat),
         }
-        assert_eq!(matches!(e.code(), Code::Int(_)), e.table().has_integer_codes());
+        assert_eq!(
+            matches!(e.code(), Code::Int(_)),
+            e.table().has_integer_codes()
+        );
     }
     for t in [Table::CometChatSdk, Table::GenesysChat] {
         assert_eq!(t.as_str().parse::<Table>().unwrap(), t);
@@ -234,10 +281,16 @@ fn exhaustive_match_without_wildcard_compiles() {
     fn describe(e: genesys::ChatError) -> &'static str {
         use genesys::ChatError as G;
         match e {
-            G::UnknownChatCommand | G::MissingMandatoryParameters | G::InvalidParameterValue => "syntax",
-            G::UnknownSessionId | G::CommandStoppedByDecorator | G::CommandExecutionError => "session",
+            G::UnknownChatCommand | G::MissingMandatoryParameters | G::InvalidParameterValue => {
+                "syntax"
+            }
+            G::UnknownSessionId | G::CommandStoppedByDecorator | G::CommandExecutionError => {
+                "session"
+            }
             G::ServerNotAvailable | G::ServerLoginFailed => "server",
-            G::NetworkConnectionInterrupted | G::InvalidServerResponse | G::SessionRestorationFailed => "transport",
+            G::NetworkConnectionInterrupted
+            | G::InvalidServerResponse
+            | G::SessionRestorationFailed => "transport",
         }
     }
     let mut seen = HashSet::new();

@@ -1,0 +1,417 @@
+//! `chat-error-codes`: explain, list and search the chat vendors' error codes, and parse their
+//! error payloads.
+//!
+//! ```text
+//! chat-error-codes explain ERR_UID_NOT_FOUND 605
+//! chat-error-codes list --table genesys_chat --json
+//! chat-error-codes search rate limit
+//! echo '{"type":605,"message":"x"}' | chat-error-codes parse
+//! ```
+#![forbid(unsafe_code)]
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use chat_error_codes::payload::{self, ParsedError};
+use chat_error_codes::{
+    AnyChatError, Code, ErrorInfo, Resolution, Table, lookup, lookup_lenient, resolve,
+};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{Value, json};
+
+#[derive(Parser)]
+#[command(
+    name = "chat-error-codes",
+    version,
+    about = "Explain the error codes of CometChat, Genesys Web Engagement chat and Agora Chat"
+)]
+struct Cli {
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Explain codes: every table that defines each one (exit status 1 if one is unknown).
+    Explain {
+        /// Codes as the vendor sends them: `ERR_UID_NOT_FOUND`, `605`, `GROUP_NOT_EXIST`.
+        #[arg(required = true)]
+        codes: Vec<String>,
+    },
+    /// List the catalog, or one table of it.
+    List {
+        /// Only this table.
+        #[arg(long, value_parser = parse_table)]
+        table: Option<Table>,
+    },
+    /// Search code, name, messages and description (case-insensitive; every word must match).
+    Search {
+        /// Words to look for.
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
+    /// Parse a vendor error payload (JSON) from a file or standard input and explain it.
+    Parse {
+        /// The file to read; `-` or nothing reads standard input.
+        file: Option<String>,
+        /// The payload's shape, when known; detected otherwise.
+        #[arg(long, value_enum)]
+        shape: Option<ShapeArg>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ShapeArg {
+    Rest,
+    Calls,
+    Exception,
+    Agora,
+    Genesys,
+}
+
+fn parse_table(s: &str) -> Result<Table, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = <Table as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
+        format!(
+            "unknown table `{s}` (expected one of: {})",
+            names.join(", ")
+        )
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = String::new();
+    let status = match cli.command {
+        Command::Explain { codes } => explain(&codes, cli.json, &mut out),
+        Command::List { table } => {
+            let entries: Vec<AnyChatError> = AnyChatError::all()
+                .filter(|e| table.is_none_or(|t| e.table() == t))
+                .collect();
+            print_entries(&entries, cli.json, &mut out);
+            ExitCode::SUCCESS
+        }
+        Command::Search { words } => {
+            let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let entries: Vec<AnyChatError> = AnyChatError::all()
+                .filter(|e| matches_words(e, &words))
+                .collect();
+            if entries.is_empty() && !cli.json {
+                eprintln!("chat-error-codes: nothing matches {}", words.join(" "));
+            }
+            print_entries(&entries, cli.json, &mut out);
+            if entries.is_empty() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Parse { file, shape } => parse_payload(file.as_deref(), shape, cli.json, &mut out),
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    status
+}
+
+fn explain(codes: &[String], as_json: bool, out: &mut String) -> ExitCode {
+    let mut status = ExitCode::SUCCESS;
+    let mut reports = Vec::new();
+    for code in codes {
+        let mut found: Vec<Resolution<'_>> = lookup(code).map(Resolution::Known).collect();
+        let mut how = "exact";
+        if found.is_empty() {
+            found = lookup_lenient(code).map(Resolution::Known).collect();
+            how = "ignoring case and surrounding whitespace";
+        }
+        if found.is_empty() {
+            how = "pattern or documented range";
+            found = <Table as strum::VariantArray>::VARIANTS
+                .iter()
+                .map(|&t| resolve(t, code))
+                .filter(|r| !r.is_unrecognized())
+                .collect();
+        }
+        if found.is_empty() {
+            eprintln!(
+                "chat-error-codes: unknown code `{code}`: no table defines it (try `chat-error-codes search`)"
+            );
+            status = ExitCode::FAILURE;
+        }
+        if as_json {
+            reports.push(json!({
+                "input": code,
+                "match": if found.is_empty() { Value::Null } else { json!(how) },
+                "entries": found.iter().map(resolution_json).collect::<Vec<_>>(),
+            }));
+        } else if !found.is_empty() {
+            out.push_str(code);
+            if how != "exact" {
+                out.push_str(&format!("  (matched {how})"));
+            }
+            out.push('\n');
+            for r in &found {
+                resolution_text(r, out);
+            }
+        }
+    }
+    if as_json {
+        out.push_str(&pretty(&Value::Array(reports)));
+    }
+    status
+}
+
+fn matches_words(e: &AnyChatError, words: &[String]) -> bool {
+    let haystack = format!(
+        "{} {} {} {} {}",
+        e.code(),
+        e.name(),
+        e.aliases().join(" "),
+        e.messages().join(" "),
+        e.description().unwrap_or_default()
+    )
+    .to_lowercase();
+    words.iter().all(|w| haystack.contains(w.as_str()))
+}
+
+fn code_json(code: Code) -> Value {
+    match code {
+        Code::Str(s) => json!(s),
+        Code::Int(n) => json!(n),
+    }
+}
+
+fn entry_json(e: &AnyChatError) -> Value {
+    json!({
+        "table": e.table(),
+        "vendor": e.vendor(),
+        "variant": e.variant_name(),
+        "code": code_json(e.code()),
+        "name": e.name(),
+        "aliases": e.aliases(),
+        "messages": e.messages(),
+        "sections": e.sections(),
+        "description": e.description(),
+        "canonical": e.canonical(),
+        "http_status": e.http_status(),
+        "recovery": e.recovery(),
+        "sources": e.sources().to_string(),
+        "deprecated": e.deprecated(),
+        "note": e.note(),
+    })
+}
+
+fn resolution_json(r: &Resolution<'_>) -> Value {
+    match r {
+        Resolution::Known(e) => {
+            let mut v = entry_json(e);
+            v["resolution"] = json!("known");
+            v
+        }
+        Resolution::Pattern { error, param } => {
+            let mut v = entry_json(error);
+            v["resolution"] = json!("pattern");
+            v["param"] = json!(param);
+            v
+        }
+        Resolution::Range {
+            table,
+            code,
+            section,
+        } => json!({
+            "resolution": "range",
+            "table": table,
+            "code": code,
+            "range": section.range(),
+            "section": section.title(),
+            "canonical": section.canonical(),
+            "http_status": section.canonical().http_status(),
+            "recovery": section.canonical().recovery(),
+        }),
+        Resolution::Unrecognized(u) => json!({
+            "resolution": "unrecognized",
+            "table": u.table(),
+            "code": u.code(),
+            "message": u.message(),
+            "canonical": u.canonical(),
+            "http_status": u.canonical().http_status(),
+            "recovery": u.canonical().recovery(),
+        }),
+    }
+}
+
+fn line(out: &mut String, label: &str, value: impl std::fmt::Display) {
+    out.push_str(&format!("    {label:<12} {value}\n"));
+}
+
+fn entry_text(e: &AnyChatError, out: &mut String) {
+    out.push_str(&format!(
+        "  {} ({}) {}\n",
+        e.table(),
+        e.vendor(),
+        e.variant_name()
+    ));
+    line(out, "code:", e.code());
+    line(out, "name:", e.name());
+    for alias in e.aliases() {
+        line(out, "alias:", alias);
+    }
+    for (i, message) in e.messages().iter().enumerate() {
+        match e.sections().get(i) {
+            Some(section) => line(out, "message:", format!("{message}  [{section}]")),
+            None => line(out, "sdk message:", message),
+        }
+    }
+    if let Some(d) = e.description() {
+        line(out, "description:", d);
+    }
+    line(
+        out,
+        "canonical:",
+        format!("{} (HTTP {})", e.canonical(), e.http_status()),
+    );
+    line(out, "recovery:", e.recovery());
+    line(out, "sources:", e.sources());
+    if let Some(d) = e.deprecated() {
+        line(out, "deprecated:", d);
+    }
+    if let Some(n) = e.note() {
+        line(out, "note:", n);
+    }
+}
+
+fn resolution_text(r: &Resolution<'_>, out: &mut String) {
+    match r {
+        Resolution::Known(e) => entry_text(e, out),
+        Resolution::Pattern { error, param } => {
+            entry_text(error, out);
+            line(out, "parameter:", param);
+        }
+        Resolution::Range {
+            table,
+            code,
+            section,
+        } => {
+            out.push_str(&format!("  {table} documented range\n"));
+            line(out, "code:", code);
+            if let Some((a, b)) = section.range() {
+                line(out, "range:", format!("{a}-{b}"));
+            }
+            line(out, "section:", section.title());
+            line(
+                out,
+                "canonical:",
+                format!(
+                    "{} (HTTP {})",
+                    section.canonical(),
+                    section.canonical().http_status()
+                ),
+            );
+            line(out, "recovery:", section.canonical().recovery());
+        }
+        Resolution::Unrecognized(u) => {
+            out.push_str(&format!("  {} unrecognized\n", u.table()));
+            line(out, "code:", u.code());
+            if let Some(m) = u.message() {
+                line(out, "message:", m);
+            }
+            line(out, "canonical:", "Unknown (HTTP 500)");
+        }
+    }
+}
+
+fn print_entries(entries: &[AnyChatError], as_json: bool, out: &mut String) {
+    if as_json {
+        out.push_str(&pretty(&Value::Array(
+            entries.iter().map(entry_json).collect(),
+        )));
+    } else {
+        for e in entries {
+            let text = e.to_string();
+            out.push_str(&format!("{:<16} {}\n", e.table(), text));
+        }
+    }
+}
+
+fn pretty(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn parse_payload(
+    file: Option<&str>,
+    shape: Option<ShapeArg>,
+    as_json: bool,
+    out: &mut String,
+) -> ExitCode {
+    let mut input = String::new();
+    let read = match file {
+        None | Some("-") => std::io::stdin().read_to_string(&mut input).map(|_| ()),
+        Some(path) => std::fs::read_to_string(path).map(|s| input = s),
+    };
+    if let Err(e) = read {
+        eprintln!(
+            "chat-error-codes: cannot read {}: {e}",
+            file.unwrap_or("standard input")
+        );
+        return ExitCode::from(2);
+    }
+    let parsed = match shape {
+        None => payload::parse(&input),
+        Some(ShapeArg::Rest) => payload::parse_rest(&input),
+        Some(ShapeArg::Calls) => payload::parse_calls(&input),
+        Some(ShapeArg::Exception) => payload::parse_exception(&input),
+        Some(ShapeArg::Agora) => payload::parse_agora(&input),
+        Some(ShapeArg::Genesys) => payload::parse_genesys(&input),
+    };
+    match parsed {
+        Ok(p) => {
+            if as_json {
+                out.push_str(&pretty(&parsed_json(&p)));
+            } else {
+                parsed_text(&p, out);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("chat-error-codes: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parsed_json(p: &ParsedError<'_>) -> Value {
+    json!({
+        "shape": p.shape(),
+        "code": p.code(),
+        "name": p.name(),
+        "message": p.message(),
+        "details": p.details().and_then(|d| serde_json::from_str::<Value>(d.get()).ok()),
+        "resolved": resolution_json(p.resolution()),
+        "canonical": p.canonical(),
+        "http_status": p.http_status(),
+        "recovery": p.recovery(),
+    })
+}
+
+fn parsed_text(p: &ParsedError<'_>, out: &mut String) {
+    out.push_str(&format!("{} payload\n", p.shape()));
+    line(out, "code:", p.code());
+    if let Some(n) = p.name() {
+        line(out, "name:", n);
+    }
+    if let Some(m) = p.message() {
+        line(out, "message:", m);
+    }
+    if let Some(d) = p.details() {
+        line(out, "details:", d.get());
+    }
+    out.push_str("resolved as\n");
+    resolution_text(p.resolution(), out);
+}
