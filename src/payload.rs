@@ -94,7 +94,7 @@ pub enum PayloadError {
     },
     /// Valid JSON that matches none of the vendor shapes.
     #[error(
-        "not a vendor error payload: expected an object with `error`, `type` or `code` (found {found})"
+        "not a vendor error payload: expected a JSON object with `error`, `type` or `code` (found {found})"
     )]
     UnknownShape {
         /// A description of what was found.
@@ -299,6 +299,21 @@ struct Fields<'a> {
 }
 
 fn fields(json: &str, shape: Option<Shape>) -> Result<Fields<'_>, PayloadError> {
+    // serde would read a JSON array into the struct by position: only objects are payloads.
+    let found = match json.trim_start().as_bytes().first() {
+        Some(b'{') | None => None,
+        Some(b'[') => Some("a JSON array"),
+        Some(b'"') => Some("a JSON string"),
+        Some(b't' | b'f') => Some("a JSON boolean"),
+        Some(b'n') => Some("JSON null"),
+        Some(_) => Some("a JSON number"),
+    };
+    if let Some(found) = found {
+        // Malformed JSON is reported as such, with its position; valid JSON of another type
+        // has the wrong shape.
+        serde_json::from_str::<&RawValue>(json).map_err(json_error(shape))?;
+        return Err(PayloadError::UnknownShape { found });
+    }
     serde_json::from_str(json).map_err(json_error(shape))
 }
 
@@ -495,7 +510,7 @@ pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
         Some(code) if f.name.is_some() || code.as_integer().is_none() => exception(json, f),
         Some(_) => genesys(json, f),
         None => Err(PayloadError::UnknownShape {
-            found: "an object without any of them",
+            found: "an object with none of them",
         }),
     }
 }

@@ -1,0 +1,182 @@
+//! Payload parsing: one sample per vendor shape with a known, an unrecognized, a pattern (or
+//! range) code and a malformed body; verbatim details; re-serialization; shape detection.
+
+use chat_error_codes::payload::{self, PayloadError, Shape};
+use chat_error_codes::{Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table};
+
+fn kind(r: &Resolution<'_>) -> &'static str {
+    match r {
+        Resolution::Known(_) => "known",
+        Resolution::Pattern { .. } => "pattern",
+        Resolution::Range { .. } => "range",
+        Resolution::Unrecognized(_) => "unrecognized",
+    }
+}
+
+#[test]
+fn cometchat_rest_bodies() {
+    let known = r#"{"error":{"code":"ERR_GUID_NOT_FOUND","message":"The group with GUID g1 does not exist.","details":{"guid":"g1","n":[1,2.50,"\u00e9"]}}}"#;
+    let p = payload::parse_rest(known).unwrap();
+    assert_eq!(kind(p.resolution()), "known");
+    assert_eq!(p.table(), Table::CometChatRest);
+    assert_eq!(p.canonical(), Canonical::NotFound);
+    assert_eq!(p.http_status(), 404);
+    assert_eq!(p.message(), Some("The group with GUID g1 does not exist."));
+    // details verbatim, byte for byte (the number keeps its trailing zero, the escape stays).
+    assert_eq!(p.details().unwrap().get(), r#"{"guid":"g1","n":[1,2.50,"\u00e9"]}"#);
+    assert_eq!(serde_json::to_string(&p).unwrap(), known);
+    assert_eq!(p.raw(), known);
+    assert_eq!(payload::parse(known).unwrap().shape(), Shape::CometChatRest);
+
+    let unknown = r#"{"error":{"code":"ERR_NEW_IN_2027","message":"Brand new."}}"#;
+    let p = payload::parse_rest(unknown).unwrap();
+    let Resolution::Unrecognized(u) = p.resolution() else { panic!() };
+    assert_eq!(u.code(), &RawCode::from("ERR_NEW_IN_2027"));
+    assert_eq!(u.message(), Some("Brand new."));
+    assert_eq!(p.canonical(), Canonical::Unknown);
+    assert_eq!(serde_json::to_string(&p).unwrap(), unknown);
+
+    let err = payload::parse_rest(r#"{"error":{"message":"no code"}}"#).unwrap_err();
+    assert!(matches!(err, PayloadError::MissingCode { field: "error.code", .. }), "{err}");
+    let err = payload::parse_rest(r#"{"error":{"code":"X","message":"cut"#).unwrap_err();
+    assert!(err.to_string().starts_with("malformed cometchat_rest payload: EOF"), "{err}");
+    assert_eq!(err.line(), Some(1));
+}
+
+#[test]
+fn cometchat_calls_bodies_fall_back_to_the_rest_guide() {
+    let p = payload::parse_calls(r#"{"error":{"code":"ERR_CALL_TERMINATED","message":"m"}}"#).unwrap();
+    assert_eq!(p.table(), Table::CometChatCalls);
+    let p = payload::parse_calls(r#"{"error":{"code":"ERR_UID_NOT_FOUND"}}"#).unwrap();
+    assert_eq!(p.table(), Table::CometChatRest);
+    let p = payload::parse_calls(r#"{"error":{"code":"ERR_CALL_UNHEARD_OF"}}"#).unwrap();
+    assert!(p.resolution().is_unrecognized());
+    assert_eq!(p.table(), Table::CometChatCalls);
+}
+
+#[test]
+fn cometchat_exceptions() {
+    let known = r#"{"code":"LOGIN_IN_PROGRESS","name":"LOGIN_IN_PROGRESS","message":"Please wait until the previous login request ends.","details":"retry later"}"#;
+    let p = payload::parse_exception(known).unwrap();
+    assert_eq!(kind(p.resolution()), "known");
+    assert_eq!(p.recovery(), Recovery::WaitForCompletion);
+    assert_eq!(p.details().unwrap().get(), r#""retry later""#);
+    assert_eq!(serde_json::to_string(&p).unwrap(), known);
+
+    let pattern = r#"{"code":"GROUP_NAME_IS_COMPULSORY","name":"GROUP_NAME_IS_COMPULSORY","message":"GROUP_NAME cannot be blank."}"#;
+    let p = payload::parse(pattern).unwrap();
+    assert_eq!(p.shape(), Shape::CometChatException);
+    assert_eq!(kind(p.resolution()), "pattern");
+    assert_eq!(p.resolution().param(), Some("GROUP_NAME"));
+    assert_eq!(p.canonical(), Canonical::InvalidArgument);
+
+    // REST code passed through by the SDK resolves to the REST entry.
+    let p = payload::parse_exception(r#"{"code":"ERR_NOT_A_MEMBER","message":"not a member"}"#).unwrap();
+    assert_eq!(p.table(), Table::CometChatRest);
+
+    // Numeric code, symbol in name: resolved by name, the number is kept.
+    let numeric = r#"{"code":401,"name":"USER_NOT_AUTHORISED","message":"The authToken of the user is not authorised. Please verify again."}"#;
+    let p = payload::parse(numeric).unwrap();
+    assert_eq!(p.shape(), Shape::CometChatException);
+    assert_eq!(p.code(), &RawCode::Int(401));
+    assert_eq!(p.resolution().entry().unwrap().name(), "USER_NOT_AUTHORISED");
+    assert_eq!(serde_json::to_string(&p).unwrap(), numeric);
+
+    let unknown = r#"{"code":"SOMETHING_ELSE","name":"SOMETHING_ELSE","message":"?"}"#;
+    let p = payload::parse_exception(unknown).unwrap();
+    assert!(p.resolution().is_unrecognized());
+    assert_eq!(p.table(), Table::CometChatSdk);
+
+    let err = payload::parse_exception(r#"{"code":true}"#).unwrap_err();
+    assert!(err.to_string().contains("an error code: a string or an integer"), "{err}");
+    let err = payload::parse_exception(r#"{"name":"X"}"#).unwrap_err();
+    assert_eq!(err.to_string(), "cometchat_exception payload has no `code` field");
+}
+
+#[test]
+fn agora_error_events() {
+    let known = r#"{"type":16,"message":"socket closed","data":{"reason":"network"}}"#;
+    let p = payload::parse(known).unwrap();
+    assert_eq!(p.shape(), Shape::AgoraErrorEvent);
+    assert_eq!(p.resolution().entry().unwrap().name(), "WEBIM_CONNCTION_DISCONNECTED");
+    assert_eq!(p.recovery(), Recovery::Reconnect);
+    assert_eq!(p.details().unwrap().get(), r#"{"reason":"network"}"#);
+    assert_eq!(serde_json::to_string(&p).unwrap(), known);
+
+    let unknown = r#"{"type":98765,"message":"future"}"#;
+    let p = payload::parse_agora(unknown).unwrap();
+    let Resolution::Unrecognized(u) = p.resolution() else { panic!() };
+    assert_eq!(u.code(), &RawCode::Int(98765));
+    assert_eq!(u.table(), Table::AgoraChat);
+    assert_eq!(serde_json::to_string(&p).unwrap(), unknown);
+
+    // A symbolic name as the type resolves too.
+    let p = payload::parse_agora(r#"{"type":"GROUP_NOT_EXIST"}"#).unwrap();
+    assert_eq!(p.canonical(), Canonical::NotFound);
+
+    let err = payload::parse_agora(r#"{"type":605.5}"#).unwrap_err();
+    assert!(err.to_string().contains("malformed agora_error_event payload"), "{err}");
+    let err = payload::parse_agora("[605]").unwrap_err();
+    assert!(matches!(err, PayloadError::UnknownShape { found: "a JSON array" }), "{err}");
+    let err = payload::parse_agora("[605").unwrap_err();
+    assert!(err.to_string().contains("malformed"), "{err}");
+}
+
+#[test]
+fn genesys_errors() {
+    let p = payload::parse_genesys(r#"{"code":101,"message":"Login to Chat Server was failed"}"#).unwrap();
+    assert_eq!(kind(p.resolution()), "known");
+    assert_eq!(p.canonical(), Canonical::Unauthenticated);
+
+    let p = payload::parse(r#"{"code":"175","message":"transport hiccup"}"#).unwrap();
+    assert_eq!(p.shape(), Shape::GenesysEventError);
+    assert_eq!(kind(p.resolution()), "range");
+    assert_eq!(p.resolution().section().unwrap().range(), Some((150, 199)));
+    assert_eq!(p.best_message(), Some("transport hiccup"));
+    assert_eq!(p.code(), &RawCode::from("175"));
+
+    let p = payload::parse_genesys(r#"{"code":999}"#).unwrap();
+    assert!(p.resolution().is_unrecognized());
+    assert_eq!(p.best_message(), None);
+
+    let err = payload::parse_genesys("{\"code\":\n 1e3}").unwrap_err();
+    assert_eq!(err.line(), Some(2));
+}
+
+#[test]
+fn detection_and_malformed_input() {
+    let err = payload::parse("{}").unwrap_err();
+    assert!(matches!(err, PayloadError::UnknownShape { .. }), "{err}");
+    for (valid, found) in [("\"just a string\"", "a JSON string"), ("  42", "a JSON number"), ("null", "JSON null"), ("true", "a JSON boolean")] {
+        let err = payload::parse(valid).unwrap_err();
+        assert!(matches!(err, PayloadError::UnknownShape { found: f } if f == found), "{valid}: {err}");
+    }
+    for bad in ["", "nul", "{\"code\":", "\"unterminated", "{\"code\":1}{", "[1,"] {
+        let err = payload::parse(bad).unwrap_err();
+        assert!(err.to_string().starts_with("malformed vendor payload"), "{bad:?}: {err}");
+    }
+    // Duplicate keys are an error, not a silent choice.
+    let err = payload::parse(r#"{"code":"A","code":"B"}"#).unwrap_err();
+    assert!(err.to_string().contains("duplicate field `code`"), "{err}");
+    // A number beyond i64 is a typed error.
+    let err = payload::parse(r#"{"type":18446744073709551615}"#).unwrap_err();
+    assert!(err.to_string().contains("within i64"), "{err}");
+    let err = payload::parse(r#"{"type":1e400}"#).unwrap_err();
+    assert!(err.to_string().contains("malformed"), "{err}");
+}
+
+#[test]
+fn parsed_values_borrow_from_the_input_and_can_be_detached() {
+    let input = String::from(r#"{"error":{"code":"ERR_NOPE","message":"plain text"}}"#);
+    let owned = {
+        let p = payload::parse(&input).unwrap();
+        assert!(matches!(p.code(), RawCode::Str(std::borrow::Cow::Borrowed(_))));
+        p.into_owned()
+    };
+    drop(input);
+    assert_eq!(owned.message.as_deref(), Some("plain text"));
+    assert!(owned.resolution.is_unrecognized());
+    // Escaped text cannot be borrowed; it is decoded and kept.
+    let p = payload::parse(r#"{"error":{"code":"ERR_NOPE","message":"tab\there"}}"#).unwrap();
+    assert_eq!(p.message(), Some("tab\there"));
+}
