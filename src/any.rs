@@ -158,11 +158,46 @@ struct Tagged<'a> {
     code: TaggedCode<'a>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(untagged)]
 enum TaggedCode<'a> {
     Int(i64),
     Str(&'a str),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for TaggedCode<'a> {
+    /// An integer or a string; no allocation (serde's untagged enums need `alloc`).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TaggedCode<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an error code: a string or an integer")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(TaggedCode::Str(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                // A string the input cannot lend (it had escapes): keep the catalog's copy.
+                AnyChatError::all()
+                    .find_map(|e| {
+                        let code = e.code().as_str().into_iter();
+                        code.chain([e.name()]).chain(e.aliases().iter().copied()).find(|s| *s == v)
+                    })
+                    .map(TaggedCode::Str)
+                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &"a code of the catalog"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(TaggedCode::Int(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                i64::try_from(v)
+                    .map(TaggedCode::Int)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl Serialize for AnyChatError {

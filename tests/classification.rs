@@ -1,4 +1,5 @@
 //! Classification, recovery advice, pattern codes, Genesys ranges and unrecognized codes.
+#![cfg(feature = "alloc")]
 
 use chat_error_codes::{
     AnyChatError, Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table, Unrecognized, agora,

@@ -1,4 +1,5 @@
 //! Payload parsing: one sample per vendor shape with a known, an unrecognized, a pattern (or
+#![cfg(feature = "json")]
 //! range) code and a malformed body; verbatim details; re-serialization; shape detection.
 
 use chat_error_codes::payload::{self, PayloadError, Shape};
