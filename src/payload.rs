@@ -283,7 +283,7 @@ impl Serialize for ParsedError<'_> {
 #[derive(Deserialize)]
 struct Fields<'a> {
     #[serde(borrow, default)]
-    error: Option<&'a RawValue>,
+    error: Option<Body<'a>>,
     #[serde(borrow, default, rename = "type")]
     kind: Option<RawCode<'a>>,
     #[serde(borrow, default)]
@@ -296,6 +296,19 @@ struct Fields<'a> {
     details: Option<&'a RawValue>,
     #[serde(borrow, default)]
     data: Option<&'a RawValue>,
+}
+
+/// The `error` object of a CometChat REST / Calls body, read in the same pass as the outside.
+#[derive(Deserialize)]
+struct Body<'a> {
+    #[serde(borrow, default)]
+    code: Option<RawCode<'a>>,
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    message: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    details: Option<&'a RawValue>,
 }
 
 fn fields(json: &str, shape: Option<Shape>) -> Result<Fields<'_>, PayloadError> {
@@ -317,10 +330,6 @@ fn fields(json: &str, shape: Option<Shape>) -> Result<Fields<'_>, PayloadError> 
     serde_json::from_str(json).map_err(json_error(shape))
 }
 
-fn body_error<'a>(error: &'a RawValue, shape: Shape) -> Result<Fields<'a>, PayloadError> {
-    serde_json::from_str(error.get()).map_err(json_error(Some(shape)))
-}
-
 fn rest_like<'a>(
     json: &'a str,
     shape: Shape,
@@ -331,12 +340,12 @@ fn rest_like<'a>(
         shape,
         field: "error",
     })?;
-    rest_body(json, body_error(error, shape)?, shape, table)
+    rest_body(json, error, shape, table)
 }
 
 fn rest_body<'a>(
     json: &'a str,
-    inner: Fields<'a>,
+    inner: Body<'a>,
     shape: Shape,
     table: Table,
 ) -> Result<ParsedError<'a>, PayloadError> {
@@ -500,8 +509,7 @@ fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadE
 pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let f = fields(json, None)?;
     if let Some(error) = f.error {
-        let shape = Shape::CometChatRest;
-        return rest_body(json, body_error(error, shape)?, shape, Table::CometChatRest);
+        return rest_body(json, error, Shape::CometChatRest, Table::CometChatRest);
     }
     if f.kind.is_some() {
         return agora(json, f);
