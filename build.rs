@@ -858,8 +858,8 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
             "the table has no `[[error]]` entries",
         ));
     }
-    if entries.len() > usize::from(u16::MAX) {
-        errors.push(DataError::file(label, "more than 65535 entries"));
+    if entries.len() > 1 << 24 {
+        errors.push(DataError::file(label, "more than 16777216 entries"));
     }
     if errors.is_empty() {
         Ok(Table {
@@ -1177,7 +1177,13 @@ pub fn generate(stem: &str, table: &Table) -> String {
         "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount, strum::EnumIter, strum::VariantArray, strum::IntoStaticStr, thiserror::Error)]"
     );
     let _ = writeln!(out, "#[error(\"{{}}\", crate::entry::Show(self))]");
-    let _ = writeln!(out, "#[repr(u16)]\npub enum ChatError {{");
+    // Two bytes per value for real catalogs; four for the synthetic scaling catalogs.
+    let repr = if n <= usize::from(u16::MAX) {
+        "u16"
+    } else {
+        "u32"
+    };
+    let _ = writeln!(out, "#[repr({repr})]\npub enum ChatError {{");
     for entry in &table.entries {
         variant_docs(&mut out, table, entry);
         let _ = writeln!(out, "    {},", entry.variant);
