@@ -75,3 +75,8 @@ pub use resolve::{
     RawCode, Resolution, Unrecognized, resolve, resolve_exception, resolve_number, resolve_raw,
 };
 pub use vocabulary::{Code, ErrorInfo, Section, Sources, Table, Vendor};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "json"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
