@@ -174,18 +174,28 @@ impl<'de: 'a, 'a> Deserialize<'de> for TaggedCode<'a> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an error code: a string or an integer")
             }
-            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> Result<Self::Value, E> {
                 Ok(TaggedCode::Str(v))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                if let Ok(n) = v.parse::<i64>() {
+                    return Ok(TaggedCode::Int(n));
+                }
                 // A string the input cannot lend (it had escapes): keep the catalog's copy.
                 AnyChatError::all()
                     .find_map(|e| {
                         let code = e.code().as_str().into_iter();
-                        code.chain([e.name()]).chain(e.aliases().iter().copied()).find(|s| *s == v)
+                        code.chain([e.name()])
+                            .chain(e.aliases().iter().copied())
+                            .find(|s| *s == v)
                     })
                     .map(TaggedCode::Str)
-                    .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &"a code of the catalog"))
+                    .ok_or_else(|| {
+                        E::invalid_value(serde::de::Unexpected::Str(v), &"a code of the catalog")
+                    })
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
                 Ok(TaggedCode::Int(v))
@@ -344,6 +354,11 @@ pub fn lookup_number(code: i64) -> Matches {
 pub fn lookup_lenient(code: &str) -> Matches {
     const MAX: usize = 96;
     let code = code.trim();
+    // Codes the vendors spell with lower case (`INVALID_UIDs`, `{param}` patterns) as typed.
+    let exact = lookup(code);
+    if !exact.is_empty() {
+        return exact;
+    }
     let mut buf = [0u8; MAX];
     match buf.get_mut(..code.len()) {
         Some(dst) => {

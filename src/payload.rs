@@ -41,14 +41,19 @@ use crate::{Canonical, RawCode, Recovery, Resolution, Table, resolve_exception, 
 #[serde(rename_all = "snake_case")]
 pub enum Shape {
     /// CometChat REST API error body: `{"error": {"code", "message", "details"}}`.
+    #[serde(rename = "cometchat_rest")]
     CometChatRest,
     /// CometChat Calls API error body: the REST shape, resolved in the Calls table first.
+    #[serde(rename = "cometchat_calls")]
     CometChatCalls,
     /// A serialized CometChat SDK `CometChatException`: `{"code", "name", "message", "details"}`.
+    #[serde(rename = "cometchat_exception")]
     CometChatException,
     /// An Agora Chat Web SDK `ErrorEvent`: `{"type", "message", "data"}`.
+    #[serde(rename = "agora_error_event")]
     AgoraErrorEvent,
     /// A Genesys Web Engagement chat `EventError`: `{"code", "message"}`.
+    #[serde(rename = "genesys_event_error")]
     GenesysEventError,
 }
 
@@ -282,19 +287,19 @@ impl Serialize for ParsedError<'_> {
 /// field is an error.
 #[derive(Deserialize)]
 struct Fields<'a> {
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "body")]
     error: Option<Body<'a>>,
     #[serde(borrow, default, rename = "type")]
     kind: Option<RawCode<'a>>,
     #[serde(borrow, default)]
     code: Option<RawCode<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "text")]
     name: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "text")]
     message: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "raw")]
     details: Option<&'a RawValue>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "raw")]
     data: Option<&'a RawValue>,
 }
 
@@ -303,12 +308,68 @@ struct Fields<'a> {
 struct Body<'a> {
     #[serde(borrow, default)]
     code: Option<RawCode<'a>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "text")]
     name: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "text")]
     message: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "raw")]
     details: Option<&'a RawValue>,
+}
+
+fn body<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Body<'a>>, D::Error> {
+    Option::<ObjectOnly<Body<'a>>>::deserialize(d).map(|b| b.map(|b| b.0))
+}
+
+/// A text field, borrowed from the input unless it had escapes (serde's own `Option<Cow>`
+/// always copies). `null` reads as absent.
+fn text<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Cow<'a, str>>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<Cow<'de, str>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string or null")
+        }
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.into())))
+        }
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v)))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(Visitor)
+}
+
+/// A JSON value kept as its exact text, `null` included (so it is written back as sent).
+fn raw<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'a RawValue>, D::Error> {
+    <&RawValue>::deserialize(d).map(Some)
+}
+
+/// Reads `T` from a JSON object only: serde's derived structs also accept an array, by position.
+struct ObjectOnly<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(core::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        deserializer.deserialize_map(Visitor(core::marker::PhantomData))
+    }
 }
 
 fn fields(json: &str, shape: Option<Shape>) -> Result<Fields<'_>, PayloadError> {
@@ -327,7 +388,9 @@ fn fields(json: &str, shape: Option<Shape>) -> Result<Fields<'_>, PayloadError> 
         serde_json::from_str::<&RawValue>(json).map_err(json_error(shape))?;
         return Err(PayloadError::UnknownShape { found });
     }
-    serde_json::from_str(json).map_err(json_error(shape))
+    serde_json::from_str::<ObjectOnly<Fields<'_>>>(json)
+        .map(|f| f.0)
+        .map_err(json_error(shape))
 }
 
 fn rest_like<'a>(
