@@ -283,97 +283,205 @@ impl Serialize for ParsedError<'_> {
     }
 }
 
-/// Every field any vendor shape uses, read in one pass. Other fields are ignored; a duplicated
-/// field is an error.
-#[derive(Deserialize)]
+/// Every field any vendor shape uses, filled in place in one pass over the input (no large
+/// values are moved around). Other fields are skipped; a repeated field is an error.
+#[derive(Default)]
 struct Fields<'a> {
-    #[serde(borrow, default, deserialize_with = "body")]
     error: Option<Body<'a>>,
-    #[serde(borrow, default, rename = "type")]
     kind: Option<RawCode<'a>>,
-    #[serde(borrow, default)]
     code: Option<RawCode<'a>>,
-    #[serde(borrow, default, deserialize_with = "text")]
     name: Option<Cow<'a, str>>,
-    #[serde(borrow, default, deserialize_with = "text")]
     message: Option<Cow<'a, str>>,
-    #[serde(borrow, default, deserialize_with = "raw")]
     details: Option<&'a RawValue>,
-    #[serde(borrow, default, deserialize_with = "raw")]
     data: Option<&'a RawValue>,
 }
 
-/// The `error` object of a CometChat REST / Calls body, read in the same pass as the outside.
-#[derive(Deserialize)]
+/// The `error` object of a CometChat REST / Calls body.
+#[derive(Default)]
 struct Body<'a> {
-    #[serde(borrow, default)]
     code: Option<RawCode<'a>>,
-    #[serde(borrow, default, deserialize_with = "text")]
     name: Option<Cow<'a, str>>,
-    #[serde(borrow, default, deserialize_with = "text")]
     message: Option<Cow<'a, str>>,
-    #[serde(borrow, default, deserialize_with = "raw")]
     details: Option<&'a RawValue>,
 }
 
-fn body<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Body<'a>>, D::Error> {
-    Option::<ObjectOnly<Body<'a>>>::deserialize(d).map(|b| b.map(|b| b.0))
+/// The member names the parser reads; any other name is skipped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Error,
+    Type,
+    Code,
+    Name,
+    Message,
+    Details,
+    Data,
+    Other,
 }
 
-/// A text field, borrowed from the input unless it had escapes (serde's own `Option<Cow>`
-/// always copies). `null` reads as absent.
-fn text<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Cow<'a, str>>, D::Error> {
-    struct Visitor;
-    impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = Option<Cow<'de, str>>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string or null")
-        }
-        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            Ok(Some(Cow::Borrowed(v)))
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(Cow::Owned(v.into())))
-        }
-        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(Cow::Owned(v)))
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
+impl Key {
+    const fn as_str(self) -> &'static str {
+        match self {
+            Key::Error => "error",
+            Key::Type => "type",
+            Key::Code => "code",
+            Key::Name => "name",
+            Key::Message => "message",
+            Key::Details => "details",
+            Key::Data => "data",
+            Key::Other => "",
         }
     }
-    d.deserialize_any(Visitor)
+
+    /// Marks the key as read, failing on a repeat (JSON allows it; a payload must not).
+    fn mark<E: serde::de::Error>(self, seen: &mut u8) -> Result<(), E> {
+        let bit = 1u8 << (self as u8);
+        if *seen & bit != 0 {
+            return Err(E::duplicate_field(self.as_str()));
+        }
+        *seen |= bit;
+        Ok(())
+    }
 }
 
-/// A JSON value kept as its exact text, `null` included (so it is written back as sent).
-fn raw<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'a RawValue>, D::Error> {
-    <&RawValue>::deserialize(d).map(Some)
-}
-
-/// Reads `T` from a JSON object only: serde's derived structs also accept an array, by position.
-struct ObjectOnly<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor<T>(core::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
-            type Value = ObjectOnly<T>;
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Key;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
+                f.write_str("a member name")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<Self::Value, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(match v {
+                    "error" => Key::Error,
+                    "type" => Key::Type,
+                    "code" => Key::Code,
+                    "name" => Key::Name,
+                    "message" => Key::Message,
+                    "details" => Key::Details,
+                    "data" => Key::Data,
+                    _ => Key::Other,
+                })
             }
         }
-        deserializer.deserialize_map(Visitor(core::marker::PhantomData))
+        deserializer.deserialize_str(Visitor)
     }
 }
 
-fn fields(json: &str, shape: Option<Shape>) -> Result<Fields<'_>, PayloadError> {
-    // serde would read a JSON array into the struct by position: only objects are payloads.
+/// A text member, borrowed from the input unless it had escapes (serde's own `Option<Cow>`
+/// always copies). `null` reads as absent.
+struct Text;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or null")
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.into())))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
+/// Reads the top-level object into a [`Fields`].
+struct Top<'f, 'a>(&'f mut Fields<'a>);
+
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let f = self.0;
+        let mut seen = 0u8;
+        while let Some(key) = map.next_key::<Key>()? {
+            if key == Key::Other {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            }
+            key.mark(&mut seen)?;
+            match key {
+                Key::Error => f.error = map.next_value_seed(ErrorBody)?,
+                Key::Type => f.kind = map.next_value()?,
+                Key::Code => f.code = map.next_value()?,
+                Key::Name => f.name = map.next_value_seed(Text)?,
+                Key::Message => f.message = map.next_value_seed(Text)?,
+                // Kept as the exact text, `null` included (written back as sent).
+                Key::Details => f.details = Some(map.next_value()?),
+                Key::Data => f.data = Some(map.next_value()?),
+                Key::Other => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads the `error` member: an object, or `null` for none.
+struct ErrorBody;
+
+impl<'de> serde::de::DeserializeSeed<'de> for ErrorBody {
+    type Value = Option<Body<'de>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ErrorBody {
+    type Value = Option<Body<'de>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut body = Body::default();
+        let mut seen = 0u8;
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::Code | Key::Name | Key::Message | Key::Details => key.mark(&mut seen)?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    continue;
+                }
+            }
+            match key {
+                Key::Code => body.code = map.next_value()?,
+                Key::Name => body.name = map.next_value_seed(Text)?,
+                Key::Message => body.message = map.next_value_seed(Text)?,
+                _ => body.details = Some(map.next_value()?),
+            }
+        }
+        Ok(Some(body))
+    }
+}
+
+/// Reads `json` into `f`, or says why it is not a vendor payload.
+#[inline]
+fn read<'a>(json: &'a str, shape: Option<Shape>, f: &mut Fields<'a>) -> Result<(), PayloadError> {
+    // Only objects are payloads; valid JSON of another type has the wrong shape, malformed JSON
+    // is reported as such, with its position.
     let found = match json.trim_start().as_bytes().first() {
         Some(b'{') | None => None,
         Some(b'[') => Some("a JSON array"),
@@ -383,29 +491,31 @@ fn fields(json: &str, shape: Option<Shape>) -> Result<Fields<'_>, PayloadError> 
         Some(_) => Some("a JSON number"),
     };
     if let Some(found) = found {
-        // Malformed JSON is reported as such, with its position; valid JSON of another type
-        // has the wrong shape.
         serde_json::from_str::<&RawValue>(json).map_err(json_error(shape))?;
         return Err(PayloadError::UnknownShape { found });
     }
-    serde_json::from_str::<ObjectOnly<Fields<'_>>>(json)
-        .map(|f| f.0)
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde::Deserializer::deserialize_map(&mut de, Top(f))
+        .and_then(|()| de.end())
         .map_err(json_error(shape))
 }
 
+#[inline]
 fn rest_like<'a>(
     json: &'a str,
     shape: Shape,
     table: Table,
 ) -> Result<ParsedError<'a>, PayloadError> {
-    let outer = fields(json, Some(shape))?;
-    let error = outer.error.ok_or(PayloadError::MissingCode {
+    let mut f = Fields::default();
+    read(json, Some(shape), &mut f)?;
+    let error = f.error.take().ok_or(PayloadError::MissingCode {
         shape,
         field: "error",
     })?;
     rest_body(json, error, shape, table)
 }
 
+#[inline]
 fn rest_body<'a>(
     json: &'a str,
     inner: Body<'a>,
@@ -436,6 +546,7 @@ fn rest_body<'a>(
 
 /// Keeps the payload's message inside an unrecognized resolution, so the value alone loses
 /// nothing.
+#[inline]
 fn with_message<'a>(resolution: Resolution<'a>, message: &Option<Cow<'a, str>>) -> Resolution<'a> {
     match (resolution, message) {
         (Resolution::Unrecognized(u), Some(m)) => {
@@ -473,9 +584,12 @@ pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 /// assert_eq!(p.resolution().entry().map(|e| e.to_string()), Some("WS_CONNECTION_FAIL: WebSocket connection failed.".into()));
 /// ```
 pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
-    exception(json, fields(json, Some(Shape::CometChatException))?)
+    let mut f = Fields::default();
+    read(json, Some(Shape::CometChatException), &mut f)?;
+    exception(json, f)
 }
 
+#[inline]
 fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::CometChatException;
     let code = f.code.ok_or(PayloadError::MissingCode {
@@ -502,9 +616,12 @@ fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, Payloa
 /// assert_eq!(p.resolution().entry().unwrap().name(), "GROUP_NOT_EXIST");
 /// ```
 pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
-    agora(json, fields(json, Some(Shape::AgoraErrorEvent))?)
+    let mut f = Fields::default();
+    read(json, Some(Shape::AgoraErrorEvent), &mut f)?;
+    agora(json, f)
 }
 
+#[inline]
 fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraErrorEvent;
     let code = f.kind.ok_or(PayloadError::MissingCode {
@@ -532,9 +649,12 @@ fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadErr
 /// assert_eq!(p.resolution().section().unwrap().range(), Some((200, 249)));
 /// ```
 pub fn parse_genesys(json: &str) -> Result<ParsedError<'_>, PayloadError> {
-    genesys(json, fields(json, Some(Shape::GenesysEventError))?)
+    let mut f = Fields::default();
+    read(json, Some(Shape::GenesysEventError), &mut f)?;
+    genesys(json, f)
 }
 
+#[inline]
 fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::GenesysEventError;
     let code = f.code.ok_or(PayloadError::MissingCode {
@@ -570,8 +690,9 @@ fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadE
 /// assert_eq!((err.line(), err.column()), (Some(1), Some(13)));
 /// ```
 pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
-    let f = fields(json, None)?;
-    if let Some(error) = f.error {
+    let mut f = Fields::default();
+    read(json, None, &mut f)?;
+    if let Some(error) = f.error.take() {
         return rest_body(json, error, Shape::CometChatRest, Table::CometChatRest);
     }
     if f.kind.is_some() {

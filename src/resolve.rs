@@ -379,6 +379,7 @@ pub fn resolve_number(table: Table, code: i64) -> Resolution<'static> {
 
 /// Resolves a raw code as received (string or integer) in one table, keeping it if nothing
 /// covers it.
+#[inline]
 pub fn resolve_raw(table: Table, code: RawCode<'_>) -> Resolution<'_> {
     let found = match &code {
         RawCode::Str(s) => table.lookup(s),
