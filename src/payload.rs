@@ -564,12 +564,14 @@ fn with_message<'a>(resolution: Resolution<'a>, message: &Option<Cow<'a, str>>) 
 /// assert!(p.resolution().is_unrecognized());
 /// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"error":{"code":"ERR_BRAND_NEW","message":"new"}}"#);
 /// ```
+#[inline]
 pub fn parse_rest(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     rest_like(json, Shape::CometChatRest, Table::CometChatRest)
 }
 
 /// Parses a CometChat Calls API error body, resolving the code in the Calls table first and
 /// in the REST guide for the other REST codes the Calls API returns.
+#[inline]
 pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     rest_like(json, Shape::CometChatCalls, Table::CometChatCalls)
 }
@@ -583,6 +585,7 @@ pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 /// assert_eq!(p.code(), &RawCode::Int(-1));
 /// assert_eq!(p.resolution().entry().map(|e| e.to_string()), Some("WS_CONNECTION_FAIL: WebSocket connection failed.".into()));
 /// ```
+#[inline]
 pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::CometChatException), &mut f)?;
@@ -615,6 +618,7 @@ fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, Payloa
 /// let p = payload::parse_agora(r#"{"type":605,"message":"group not exist","data":{"id":"g1"}}"#).unwrap();
 /// assert_eq!(p.resolution().entry().unwrap().name(), "GROUP_NOT_EXIST");
 /// ```
+#[inline]
 pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::AgoraErrorEvent), &mut f)?;
@@ -648,6 +652,7 @@ fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadErr
 /// let p = payload::parse_genesys(r#"{"code":"230","message":"widget failed"}"#).unwrap();
 /// assert_eq!(p.resolution().section().unwrap().range(), Some((200, 249)));
 /// ```
+#[inline]
 pub fn parse_genesys(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::GenesysEventError), &mut f)?;
@@ -689,6 +694,7 @@ fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadE
 /// let err = payload::parse("{\"code\": tru}").unwrap_err();
 /// assert_eq!((err.line(), err.column()), (Some(1), Some(13)));
 /// ```
+#[inline]
 pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, None, &mut f)?;
