@@ -846,7 +846,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
                     errors.push(DataError::entry(
                         label,
                         key,
-                        format!("lookup fingerprint collides with {other:?}; change `fingerprint` in build.rs and src/entry.rs"),
+                        format!("lookup fingerprint collides with {other:?}; change `fingerprint` in src/fingerprint.rs"),
                     ));
                 }
             }
@@ -907,44 +907,14 @@ fn unknown_word(key: &str, value: &str, allowed: &[&str]) -> String {
 // Generation
 // ---------------------------------------------------------------------------------------------
 
-/// Words of the lookup filters (4096 bits). Must match `src/entry.rs`.
-pub const FILTER_WORDS: usize = 64;
-
-fn load8(b: &[u8], at: usize) -> u64 {
-    let mut word = [0u8; 8];
-    for (i, byte) in b.iter().skip(at).take(8).enumerate() {
-        word[i] = *byte;
-    }
-    u64::from_le_bytes(word)
-}
-
-/// The fixed-width key of a code string: its length and three 8-byte windows (start, middle,
-/// end), mixed. Must compute exactly what `chat_error_codes::entry::fingerprint` computes.
-pub fn fingerprint(b: &[u8]) -> u64 {
-    let n = b.len();
-    let (head, mid, tail) = if n >= 8 {
-        (load8(b, 0), load8(b, n / 2 - 4), load8(b, n - 8))
-    } else {
-        let w = load8(b, 0);
-        (w, w, w)
-    };
-    let h = head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ mid.wrapping_mul(0xC2B2_AE3D_27D4_EB4F).rotate_left(23)
-        ^ tail.wrapping_mul(0x1656_67B1_9E37_79F9).rotate_left(47)
-        ^ n as u64;
-    let h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^ (h >> 32)
-}
-
-/// The filter key of an integer code. Must match `chat_error_codes::entry::fingerprint_int`.
-pub fn fingerprint_int(n: i32) -> u64 {
-    let h = (u64::from(n as u32) ^ 0x5851_F42D_4C95_7F2D).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 32)
-}
+#[allow(dead_code)] // the library uses `may_contain`; the generator only inserts
+#[path = "src/fingerprint.rs"]
+mod fingerprint;
+pub use fingerprint::{FILTER_WORDS, fingerprint, fingerprint_int};
 
 fn filter_insert(filter: &mut [u64; FILTER_WORDS], fp: u64) {
-    let bit = (fp >> 52) as usize; // top 12 bits: 0..4096
-    filter[bit / 64] |= 1 << (bit % 64);
+    let (word, bit) = fingerprint::filter_slot(fp);
+    filter[word] |= bit;
 }
 
 /// Escapes Markdown so that vendor text shows literally in rustdoc.

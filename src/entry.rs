@@ -23,59 +23,7 @@ pub(crate) struct Entry {
     pub pattern: Option<(&'static str, &'static str)>,
 }
 
-/// Words of the lookup filters (4096 bits). Must match `build.rs`.
-const FILTER_WORDS: usize = 64;
-
-#[inline(always)]
-fn load8(b: &[u8], at: usize) -> u64 {
-    match b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        Some(word) => u64::from_le_bytes(*word),
-        None => {
-            let mut word = [0u8; 8];
-            for (dst, src) in word.iter_mut().zip(b.iter().skip(at)) {
-                *dst = *src;
-            }
-            u64::from_le_bytes(word)
-        }
-    }
-}
-
-/// The fixed-width key of a code string, as build.rs computes it: length and three 8-byte
-/// windows (start, middle, end), mixed. phf hashes this `u64` instead of the whole string, and
-/// the stored string is compared after the probe, so a fingerprint collision with an unknown
-/// input can never return a wrong entry (build.rs rejects collisions between known codes).
-#[inline(always)]
-pub(crate) fn fingerprint(b: &[u8]) -> u64 {
-    let n = b.len();
-    let (head, mid, tail) = if n >= 8 {
-        (load8(b, 0), load8(b, n / 2 - 4), load8(b, n - 8))
-    } else {
-        let w = load8(b, 0);
-        (w, w, w)
-    };
-    let h = head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ mid.wrapping_mul(0xC2B2_AE3D_27D4_EB4F).rotate_left(23)
-        ^ tail.wrapping_mul(0x1656_67B1_9E37_79F9).rotate_left(47)
-        ^ n as u64;
-    let h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^ (h >> 32)
-}
-
-/// The filter key of an integer code, as build.rs computes it.
-#[inline(always)]
-pub(crate) fn fingerprint_int(n: i32) -> u64 {
-    let h = (u64::from(n as u32) ^ 0x5851_F42D_4C95_7F2D).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 32)
-}
-
-/// Whether the one-hash Bloom filter may contain `fp` (false means certainly absent).
-#[inline(always)]
-pub(crate) fn may_contain(filter: &[u64; FILTER_WORDS], fp: u64) -> bool {
-    let bit = (fp >> 52) as usize;
-    filter
-        .get(bit / 64)
-        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
-}
+pub(crate) use crate::fingerprint::{fingerprint, fingerprint_int, may_contain};
 
 /// Splits `code` as `<prefix><PARAM><suffix>`; the parameter must be a non-empty run of
 /// upper-case ASCII letters, digits and `_` that neither starts nor ends with `_`.

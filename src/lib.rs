@@ -57,6 +57,7 @@ mod any;
 mod classification;
 pub(crate) mod entry;
 mod error;
+mod fingerprint;
 #[cfg(feature = "json")]
 pub mod payload;
 #[cfg(feature = "alloc")]
