@@ -533,26 +533,45 @@ fn rest_body<'a>(
             resolution = Resolution::Known(e);
         }
     }
-    Ok(ParsedError {
+    Ok(ParsedError::new(
+        json,
         shape,
-        resolution: with_message(resolution, &inner.message),
         code,
-        name: inner.name,
-        message: inner.message,
-        details: inner.details,
-        raw: json,
-    })
+        resolution,
+        inner.name,
+        inner.message,
+        inner.details,
+    ))
 }
 
-/// Keeps the payload's message inside an unrecognized resolution, so the value alone loses
-/// nothing.
-#[inline]
-fn with_message<'a>(resolution: Resolution<'a>, message: &Option<Cow<'a, str>>) -> Resolution<'a> {
-    match (resolution, message) {
-        (Resolution::Unrecognized(u), Some(m)) => {
-            Resolution::Unrecognized(u.with_message(m.clone()))
+impl<'a> ParsedError<'a> {
+    /// Assembles a parsed payload; an unrecognized resolution also keeps the payload's message,
+    /// so that value alone loses nothing.
+    #[inline]
+    fn new(
+        raw: &'a str,
+        shape: Shape,
+        code: RawCode<'a>,
+        resolution: Resolution<'a>,
+        name: Option<Cow<'a, str>>,
+        message: Option<Cow<'a, str>>,
+        details: Option<&'a RawValue>,
+    ) -> Self {
+        let resolution = match (resolution, &message) {
+            (Resolution::Unrecognized(u), Some(m)) => {
+                Resolution::Unrecognized(u.with_message(m.clone()))
+            }
+            (other, _) => other,
+        };
+        ParsedError {
+            shape,
+            resolution,
+            code,
+            name,
+            message,
+            details,
+            raw,
         }
-        (other, _) => other,
     }
 }
 
@@ -600,15 +619,9 @@ fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, Payloa
         field: "code",
     })?;
     let resolution = resolve_exception(code.clone(), f.name.as_deref());
-    Ok(ParsedError {
-        shape,
-        resolution: with_message(resolution, &f.message),
-        code,
-        name: f.name,
-        message: f.message,
-        details: f.details,
-        raw: json,
-    })
+    Ok(ParsedError::new(
+        json, shape, code, resolution, f.name, f.message, f.details,
+    ))
 }
 
 /// Parses an Agora Chat Web SDK `ErrorEvent` (`type` is the code).
@@ -633,15 +646,9 @@ fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadErr
         field: "type",
     })?;
     let resolution = resolve_raw(Table::AgoraChat, code.clone());
-    Ok(ParsedError {
-        shape,
-        resolution: with_message(resolution, &f.message),
-        code,
-        name: None,
-        message: f.message,
-        details: f.data,
-        raw: json,
-    })
+    Ok(ParsedError::new(
+        json, shape, code, resolution, None, f.message, f.data,
+    ))
 }
 
 /// Parses a Genesys Web Engagement chat error: a numeric `code` (JSON integer or decimal string)
@@ -667,15 +674,9 @@ fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadE
         field: "code",
     })?;
     let resolution = resolve_raw(Table::GenesysChat, code.clone());
-    Ok(ParsedError {
-        shape,
-        resolution: with_message(resolution, &f.message),
-        code,
-        name: f.name,
-        message: f.message,
-        details: f.details,
-        raw: json,
-    })
+    Ok(ParsedError::new(
+        json, shape, code, resolution, f.name, f.message, f.details,
+    ))
 }
 
 /// Detects the vendor shape and parses the payload in one pass over the input.
