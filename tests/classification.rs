@@ -11,17 +11,47 @@ use strum::VariantArray;
 #[test]
 fn required_examples_are_classified_as_the_issue_says() {
     let cases: [(Table, &str, Canonical); 8] = [
-        (Table::CometChatRest, "ERR_TOO_MANY_REQUESTS", Canonical::ResourceExhausted),
-        (Table::CometChatSdk, "ERR_TOO_MANY_REQUESTS", Canonical::ResourceExhausted),
-        (Table::CometChatSdk, "TOO_MANY_REQUEST", Canonical::ResourceExhausted),
-        (Table::CometChatRest, "AUTH_ERR_AUTH_TOKEN_NOT_FOUND", Canonical::Unauthenticated),
-        (Table::AgoraChat, "WEBIM_CONNCTION_DISCONNECTED", Canonical::Unavailable),
+        (
+            Table::CometChatRest,
+            "ERR_TOO_MANY_REQUESTS",
+            Canonical::ResourceExhausted,
+        ),
+        (
+            Table::CometChatSdk,
+            "ERR_TOO_MANY_REQUESTS",
+            Canonical::ResourceExhausted,
+        ),
+        (
+            Table::CometChatSdk,
+            "TOO_MANY_REQUEST",
+            Canonical::ResourceExhausted,
+        ),
+        (
+            Table::CometChatRest,
+            "AUTH_ERR_AUTH_TOKEN_NOT_FOUND",
+            Canonical::Unauthenticated,
+        ),
+        (
+            Table::AgoraChat,
+            "WEBIM_CONNCTION_DISCONNECTED",
+            Canonical::Unavailable,
+        ),
         (Table::AgoraChat, "GROUP_NOT_EXIST", Canonical::NotFound),
-        (Table::CometChatRest, "ERR_ALREADY_JOINED", Canonical::AlreadyExists),
-        (Table::CometChatRest, "ERR_PLAN_QUOTA_RESTRICTION", Canonical::ResourceExhausted),
+        (
+            Table::CometChatRest,
+            "ERR_ALREADY_JOINED",
+            Canonical::AlreadyExists,
+        ),
+        (
+            Table::CometChatRest,
+            "ERR_PLAN_QUOTA_RESTRICTION",
+            Canonical::ResourceExhausted,
+        ),
     ];
     for (table, code, canonical) in cases {
-        let e = table.lookup(code).unwrap_or_else(|| panic!("{table} {code}"));
+        let e = table
+            .lookup(code)
+            .unwrap_or_else(|| panic!("{table} {code}"));
         assert_eq!(e.canonical(), canonical, "{table} {code}");
     }
     // Agora 509 is "slow down" too, where the SDK defines it.
@@ -54,11 +84,27 @@ fn every_entry_has_a_consistent_class_status_and_advice() {
         }
     }
     // Overrides the vendor text calls for.
-    assert_eq!(agora::ChatError::WebimConnctionDisconnected.recovery(), Recovery::Reconnect);
-    assert_eq!(sdk::ChatError::LoginInProgress.recovery(), Recovery::WaitForCompletion);
-    assert_eq!(rest::ChatError::ErrPlanQuotaRestriction.recovery(), Recovery::UpgradePlan);
-    assert_eq!(rest::ChatError::ErrTooManyRequests.recovery(), Recovery::RetryWithBackoff);
-    assert!(rest::ChatError::ErrTooManyRequests.recovery().is_retryable());
+    assert_eq!(
+        agora::ChatError::WebimConnctionDisconnected.recovery(),
+        Recovery::Reconnect
+    );
+    assert_eq!(
+        sdk::ChatError::LoginInProgress.recovery(),
+        Recovery::WaitForCompletion
+    );
+    assert_eq!(
+        rest::ChatError::ErrPlanQuotaRestriction.recovery(),
+        Recovery::UpgradePlan
+    );
+    assert_eq!(
+        rest::ChatError::ErrTooManyRequests.recovery(),
+        Recovery::RetryWithBackoff
+    );
+    assert!(
+        rest::ChatError::ErrTooManyRequests
+            .recovery()
+            .is_retryable()
+    );
 }
 
 #[test]
@@ -91,11 +137,27 @@ fn http_mapping_follows_grpc() {
 #[test]
 fn pattern_codes_yield_the_pattern_entry_and_parameter() {
     let cases = [
-        ("UID_IS_COMPULSORY", sdk::ChatError::ParamIsCompulsory, "UID"),
-        ("GROUP_NAME_IS_COMPULSORY", sdk::ChatError::ParamIsCompulsory, "GROUP_NAME"),
+        (
+            "UID_IS_COMPULSORY",
+            sdk::ChatError::ParamIsCompulsory,
+            "UID",
+        ),
+        (
+            "GROUP_NAME_IS_COMPULSORY",
+            sdk::ChatError::ParamIsCompulsory,
+            "GROUP_NAME",
+        ),
         ("INVALID_UID", sdk::ChatError::InvalidParam, "UID"),
-        ("GUID_NOT_PROVIDED", sdk::ChatError::ParamNotProvided, "GUID"),
-        ("ERROR_SET_LIMIT_EXCEEDED", sdk::ChatError::ErrorParamExceeded, "SET_LIMIT"),
+        (
+            "GUID_NOT_PROVIDED",
+            sdk::ChatError::ParamNotProvided,
+            "GUID",
+        ),
+        (
+            "ERROR_SET_LIMIT_EXCEEDED",
+            sdk::ChatError::ErrorParamExceeded,
+            "SET_LIMIT",
+        ),
     ];
     for (code, entry, param) in cases {
         let r = resolve(Table::CometChatSdk, code);
@@ -105,14 +167,27 @@ fn pattern_codes_yield_the_pattern_entry_and_parameter() {
         assert_eq!(r.canonical(), entry.canonical());
     }
     // Exact codes win over patterns.
-    for exact in ["INVALID_RECEIVER_TYPE", "INVALID_SEARCH_KEYWORD", "ERROR_LIMIT_EXCEEDED"] {
+    for exact in [
+        "INVALID_RECEIVER_TYPE",
+        "INVALID_SEARCH_KEYWORD",
+        "ERROR_LIMIT_EXCEEDED",
+    ] {
         let r = resolve(Table::CometChatSdk, exact);
         assert!(matches!(r, Resolution::Known(_)), "{exact}: {r:?}");
         assert_eq!(r.entry().unwrap().code(), exact);
     }
     // Not a parameter: empty, lower case, or edge underscores.
-    for not_pattern in ["INVALID_", "_IS_COMPULSORY", "INVALID_uid", "INVALID__X", "X__IS_COMPULSORY"] {
-        assert!(resolve(Table::CometChatSdk, not_pattern).is_unrecognized(), "{not_pattern}");
+    for not_pattern in [
+        "INVALID_",
+        "_IS_COMPULSORY",
+        "INVALID_uid",
+        "INVALID__X",
+        "X__IS_COMPULSORY",
+    ] {
+        assert!(
+            resolve(Table::CometChatSdk, not_pattern).is_unrecognized(),
+            "{not_pattern}"
+        );
     }
     // Patterns belong to the SDK table only.
     assert!(resolve(Table::CometChatRest, "UID_IS_COMPULSORY").is_unrecognized());
@@ -128,18 +203,30 @@ fn genesys_ranges_cover_unlisted_codes() {
         (230, (200, 249), Canonical::Internal),
     ];
     for (code, range, canonical) in cases {
-        for r in [resolve_number(Table::GenesysChat, code), resolve(Table::GenesysChat, &code.to_string())] {
+        for r in [
+            resolve_number(Table::GenesysChat, code),
+            resolve(Table::GenesysChat, &code.to_string()),
+        ] {
             let section = r.section().unwrap_or_else(|| panic!("{code}: {r:?}"));
             assert_eq!(section.range(), Some(range));
             assert_eq!(r.canonical(), canonical, "{code}");
             assert_eq!(r.table(), Table::GenesysChat);
-            assert_eq!(genesys::section_of(code).map(|s| s.range()), Some(Some(range)));
+            assert_eq!(
+                genesys::section_of(code).map(|s| s.range()),
+                Some(Some(range))
+            );
         }
     }
     // Listed codes stay exact; outside every range is unrecognized.
-    assert!(matches!(resolve_number(Table::GenesysChat, 101), Resolution::Known(_)));
+    assert!(matches!(
+        resolve_number(Table::GenesysChat, 101),
+        Resolution::Known(_)
+    ));
     for outside in [0, 250, -1, 10_000, i64::MAX] {
-        assert!(resolve_number(Table::GenesysChat, outside).is_unrecognized(), "{outside}");
+        assert!(
+            resolve_number(Table::GenesysChat, outside).is_unrecognized(),
+            "{outside}"
+        );
     }
     // "0175" is not the decimal form of 175: kept, not guessed.
     assert!(resolve(Table::GenesysChat, "0175").is_unrecognized());
@@ -148,14 +235,17 @@ fn genesys_ranges_cover_unlisted_codes() {
 #[test]
 fn unrecognized_codes_keep_table_code_and_message_and_round_trip() {
     let r = resolve(Table::CometChatRest, "ERR_FROM_THE_FUTURE");
-    let Resolution::Unrecognized(u) = r else { panic!("{r:?}") };
+    let Resolution::Unrecognized(u) = r else {
+        panic!("{r:?}")
+    };
     assert_eq!(u.table(), Table::CometChatRest);
     assert_eq!(u.code(), &RawCode::from("ERR_FROM_THE_FUTURE"));
     assert_eq!(u.canonical(), Canonical::Unknown);
 
     let samples = [
         Unrecognized::new(Table::AgoraChat, RawCode::Int(-9_999_999_999)),
-        Unrecognized::new(Table::CometChatSdk, RawCode::from("odd \"code\" \u{1F600}")).with_message("m\n\u{0}"),
+        Unrecognized::new(Table::CometChatSdk, RawCode::from("odd \"code\" \u{1F600}"))
+            .with_message("m\n\u{0}"),
         Unrecognized::new(Table::GenesysChat, RawCode::from("")),
     ];
     for u in samples {
@@ -166,9 +256,12 @@ fn unrecognized_codes_keep_table_code_and_message_and_round_trip() {
         assert_eq!(back.clone().into_owned(), u);
     }
     // An integer stays an integer, a string stays a string.
-    let u: Unrecognized<'_> = serde_json::from_str(r#"{"table":"agora_chat","code":"605x"}"#).unwrap();
+    let u: Unrecognized<'_> =
+        serde_json::from_str(r#"{"table":"agora_chat","code":"605x"}"#).unwrap();
     assert_eq!(u.code(), &RawCode::from("605x"));
-    assert!(serde_json::from_str::<Unrecognized<'_>>(r#"{"table":"agora_chat","code":1.5}"#).is_err());
+    assert!(
+        serde_json::from_str::<Unrecognized<'_>>(r#"{"table":"agora_chat","code":1.5}"#).is_err()
+    );
     assert!(serde_json::from_str::<Unrecognized<'_>>(r#"{"table":"nope","code":1}"#).is_err());
 }
 
@@ -178,19 +271,32 @@ fn exceptions_resolve_sdk_codes_passthrough_rest_codes_and_numeric_codes_by_name
     let r = resolve_exception(RawCode::from("LOGIN_IN_PROGRESS"), None);
     assert_eq!(r.table(), Table::CometChatSdk);
     // A REST code passed through resolves to the REST entry.
-    for code in ["ERR_UID_NOT_FOUND", "ERR_TOO_MANY_REQUESTS", "ERR_WRONG_GROUP_PASS"] {
+    for code in [
+        "ERR_UID_NOT_FOUND",
+        "ERR_TOO_MANY_REQUESTS",
+        "ERR_WRONG_GROUP_PASS",
+    ] {
         let r = resolve_exception(RawCode::from(code), None);
         assert_eq!(r.table(), Table::CometChatRest, "{code}");
     }
     // Numeric codes resolve by name and keep nothing else (the parser keeps the number).
     let r = resolve_exception(RawCode::Int(401), Some("USER_NOT_AUTHORISED"));
     assert_eq!(r.entry(), Some(sdk::ChatError::UserNotAuthorised.into()));
-    let r = resolve_exception(RawCode::from("-1"), Some("COMETCHAT_INITIALIZATION_NOT_DONE"));
-    assert_eq!(r.entry(), Some(sdk::ChatError::CometchatInitializationNotDone.into()));
+    let r = resolve_exception(
+        RawCode::from("-1"),
+        Some("COMETCHAT_INITIALIZATION_NOT_DONE"),
+    );
+    assert_eq!(
+        r.entry(),
+        Some(sdk::ChatError::CometchatInitializationNotDone.into())
+    );
     let r = resolve_exception(RawCode::Int(-1), Some("SOMETHING_NEW"));
     assert!(r.is_unrecognized());
     // Patterns still apply.
-    assert_eq!(resolve_exception(RawCode::from("GUID_IS_COMPULSORY"), None).param(), Some("GUID"));
+    assert_eq!(
+        resolve_exception(RawCode::from("GUID_IS_COMPULSORY"), None).param(),
+        Some("GUID")
+    );
 }
 
 #[test]
@@ -202,7 +308,10 @@ fn calls_and_rest_share_codes_with_their_own_wording() {
     // Every calling code of the Calls table is in the REST guide.
     for &e in calls::ChatError::ALL {
         if e.section() == "Calling Errors" {
-            assert!(rest::ChatError::from_code(e.code().as_str().unwrap()).is_some(), "{e}");
+            assert!(
+                rest::ChatError::from_code(e.code().as_str().unwrap()).is_some(),
+                "{e}"
+            );
         }
     }
 }

@@ -15,7 +15,9 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default().as_bytes()).unwrap();
+    input
+        .write_all(stdin.unwrap_or_default().as_bytes())
+        .unwrap();
     drop(input);
     child.wait_with_output().unwrap()
 }
@@ -29,7 +31,10 @@ fn explain_the_readme_example() {
     let o = run(&["explain", "ERR_UID_NOT_FOUND", "605"], None);
     assert!(o.status.success(), "{o:?}");
     let text = stdout(&o);
-    assert!(text.contains("cometchat_rest (CometChat) ErrUidNotFound"), "{text}");
+    assert!(
+        text.contains("cometchat_rest (CometChat) ErrUidNotFound"),
+        "{text}"
+    );
     assert!(text.contains("agora_chat (Agora) GroupNotExist"), "{text}");
     assert!(text.contains("The group does not exist"), "{text}");
     assert!(text.contains("canonical:   NotFound (HTTP 404)"), "{text}");
@@ -47,10 +52,24 @@ fn explain_unknown_code_fails_with_a_message() {
 
 #[test]
 fn explain_json_lists_every_table_with_the_code() {
-    let o = run(&["explain", "--json", "ERR_TOO_MANY_REQUESTS", "UID_IS_COMPULSORY", "230"], None);
+    let o = run(
+        &[
+            "explain",
+            "--json",
+            "ERR_TOO_MANY_REQUESTS",
+            "UID_IS_COMPULSORY",
+            "230",
+        ],
+        None,
+    );
     assert!(o.status.success(), "{o:?}");
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let tables: Vec<&str> = v[0]["entries"].as_array().unwrap().iter().map(|e| e["table"].as_str().unwrap()).collect();
+    let tables: Vec<&str> = v[0]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["table"].as_str().unwrap())
+        .collect();
     assert_eq!(tables, ["cometchat_sdk", "cometchat_rest"]);
     assert_eq!(v[0]["entries"][1]["canonical"], "ResourceExhausted");
     assert_eq!(v[1]["entries"][0]["resolution"], "pattern");
@@ -67,7 +86,18 @@ fn list_json_has_one_object_per_entry_with_the_promised_fields() {
     let all = v.as_array().unwrap();
     assert_eq!(all.len(), chat_error_codes::Table::ALL_LEN);
     for e in all {
-        for field in ["table", "variant", "code", "name", "messages", "sections", "description", "canonical", "http_status", "recovery"] {
+        for field in [
+            "table",
+            "variant",
+            "code",
+            "name",
+            "messages",
+            "sections",
+            "description",
+            "canonical",
+            "http_status",
+            "recovery",
+        ] {
             assert!(e.get(field).is_some(), "{field} missing in {e}");
         }
         assert!(e["messages"].as_array().is_some_and(|m| !m.is_empty()));
@@ -78,7 +108,10 @@ fn list_json_has_one_object_per_entry_with_the_promised_fields() {
     }
     let o = run(&["list", "--table", "genesys_chat"], None);
     let text = stdout(&o);
-    assert_eq!(text.lines().count(), chat_error_codes::Table::GenesysChat.len());
+    assert_eq!(
+        text.lines().count(),
+        chat_error_codes::Table::GenesysChat.len()
+    );
     let o = run(&["list", "--table", "nope"], None);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown table `nope`"));
@@ -88,7 +121,12 @@ fn list_json_has_one_object_per_entry_with_the_promised_fields() {
 fn search_is_case_insensitive_over_all_text() {
     let o = run(&["search", "--json", "RATE", "limit"], None);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let codes: Vec<&str> = v.as_array().unwrap().iter().filter_map(|e| e["code"].as_str()).collect();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect();
     assert!(codes.contains(&"ERR_TOO_MANY_REQUESTS"), "{codes:?}");
     let o = run(&["search", "xyzzy-nothing"], None);
     assert_eq!(o.status.code(), Some(1));
@@ -96,7 +134,10 @@ fn search_is_case_insensitive_over_all_text() {
 
 #[test]
 fn parse_reads_stdin_and_files() {
-    let o = run(&["parse"], Some(r#"{"type":605,"message":"no group","data":null}"#));
+    let o = run(
+        &["parse"],
+        Some(r#"{"type":605,"message":"no group","data":null}"#),
+    );
     assert!(o.status.success(), "{o:?}");
     let text = stdout(&o);
     assert!(text.starts_with("agora_error_event payload"), "{text}");
@@ -105,7 +146,11 @@ fn parse_reads_stdin_and_files() {
     let dir = std::env::temp_dir().join(format!("chat-error-codes-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("body.json");
-    std::fs::write(&file, r#"{"error":{"code":"ERR_BRAND_NEW","message":"new","details":{"a":1}}}"#).unwrap();
+    std::fs::write(
+        &file,
+        r#"{"error":{"code":"ERR_BRAND_NEW","message":"new","details":{"a":1}}}"#,
+    )
+    .unwrap();
     let o = run(&["parse", "--json", file.to_str().unwrap()], None);
     assert!(o.status.success(), "{o:?}");
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -24,29 +24,48 @@ fn cometchat_rest_bodies() {
     assert_eq!(p.http_status(), 404);
     assert_eq!(p.message(), Some("The group with GUID g1 does not exist."));
     // details verbatim, byte for byte (the number keeps its trailing zero, the escape stays).
-    assert_eq!(p.details().unwrap().get(), r#"{"guid":"g1","n":[1,2.50,"\u00e9"]}"#);
+    assert_eq!(
+        p.details().unwrap().get(),
+        r#"{"guid":"g1","n":[1,2.50,"\u00e9"]}"#
+    );
     assert_eq!(serde_json::to_string(&p).unwrap(), known);
     assert_eq!(p.raw(), known);
     assert_eq!(payload::parse(known).unwrap().shape(), Shape::CometChatRest);
 
     let unknown = r#"{"error":{"code":"ERR_NEW_IN_2027","message":"Brand new."}}"#;
     let p = payload::parse_rest(unknown).unwrap();
-    let Resolution::Unrecognized(u) = p.resolution() else { panic!() };
+    let Resolution::Unrecognized(u) = p.resolution() else {
+        panic!()
+    };
     assert_eq!(u.code(), &RawCode::from("ERR_NEW_IN_2027"));
     assert_eq!(u.message(), Some("Brand new."));
     assert_eq!(p.canonical(), Canonical::Unknown);
     assert_eq!(serde_json::to_string(&p).unwrap(), unknown);
 
     let err = payload::parse_rest(r#"{"error":{"message":"no code"}}"#).unwrap_err();
-    assert!(matches!(err, PayloadError::MissingCode { field: "error.code", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            PayloadError::MissingCode {
+                field: "error.code",
+                ..
+            }
+        ),
+        "{err}"
+    );
     let err = payload::parse_rest(r#"{"error":{"code":"X","message":"cut"#).unwrap_err();
-    assert!(err.to_string().starts_with("malformed cometchat_rest payload: EOF"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("malformed cometchat_rest payload: EOF"),
+        "{err}"
+    );
     assert_eq!(err.line(), Some(1));
 }
 
 #[test]
 fn cometchat_calls_bodies_fall_back_to_the_rest_guide() {
-    let p = payload::parse_calls(r#"{"error":{"code":"ERR_CALL_TERMINATED","message":"m"}}"#).unwrap();
+    let p =
+        payload::parse_calls(r#"{"error":{"code":"ERR_CALL_TERMINATED","message":"m"}}"#).unwrap();
     assert_eq!(p.table(), Table::CometChatCalls);
     let p = payload::parse_calls(r#"{"error":{"code":"ERR_UID_NOT_FOUND"}}"#).unwrap();
     assert_eq!(p.table(), Table::CometChatRest);
@@ -72,7 +91,8 @@ fn cometchat_exceptions() {
     assert_eq!(p.canonical(), Canonical::InvalidArgument);
 
     // REST code passed through by the SDK resolves to the REST entry.
-    let p = payload::parse_exception(r#"{"code":"ERR_NOT_A_MEMBER","message":"not a member"}"#).unwrap();
+    let p = payload::parse_exception(r#"{"code":"ERR_NOT_A_MEMBER","message":"not a member"}"#)
+        .unwrap();
     assert_eq!(p.table(), Table::CometChatRest);
 
     // Numeric code, symbol in name: resolved by name, the number is kept.
@@ -80,7 +100,10 @@ fn cometchat_exceptions() {
     let p = payload::parse(numeric).unwrap();
     assert_eq!(p.shape(), Shape::CometChatException);
     assert_eq!(p.code(), &RawCode::Int(401));
-    assert_eq!(p.resolution().entry().unwrap().name(), "USER_NOT_AUTHORISED");
+    assert_eq!(
+        p.resolution().entry().unwrap().name(),
+        "USER_NOT_AUTHORISED"
+    );
     assert_eq!(serde_json::to_string(&p).unwrap(), numeric);
 
     let unknown = r#"{"code":"SOMETHING_ELSE","name":"SOMETHING_ELSE","message":"?"}"#;
@@ -89,9 +112,16 @@ fn cometchat_exceptions() {
     assert_eq!(p.table(), Table::CometChatSdk);
 
     let err = payload::parse_exception(r#"{"code":true}"#).unwrap_err();
-    assert!(err.to_string().contains("an error code: a string or an integer"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("an error code: a string or an integer"),
+        "{err}"
+    );
     let err = payload::parse_exception(r#"{"name":"X"}"#).unwrap_err();
-    assert_eq!(err.to_string(), "cometchat_exception payload has no `code` field");
+    assert_eq!(
+        err.to_string(),
+        "cometchat_exception payload has no `code` field"
+    );
 }
 
 #[test]
@@ -99,14 +129,19 @@ fn agora_error_events() {
     let known = r#"{"type":16,"message":"socket closed","data":{"reason":"network"}}"#;
     let p = payload::parse(known).unwrap();
     assert_eq!(p.shape(), Shape::AgoraErrorEvent);
-    assert_eq!(p.resolution().entry().unwrap().name(), "WEBIM_CONNCTION_DISCONNECTED");
+    assert_eq!(
+        p.resolution().entry().unwrap().name(),
+        "WEBIM_CONNCTION_DISCONNECTED"
+    );
     assert_eq!(p.recovery(), Recovery::Reconnect);
     assert_eq!(p.details().unwrap().get(), r#"{"reason":"network"}"#);
     assert_eq!(serde_json::to_string(&p).unwrap(), known);
 
     let unknown = r#"{"type":98765,"message":"future"}"#;
     let p = payload::parse_agora(unknown).unwrap();
-    let Resolution::Unrecognized(u) = p.resolution() else { panic!() };
+    let Resolution::Unrecognized(u) = p.resolution() else {
+        panic!()
+    };
     assert_eq!(u.code(), &RawCode::Int(98765));
     assert_eq!(u.table(), Table::AgoraChat);
     assert_eq!(serde_json::to_string(&p).unwrap(), unknown);
@@ -116,16 +151,29 @@ fn agora_error_events() {
     assert_eq!(p.canonical(), Canonical::NotFound);
 
     let err = payload::parse_agora(r#"{"type":605.5}"#).unwrap_err();
-    assert!(err.to_string().contains("malformed agora_error_event payload"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("malformed agora_error_event payload"),
+        "{err}"
+    );
     let err = payload::parse_agora("[605]").unwrap_err();
-    assert!(matches!(err, PayloadError::UnknownShape { found: "a JSON array" }), "{err}");
+    assert!(
+        matches!(
+            err,
+            PayloadError::UnknownShape {
+                found: "a JSON array"
+            }
+        ),
+        "{err}"
+    );
     let err = payload::parse_agora("[605").unwrap_err();
     assert!(err.to_string().contains("malformed"), "{err}");
 }
 
 #[test]
 fn genesys_errors() {
-    let p = payload::parse_genesys(r#"{"code":101,"message":"Login to Chat Server was failed"}"#).unwrap();
+    let p = payload::parse_genesys(r#"{"code":101,"message":"Login to Chat Server was failed"}"#)
+        .unwrap();
     assert_eq!(kind(p.resolution()), "known");
     assert_eq!(p.canonical(), Canonical::Unauthenticated);
 
@@ -148,13 +196,31 @@ fn genesys_errors() {
 fn detection_and_malformed_input() {
     let err = payload::parse("{}").unwrap_err();
     assert!(matches!(err, PayloadError::UnknownShape { .. }), "{err}");
-    for (valid, found) in [("\"just a string\"", "a JSON string"), ("  42", "a JSON number"), ("null", "JSON null"), ("true", "a JSON boolean")] {
+    for (valid, found) in [
+        ("\"just a string\"", "a JSON string"),
+        ("  42", "a JSON number"),
+        ("null", "JSON null"),
+        ("true", "a JSON boolean"),
+    ] {
         let err = payload::parse(valid).unwrap_err();
-        assert!(matches!(err, PayloadError::UnknownShape { found: f } if f == found), "{valid}: {err}");
+        assert!(
+            matches!(err, PayloadError::UnknownShape { found: f } if f == found),
+            "{valid}: {err}"
+        );
     }
-    for bad in ["", "nul", "{\"code\":", "\"unterminated", "{\"code\":1}{", "[1,"] {
+    for bad in [
+        "",
+        "nul",
+        "{\"code\":",
+        "\"unterminated",
+        "{\"code\":1}{",
+        "[1,",
+    ] {
         let err = payload::parse(bad).unwrap_err();
-        assert!(err.to_string().starts_with("malformed vendor payload"), "{bad:?}: {err}");
+        assert!(
+            err.to_string().starts_with("malformed vendor payload"),
+            "{bad:?}: {err}"
+        );
     }
     // Duplicate keys are an error, not a silent choice.
     let err = payload::parse(r#"{"code":"A","code":"B"}"#).unwrap_err();
@@ -171,7 +237,10 @@ fn parsed_values_borrow_from_the_input_and_can_be_detached() {
     let input = String::from(r#"{"error":{"code":"ERR_NOPE","message":"plain text"}}"#);
     let owned = {
         let p = payload::parse(&input).unwrap();
-        assert!(matches!(p.code(), RawCode::Str(std::borrow::Cow::Borrowed(_))));
+        assert!(matches!(
+            p.code(),
+            RawCode::Str(std::borrow::Cow::Borrowed(_))
+        ));
         p.into_owned()
     };
     drop(input);
