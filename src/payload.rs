@@ -596,7 +596,7 @@ pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 /// Parses a serialized `CometChatException` (see
-/// [`resolve_exception`](crate::resolve_exception) for how its code resolves).
+/// [`resolve_exception`] for how its code resolves).
 ///
 /// ```
 /// use chat_error_codes::{RawCode, payload};
