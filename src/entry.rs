@@ -83,7 +83,8 @@ macro_rules! impl_table {
                 }
                 match BY_CODE.get(&fp) {
                     Some(&(key, e)) if key == code => Some(e),
-                    _ => None,
+                    Some(_) => COLLISIONS.iter().find(|(key, _)| *key == code).map(|&(_, e)| e),
+                    None => None,
                 }
             }
 

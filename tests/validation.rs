@@ -148,3 +148,33 @@ fn variant_names_are_derived_predictably() {
     assert!(!generator::valid_ident("1st"));
     assert!(!generator::valid_ident(""));
 }
+
+#[test]
+fn codes_sharing_a_fingerprint_are_both_kept() {
+    // 30 bytes: the fingerprint reads bytes 0..8, 11..19 and 22..30, so these two differ only
+    // where it does not look.
+    let mut a: Vec<u8> = b"ERR_AAAAAAAAAAAAAAAAAAAAAAAAAA".to_vec();
+    let mut b = a.clone();
+    a[9] = b'B';
+    b[9] = b'C';
+    let (a, b) = (String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+    assert_eq!(
+        generator::fingerprint(a.as_bytes()),
+        generator::fingerprint(b.as_bytes())
+    );
+    let text = format!(
+        "[table]\nvendor = \"T\"\ntitle = \"T\"\nsource = \"s\"\nurl = \"u\"\ncodes = \"string\"\n\n\
+         [[section]]\nid = \"s\"\ntitle = \"S\"\ncanonical = \"Internal\"\n\n\
+         [[error]]\ncode = \"{a}\"\nsection = \"s\"\nmessage = \"a\"\n\n\
+         [[error]]\ncode = \"{b}\"\nsection = \"s\"\nmessage = \"b\"\n"
+    );
+    let table = load("tests/collide.toml", &text).unwrap();
+    let code = generator::generate("collide", &table);
+    assert!(
+        code.contains(&format!(
+            "static COLLISIONS: [(&str, ChatError); 1] = [({b:?}, ChatError::{})];",
+            table.entries[1].variant
+        )),
+        "{code}"
+    );
+}
