@@ -1151,17 +1151,28 @@ pub fn generate(stem: &str, table: &Table) -> String {
         out,
         "#[rustfmt::skip]\nstatic ENTRIES: [crate::entry::Entry; {n}] = ["
     );
+    // Lists of texts live in four flat arrays that the entries index into, so the compiler
+    // sees a handful of large constants rather than one small slice constant per entry.
+    let mut messages: Vec<&str> = Vec::new();
+    let mut section_titles: Vec<&str> = Vec::new();
+    let mut aliases: Vec<&str> = Vec::new();
+    let mut sdk_codes: Vec<i32> = Vec::new();
+    fn span<T>(all: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> String {
+        let start = all.len();
+        all.extend(items);
+        format!("crate::entry::Span::new({start}, {})", all.len() - start)
+    }
     for entry in &table.entries {
         let code = match entry.number {
             Some(number) => format!("crate::Code::Int({number})"),
             None => format!("crate::Code::Str({:?})", entry.code),
         };
-        let messages = entry
+        let entry_messages = entry
             .texts
             .iter()
             .map(|(_, m)| m.as_str())
             .chain(entry.sdk_message.as_deref());
-        let sections = entry
+        let entry_sections = entry
             .texts
             .iter()
             .filter_map(|(i, _)| table.sections.get(*i).map(|s| s.title.as_str()));
@@ -1173,23 +1184,56 @@ pub fn generate(stem: &str, table: &Table) -> String {
             out,
             "    crate::entry::Entry {{ code: {code}, name: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
              canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, sources: crate::Sources::new({}, {}), \
-             sdk_codes: &{:?}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }},",
+             sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }},",
             entry.name,
-            str_slice(entry.aliases.iter().map(String::as_str)),
-            str_slice(messages),
-            str_slice(sections),
+            span(&mut aliases, entry.aliases.iter().map(String::as_str)),
+            span(&mut messages, entry_messages),
+            span(&mut section_titles, entry_sections),
             opt(entry.description.as_deref()),
             entry.canonical,
             entry.recovery,
             entry.from_docs,
             entry.from_sdk,
-            entry.sdk_codes,
+            span(&mut sdk_codes, entry.sdk_codes.iter().copied()),
             entry.passthrough,
             opt(entry.deprecated.as_deref()),
             opt(entry.note.as_deref()),
         );
     }
     let _ = writeln!(out, "];\n");
+    for (name, doc_text, items) in [
+        (
+            "MESSAGES",
+            "Every entry's messages, in entry order.",
+            &messages,
+        ),
+        (
+            "SECTION_TITLES",
+            "Every entry's section headings, in entry order.",
+            &section_titles,
+        ),
+        (
+            "ALIASES",
+            "Every entry's further symbolic names, in entry order.",
+            &aliases,
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "/// {doc_text}\n#[rustfmt::skip]\nstatic {name}: [&str; {}] = [{}];\n",
+            items.len(),
+            items
+                .iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "/// Every entry's numeric SDK codes, in entry order.\n#[rustfmt::skip]\nstatic SDK_CODES: [i32; {}] = {sdk_codes:?};\n",
+        sdk_codes.len()
+    );
 
     let _ = writeln!(
         out,

@@ -4,19 +4,40 @@
 
 use crate::{Canonical, Code, Recovery, Sources};
 
+/// A run of items in one of a table's flat arrays (`MESSAGES`, `SECTION_TITLES`, `ALIASES`,
+/// `SDK_CODES`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    pub(crate) const fn new(start: u32, len: u32) -> Self {
+        Span { start, len }
+    }
+
+    /// The items of `all` this span covers (empty if out of bounds, which build.rs rules out).
+    #[inline]
+    pub(crate) fn of<T>(self, all: &'static [T]) -> &'static [T] {
+        let start = self.start as usize;
+        all.get(start..start + self.len as usize).unwrap_or(&[])
+    }
+}
+
 /// One row of a generated `ENTRIES` table: everything the catalog knows about one code.
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub code: Code,
     pub name: &'static str,
-    pub aliases: &'static [&'static str],
-    pub messages: &'static [&'static str],
-    pub sections: &'static [&'static str],
+    pub aliases: Span,
+    pub messages: Span,
+    pub sections: Span,
     pub description: Option<&'static str>,
     pub canonical: Canonical,
     pub recovery: Recovery,
     pub sources: Sources,
-    pub sdk_codes: &'static [i32],
+    pub sdk_codes: Span,
     pub passthrough: bool,
     pub deprecated: Option<&'static str>,
     pub note: Option<&'static str>,
@@ -113,8 +134,8 @@ macro_rules! impl_table {
 
             /// Numeric `code` values the vendor's SDK sends together with this entry's symbol in
             /// `name` (CometChat's login errors); empty for most entries.
-            pub const fn sdk_codes(self) -> &'static [i32] {
-                self.entry().sdk_codes
+            pub fn sdk_codes(self) -> &'static [i32] {
+                self.entry().sdk_codes.of(&SDK_CODES)
             }
 
             /// Whether this is a REST API code that the SDK passes through from the server.
@@ -155,11 +176,11 @@ macro_rules! impl_table {
             }
             #[inline]
             fn aliases(&self) -> &'static [&'static str] {
-                self.entry().aliases
+                self.entry().aliases.of(&ALIASES)
             }
             #[inline]
             fn messages(&self) -> &'static [&'static str] {
-                self.entry().messages
+                self.entry().messages.of(&MESSAGES)
             }
             #[inline]
             fn description(&self) -> Option<&'static str> {
@@ -167,7 +188,7 @@ macro_rules! impl_table {
             }
             #[inline]
             fn sections(&self) -> &'static [&'static str] {
-                self.entry().sections
+                self.entry().sections.of(&SECTION_TITLES)
             }
             #[inline]
             fn canonical(&self) -> $crate::Canonical {
