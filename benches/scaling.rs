@@ -1,0 +1,73 @@
+//! This crate's lookups alone, for the scaling runs (`benches/scaling.sh`): the same workloads
+//! as `benches/lookup.rs` but no `match` baseline, whose compile time explodes with 10,000 codes.
+//! Build it against a synthetic catalog with `CHAT_ERROR_CODES_DATA_DIR=<folder>`.
+//!
+//! Run: `cargo bench --bench scaling`
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chat_error_codes::{agora, cometchat::rest};
+use criterion::{Criterion, Throughput};
+
+mod common;
+use common::{int_workloads, median_ns, workloads};
+
+fn main() {
+    let mut c = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    let strings = workloads();
+    let ints = int_workloads();
+    for (name, inputs) in &strings {
+        let mut g = c.benchmark_group(format!("scaling_rest_{name}"));
+        g.throughput(Throughput::Elements(inputs.len() as u64));
+        g.bench_function("phf", |b| {
+            b.iter(|| {
+                inputs
+                    .iter()
+                    .filter(|s| rest::ChatError::from_code(black_box(s)).is_some())
+                    .count()
+            })
+        });
+        g.finish();
+    }
+    for (name, inputs) in &ints {
+        let mut g = c.benchmark_group(format!("scaling_agora_{name}"));
+        g.throughput(Throughput::Elements(inputs.len() as u64));
+        g.bench_function("phf", |b| {
+            b.iter(|| {
+                inputs
+                    .iter()
+                    .filter(|n| agora::ChatError::from_number(black_box(**n)).is_some())
+                    .count()
+            })
+        });
+        g.finish();
+    }
+    c.final_summary();
+    println!(
+        "\n| catalog | REST codes | Agora codes | known | near miss | random miss | int hit | int miss |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    let cell = |group: String, n: usize| {
+        median_ns(&group, "phf").map_or("-".into(), |t| format!("{:.1} ns", t / n as f64))
+    };
+    let mut cells = Vec::new();
+    for (name, inputs) in &strings {
+        cells.push(cell(format!("scaling_rest_{name}"), inputs.len()));
+    }
+    for (name, inputs) in &ints {
+        cells.push(cell(format!("scaling_agora_{name}"), inputs.len()));
+    }
+    let catalog = std::env::var("CHAT_ERROR_CODES_DATA_DIR").unwrap_or_else(|_| "data/".into());
+    println!(
+        "| {catalog} | {} | {} | {} |",
+        rest::ChatError::ALL.len(),
+        agora::ChatError::ALL.len(),
+        cells.join(" | ")
+    );
+}
