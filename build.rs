@@ -893,11 +893,17 @@ fn unknown_word(key: &str, value: &str, allowed: &[&str]) -> String {
 #[allow(dead_code)] // the library uses `may_contain`; the generator only inserts
 #[path = "src/fingerprint.rs"]
 mod fingerprint;
-pub use fingerprint::{FILTER_WORDS, fingerprint, fingerprint_int};
+pub use fingerprint::{filter_log2, fingerprint, fingerprint_int};
 
-fn filter_insert(filter: &mut [u64; FILTER_WORDS], fp: u64) {
-    let (word, bit) = fingerprint::filter_slot(fp);
-    filter[word] |= bit;
+/// A one-hash Bloom filter sized for `keys` keys.
+fn filter_build(keys: impl ExactSizeIterator<Item = u64>) -> (u32, Vec<u64>) {
+    let log2 = filter_log2(keys.len());
+    let mut filter = vec![0u64; (1usize << log2) / 64];
+    for fp in keys {
+        let (word, bit) = fingerprint::filter_slot(fp, log2);
+        filter[word] |= bit;
+    }
+    (log2, filter)
 }
 
 /// Escapes Markdown so that vendor text shows literally in rustdoc.
@@ -1298,12 +1304,12 @@ pub fn generate(stem: &str, table: &Table) -> String {
         }
     }
     let mut by_key = phf_codegen::Map::<u64>::new();
-    let mut filter = [0u64; FILTER_WORDS];
+    let (filter_log2, filter) =
+        filter_build(keys.iter().map(|(key, _)| fingerprint(key.as_bytes())));
     let mut taken = BTreeSet::new();
     let mut collisions = Vec::new();
     for (key, value) in &keys {
         let fp = fingerprint(key.as_bytes());
-        filter_insert(&mut filter, fp);
         if taken.insert(fp) {
             by_key.entry(fp, format!("({key:?}, {value})"));
         } else {
@@ -1334,7 +1340,8 @@ pub fn generate(stem: &str, table: &Table) -> String {
     );
     let _ = writeln!(
         out,
-        "#[rustfmt::skip]\nstatic CODE_FILTER: [u64; {FILTER_WORDS}] = {filter:?};\n"
+        "#[rustfmt::skip]\nstatic CODE_FILTER: [u64; {}] = {filter:?};\nconst CODE_FILTER_LOG2: u32 = {filter_log2};\n",
+        filter.len()
     );
 
     if table.integer {
@@ -1344,16 +1351,18 @@ pub fn generate(stem: &str, table: &Table) -> String {
                 by_number.entry(number, format!("ChatError::{}", entry.variant));
             }
         }
-        let mut filter = [0u64; FILTER_WORDS];
-        for entry in &table.entries {
-            if let Some(number) = entry.number {
-                filter_insert(&mut filter, fingerprint_int(number));
-            }
-        }
+        let numbers: Vec<u64> = table
+            .entries
+            .iter()
+            .filter_map(|e| e.number)
+            .map(fingerprint_int)
+            .collect();
+        let (filter_log2, filter) = filter_build(numbers.into_iter());
         let _ = writeln!(out, "/// Bloom filter (one hash) over the integer codes.");
         let _ = writeln!(
             out,
-            "#[rustfmt::skip]\nstatic NUMBER_FILTER: [u64; {FILTER_WORDS}] = {filter:?};\n"
+            "#[rustfmt::skip]\nstatic NUMBER_FILTER: [u64; {}] = {filter:?};\nconst NUMBER_FILTER_LOG2: u32 = {filter_log2};\n",
+            filter.len()
         );
         let _ = writeln!(out, "/// Integer code to variant.");
         let _ = writeln!(

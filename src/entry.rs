@@ -99,7 +99,7 @@ macro_rules! impl_table {
             #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
                 let fp = $crate::entry::fingerprint(code.as_bytes());
-                if !$crate::entry::may_contain(&CODE_FILTER, fp) {
+                if !$crate::entry::may_contain(&CODE_FILTER, CODE_FILTER_LOG2, fp) {
                     return None;
                 }
                 match BY_CODE.get(&fp) {
@@ -259,7 +259,7 @@ macro_rules! impl_table {
             /// Looks up an integer code.
             #[inline]
             pub fn from_number(code: i32) -> Option<Self> {
-                if !$crate::entry::may_contain(&NUMBER_FILTER, $crate::entry::fingerprint_int(code)) {
+                if !$crate::entry::may_contain(&NUMBER_FILTER, NUMBER_FILTER_LOG2, $crate::entry::fingerprint_int(code)) {
                     return None;
                 }
                 BY_NUMBER.get(&code).copied()

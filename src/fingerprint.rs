@@ -2,8 +2,14 @@
 //! filters over it) and the library (which computes it for every lookup): one definition, so
 //! the two can never disagree. Plain `core` Rust, no indexing that can panic.
 
-/// Words of the lookup filters (4096 bits).
-pub const FILTER_WORDS: usize = 64;
+/// The size of a lookup filter for `keys` keys, as a power of two of bits: at least 16 bits per
+/// key (about 6% false positives), at least 4096 bits.
+#[allow(dead_code)] // build.rs sizes the filters; the library only reads them
+pub const fn filter_log2(keys: usize) -> u32 {
+    let bits = keys.saturating_mul(16);
+    let log2 = usize::BITS - bits.saturating_sub(1).leading_zeros();
+    if log2 < 12 { 12 } else { log2 }
+}
 
 /// Up to 8 bytes of `b` from `at`, little-endian, zero-padded.
 #[inline(always)]
@@ -48,16 +54,17 @@ pub fn fingerprint_int(n: i32) -> u64 {
     h ^ (h >> 32)
 }
 
-/// The word and bit of the filter that `fp` selects (its top 12 bits).
+/// The word and bit of a filter of `2^log2` bits that `fp` selects (its top `log2` bits).
 #[inline(always)]
-pub const fn filter_slot(fp: u64) -> (usize, u64) {
-    let bit = (fp >> 52) as usize;
+pub const fn filter_slot(fp: u64, log2: u32) -> (usize, u64) {
+    let bit = (fp >> (64 - log2)) as usize;
     (bit / 64, 1 << (bit % 64))
 }
 
-/// Whether the one-hash Bloom filter may contain `fp` (`false`: certainly absent).
+/// Whether the one-hash Bloom filter of `2^log2` bits may contain `fp` (`false`: certainly
+/// absent).
 #[inline(always)]
-pub fn may_contain(filter: &[u64; FILTER_WORDS], fp: u64) -> bool {
-    let (word, bit) = filter_slot(fp);
+pub fn may_contain(filter: &[u64], log2: u32, fp: u64) -> bool {
+    let (word, bit) = filter_slot(fp, log2);
     filter.get(word).is_some_and(|w| w & bit != 0)
 }

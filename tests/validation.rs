@@ -178,3 +178,13 @@ fn codes_sharing_a_fingerprint_are_both_kept() {
         "{code}"
     );
 }
+
+#[test]
+fn lookup_filters_grow_with_the_table() {
+    use generator::filter_log2;
+    assert_eq!(filter_log2(0), 12);
+    assert_eq!(filter_log2(256), 12); // 4096 bits hold 256 keys at 16 bits each
+    assert_eq!(filter_log2(257), 13);
+    assert_eq!(filter_log2(10_000), 18);
+    assert_eq!(filter_log2(200_000), 22);
+}
