@@ -605,6 +605,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
     }
 
     let mut entries: Vec<Entry> = Vec::new();
+    let mut codes: BTreeSet<String> = BTreeSet::new();
     let mut variants: BTreeMap<String, String> = BTreeMap::new();
     let mut symbols: BTreeMap<String, String> = BTreeMap::new();
     for (i, value) in array(&doc, "error", label, &mut errors).iter().enumerate() {
@@ -653,7 +654,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
                 (raw.code.to_string(), None)
             }
         };
-        if entries.iter().any(|e| e.code == code) {
+        if !codes.insert(code.clone()) {
             fail(format!(
                 "duplicate code {code}: list it once and put the other occurrence in `also`"
             ));
