@@ -1292,8 +1292,8 @@ pub fn generate(stem: &str, table: &Table) -> String {
 
     // The string map: codes and, for integer tables, decimal strings and symbolic names. phf is
     // keyed by a fixed-width fingerprint of the string (hashing 8 bytes is cheaper than hashing
-    // the whole code); the stored string is compared after the probe, and a 4096-bit filter of
-    // the fingerprints answers most misses before phf is consulted.
+    // the whole code); the stored string is compared after the probe, and a Bloom filter of
+    // the fingerprints (sized to the table) answers most misses before phf is consulted.
     let mut keys: Vec<(String, String)> = Vec::new();
     for entry in &table.entries {
         let value = format!("ChatError::{}", entry.variant);
