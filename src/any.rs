@@ -315,6 +315,8 @@ impl fmt::Display for Matches {
 /// assert!(lookup("NOT_A_CODE").next().is_none());
 /// ```
 pub fn lookup(code: &str) -> Matches {
+    // Spelled out per table rather than looping over `Table` and dispatching: the loop measured
+    // 20-40% slower in `cargo bench --bench lookup` (lookup_all_tables).
     let mut m = Matches::default();
     m.push(cometchat::sdk::ChatError::from_code(code).map(AnyChatError::from));
     m.push(cometchat::calls::ChatError::from_code(code).map(AnyChatError::from));

@@ -173,6 +173,35 @@ impl fmt::Display for Vendor {
     }
 }
 
+/// Evaluates `$body` with `$t` naming the `ChatError` type of `$table`: the one place that maps
+/// a [`Table`] to its module.
+macro_rules! for_table {
+    ($table:expr, $t:ident => $body:expr) => {
+        match $table {
+            Table::CometChatSdk => {
+                type $t = crate::cometchat::sdk::ChatError;
+                $body
+            }
+            Table::CometChatCalls => {
+                type $t = crate::cometchat::calls::ChatError;
+                $body
+            }
+            Table::CometChatRest => {
+                type $t = crate::cometchat::rest::ChatError;
+                $body
+            }
+            Table::GenesysChat => {
+                type $t = crate::genesys::ChatError;
+                $body
+            }
+            Table::AgoraChat => {
+                type $t = crate::agora::ChatError;
+                $body
+            }
+        }
+    };
+}
+
 /// One vendor table of the catalog, named as its data file (`data/<table>.toml`).
 ///
 /// ```
@@ -242,21 +271,7 @@ impl Table {
 
     /// Looks `code` up in this table only (same rules as the table's `ChatError::from_code`).
     pub fn lookup(self, code: &str) -> Option<AnyChatError> {
-        match self {
-            Table::CometChatSdk => {
-                crate::cometchat::sdk::ChatError::from_code(code).map(AnyChatError::from)
-            }
-            Table::CometChatCalls => {
-                crate::cometchat::calls::ChatError::from_code(code).map(AnyChatError::from)
-            }
-            Table::CometChatRest => {
-                crate::cometchat::rest::ChatError::from_code(code).map(AnyChatError::from)
-            }
-            Table::GenesysChat => {
-                crate::genesys::ChatError::from_code(code).map(AnyChatError::from)
-            }
-            Table::AgoraChat => crate::agora::ChatError::from_code(code).map(AnyChatError::from),
-        }
+        for_table!(self, T => T::from_code(code).map(AnyChatError::from))
     }
 
     /// Looks an integer code up in this table; `None` for string tables.
@@ -273,7 +288,7 @@ impl Table {
 
     /// The number of entries (distinct codes) in the table.
     pub fn len(self) -> usize {
-        self.sections_and_len().1
+        for_table!(self, T => T::ALL.len())
     }
 
     /// Always `false`: every table has entries (the build fails otherwise).
@@ -284,44 +299,12 @@ impl Table {
     /// The vendor SDK package and version the table was checked against
     /// (`"agora-chat 1.4.0"`), for tables that record SDK provenance.
     pub fn sdk(self) -> Option<&'static str> {
-        match self {
-            Table::CometChatSdk => crate::cometchat::sdk::ChatError::SDK,
-            Table::CometChatCalls => crate::cometchat::calls::ChatError::SDK,
-            Table::CometChatRest => crate::cometchat::rest::ChatError::SDK,
-            Table::GenesysChat => crate::genesys::ChatError::SDK,
-            Table::AgoraChat => crate::agora::ChatError::SDK,
-        }
+        for_table!(self, T => T::SDK)
     }
 
     /// The sections of the vendor's document, in order.
     pub fn sections(self) -> &'static [Section] {
-        self.sections_and_len().0
-    }
-
-    fn sections_and_len(self) -> (&'static [Section], usize) {
-        use strum::EnumCount;
-        match self {
-            Table::CometChatSdk => (
-                crate::cometchat::sdk::ChatError::SECTIONS,
-                crate::cometchat::sdk::ChatError::COUNT,
-            ),
-            Table::CometChatCalls => (
-                crate::cometchat::calls::ChatError::SECTIONS,
-                crate::cometchat::calls::ChatError::COUNT,
-            ),
-            Table::CometChatRest => (
-                crate::cometchat::rest::ChatError::SECTIONS,
-                crate::cometchat::rest::ChatError::COUNT,
-            ),
-            Table::GenesysChat => (
-                crate::genesys::ChatError::SECTIONS,
-                crate::genesys::ChatError::COUNT,
-            ),
-            Table::AgoraChat => (
-                crate::agora::ChatError::SECTIONS,
-                crate::agora::ChatError::COUNT,
-            ),
-        }
+        for_table!(self, T => T::SECTIONS)
     }
 }
 
