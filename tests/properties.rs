@@ -78,7 +78,7 @@ trait TableEnum:
 }
 
 macro_rules! table_enum {
-    ($ty:ty, $table:expr) => {
+    ($ty:ty, $table:expr $(, $integer:ident)?) => {
         impl TableEnum for $ty {
             const TABLE: Table = $table;
             fn from_code(s: &str) -> Option<Self> {
@@ -90,26 +90,15 @@ macro_rules! table_enum {
             fn pattern(self) -> Option<(&'static str, &'static str)> {
                 <$ty>::pattern(self)
             }
+            $(table_enum!(@$integer $ty);)?
         }
     };
-    ($ty:ty, $table:expr, integer) => {
-        impl TableEnum for $ty {
-            const TABLE: Table = $table;
-            fn from_code(s: &str) -> Option<Self> {
-                <$ty>::from_code(s)
-            }
-            fn from_pattern(s: &str) -> Option<(Self, &str)> {
-                <$ty>::from_pattern(s)
-            }
-            fn pattern(self) -> Option<(&'static str, &'static str)> {
-                <$ty>::pattern(self)
-            }
-            fn from_number(n: i32) -> Option<Self> {
-                <$ty>::from_number(n)
-            }
-            fn number(self) -> Option<i32> {
-                Some(<$ty>::number(self))
-            }
+    (@integer $ty:ty) => {
+        fn from_number(n: i32) -> Option<Self> {
+            <$ty>::from_number(n)
+        }
+        fn number(self) -> Option<i32> {
+            Some(<$ty>::number(self))
         }
     };
 }
