@@ -1095,6 +1095,12 @@ pub fn generate_baseline(stem: &str, table: &Table) -> String {
 
 /// Generates the Rust source for one table. Same table, same bytes.
 pub fn generate(stem: &str, table: &Table) -> String {
+    generate_with(stem, table, fingerprint)
+}
+
+/// [`generate`] with the string fingerprint as a parameter, so that tests can force
+/// fingerprint collisions (which the real 64-bit fingerprint makes too rare to construct).
+pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -> String {
     let mut out = String::new();
     let n = table.entries.len();
     let _ = writeln!(
@@ -1132,11 +1138,15 @@ pub fn generate(stem: &str, table: &Table) -> String {
         "",
         "The enum is deliberately not `#[non_exhaustive]`: match it without a wildcard arm and the compiler tells you when a vendor code is added.",
     );
+    // Only derives whose expansion does not grow with the variant count (plus `VariantArray`,
+    // one array). `Debug`, `Display`/`Error`, `IntoStaticStr` and `IntoEnumIterator` are written
+    // by `impl_table!` as lookups in `ENTRIES`: derived, they are one `match` arm per variant,
+    // and thiserror's `Display` arms each expand `write!`, which made rustc's memory grow
+    // faster than linearly with the table (see benches/scaling.sh).
     let _ = writeln!(
         out,
-        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount, strum::EnumIter, strum::VariantArray, strum::IntoStaticStr, thiserror::Error)]"
+        "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount, strum::VariantArray)]"
     );
-    let _ = writeln!(out, "#[error(\"{{}}\", crate::entry::Show(self))]");
     // Two bytes per value for real catalogs; four for the synthetic scaling catalogs.
     let repr = if n <= usize::from(u16::MAX) {
         "u16"
@@ -1189,10 +1199,11 @@ pub fn generate(stem: &str, table: &Table) -> String {
         };
         let _ = writeln!(
             out,
-            "    crate::entry::Entry {{ code: {code}, name: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
+            "    crate::entry::Entry {{ code: {code}, name: {:?}, variant: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
              canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, sources: crate::Sources::new({}, {}), \
              sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }},",
             entry.name,
+            entry.variant,
             span(&mut aliases, entry.aliases.iter().map(String::as_str)),
             span(&mut messages, entry_messages),
             span(&mut section_titles, entry_sections),
@@ -1314,9 +1325,9 @@ pub fn generate(stem: &str, table: &Table) -> String {
         if taken.insert(fp) {
             by_key.entry(fp, format!("({key:?}, {value})"));
         } else {
-            // Two codes share a fingerprint (none in the real tables; possible in principle for
-            // long codes that differ only outside the three windows): the later one is found by
-            // an exact scan after the probe, which only happens when the fingerprint matched.
+            // Two codes share a fingerprint (none in the real tables, nor in the synthetic
+            // 100,000-code ones, but possible in principle): the later one is found by an
+            // exact scan after the probe, which only happens when the fingerprint matched.
             collisions.push(format!("({key:?}, {value})"));
         }
     }

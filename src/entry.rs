@@ -30,6 +30,8 @@ impl Span {
 pub(crate) struct Entry {
     pub code: Code,
     pub name: &'static str,
+    /// The Rust variant name.
+    pub variant: &'static str,
     pub aliases: Span,
     pub messages: Span,
     pub sections: Span,
@@ -59,7 +61,7 @@ pub(crate) fn pattern_param<'a>(code: &'a str, prefix: &str, suffix: &str) -> Op
     valid.then_some(param)
 }
 
-/// `Display` of every `ChatError` (used by its `thiserror` derive): `CODE: message` for string
+/// `Display` of every `ChatError` and `AnyChatError`: `CODE: message` for string
 /// tables, `605 GROUP_NOT_EXIST: message` for integer tables.
 pub(crate) struct Show<'a, E>(pub &'a E);
 
@@ -220,6 +222,42 @@ macro_rules! impl_table {
         impl From<ChatError> for $crate::Code {
             fn from(e: ChatError) -> Self {
                 e.code()
+            }
+        }
+
+        // The impls below are lookups in `ENTRIES` rather than derives: a derive writes one
+        // `match` arm per variant, which for large tables dominates compile time and memory.
+
+        impl core::fmt::Debug for ChatError {
+            /// The variant name, as `#[derive(Debug)]` would write it.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.entry().variant)
+            }
+        }
+
+        impl core::fmt::Display for ChatError {
+            /// `CODE: message` for string tables, `605 GROUP_NOT_EXIST: message` for integer
+            /// tables.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                core::fmt::Display::fmt(&$crate::entry::Show(self), f)
+            }
+        }
+
+        impl core::error::Error for ChatError {}
+
+        impl From<ChatError> for &'static str {
+            /// The variant name (what strum's `IntoStaticStr` gives).
+            fn from(e: ChatError) -> Self {
+                e.entry().variant
+            }
+        }
+
+        impl strum::IntoEnumIterator for ChatError {
+            type Iterator = core::iter::Copied<core::slice::Iter<'static, ChatError>>;
+
+            /// Every variant, in the order of the vendor's document.
+            fn iter() -> Self::Iterator {
+                Self::ALL.iter().copied()
             }
         }
     };

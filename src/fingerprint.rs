@@ -26,25 +26,42 @@ fn load8(b: &[u8], at: usize) -> u64 {
     }
 }
 
-/// The key of a code string: its length and three 8-byte windows (start, middle, end), mixed.
-/// `phf` hashes this `u64` instead of the whole string; the stored string is compared after
-/// the probe, so a collision with an unknown input never returns a wrong entry, and known codes
-/// that collide are found by an exact scan of the generated `COLLISIONS` list.
+/// The 128-bit product of `x` and `y`, folded to 64 bits (the mixing step of wyhash and
+/// rapidhash): every bit of either input moves many bits of the result.
+#[inline(always)]
+fn fold(x: u64, y: u64) -> u64 {
+    let p = u128::from(x) * u128::from(y);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+const K0: u64 = 0x2D35_8DCC_AA6C_78A5;
+const K1: u64 = 0x8BB8_4B93_962E_ACC9;
+const K2: u64 = 0x4B33_A62E_D433_D4A3;
+
+/// The key of a code string: every byte of it, read 8 bytes at a time and mixed by folded
+/// multiplication, with the length. `phf` hashes this `u64` instead of the whole string; the
+/// stored string is compared after the probe, so a collision with an unknown input never
+/// returns a wrong entry, and known codes that collide are found by an exact scan of the
+/// generated `COLLISIONS` list (empty for every real table).
 #[inline(always)]
 pub fn fingerprint(b: &[u8]) -> u64 {
     let n = b.len();
-    let (head, mid, tail) = if n >= 8 {
-        (load8(b, 0), load8(b, n / 2 - 4), load8(b, n - 8))
+    let mut seed = K0 ^ (n as u64);
+    // Two words that cover the last (up to) 16 bytes; overlapping when 8 < n < 16.
+    let (a, c) = if n <= 8 {
+        (load8(b, 0), 0)
+    } else if n <= 16 {
+        (load8(b, 0), load8(b, n - 8))
     } else {
-        let w = load8(b, 0);
-        (w, w, w)
+        // Whole 16-byte blocks while more than 16 bytes remain, then the last 16 bytes.
+        let mut at = 0;
+        while n - at > 16 {
+            seed = fold(load8(b, at) ^ K1, load8(b, at + 8) ^ seed);
+            at += 16;
+        }
+        (load8(b, n - 16), load8(b, n - 8))
     };
-    let h = head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ mid.wrapping_mul(0xC2B2_AE3D_27D4_EB4F).rotate_left(23)
-        ^ tail.wrapping_mul(0x1656_67B1_9E37_79F9).rotate_left(47)
-        ^ n as u64;
-    let h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^ (h >> 32)
+    fold(a ^ K1, c ^ seed) ^ fold(seed ^ K2, a ^ c)
 }
 
 /// The filter key of an integer code.

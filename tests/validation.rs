@@ -151,17 +151,16 @@ fn variant_names_are_derived_predictably() {
 
 #[test]
 fn codes_sharing_a_fingerprint_are_both_kept() {
-    // 30 bytes: the fingerprint reads bytes 0..8, 11..19 and 22..30, so these two differ only
-    // where it does not look.
-    let mut a: Vec<u8> = b"ERR_AAAAAAAAAAAAAAAAAAAAAAAAAA".to_vec();
-    let mut b = a.clone();
-    a[9] = b'B';
-    b[9] = b'C';
-    let (a, b) = (String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
-    assert_eq!(
+    // The real fingerprint reads every byte, so no colliding pair can be written down: force
+    // one with a fingerprint that only sees the length.
+    let (a, b) = ("ERR_AAAA_B", "ERR_AAAA_C");
+    assert_ne!(
         generator::fingerprint(a.as_bytes()),
         generator::fingerprint(b.as_bytes())
     );
+    fn by_length(code: &[u8]) -> u64 {
+        code.len() as u64
+    }
     let text = format!(
         "[table]\nvendor = \"T\"\ntitle = \"T\"\nsource = \"s\"\nurl = \"u\"\ncodes = \"string\"\n\n\
          [[section]]\nid = \"s\"\ntitle = \"S\"\ncanonical = \"Internal\"\n\n\
@@ -169,7 +168,7 @@ fn codes_sharing_a_fingerprint_are_both_kept() {
          [[error]]\ncode = \"{b}\"\nsection = \"s\"\nmessage = \"b\"\n"
     );
     let table = load("tests/collide.toml", &text).unwrap();
-    let code = generator::generate("collide", &table);
+    let code = generator::generate_with("collide", &table, by_length);
     assert!(
         code.contains(&format!(
             "static COLLISIONS: [(&str, ChatError); 1] = [({b:?}, ChatError::{})];",
@@ -187,4 +186,39 @@ fn lookup_filters_grow_with_the_table() {
     assert_eq!(filter_log2(257), 13);
     assert_eq!(filter_log2(10_000), 18);
     assert_eq!(filter_log2(200_000), 22);
+}
+
+#[test]
+fn the_fingerprint_reads_every_byte_and_the_length() {
+    use std::collections::HashSet;
+    // Changing any one byte of a code, or appending a zero byte, changes its fingerprint, at
+    // every length the 8-byte words and 16-byte blocks are read at.
+    let base: Vec<u8> = (0..100u8).map(|i| b'A' + i % 26).collect();
+    let mut seen = HashSet::new();
+    for n in 0..=base.len() {
+        let code = &base[..n];
+        let fp = generator::fingerprint(code);
+        assert!(seen.insert(fp), "length {n} collides with a shorter prefix");
+        for at in 0..n {
+            for replacement in [b'_', b'0', 0x80] {
+                let mut changed = code.to_vec();
+                changed[at] = replacement;
+                assert_ne!(generator::fingerprint(&changed), fp, "byte {at} of {n} not read");
+            }
+        }
+        let mut longer = code.to_vec();
+        longer.push(0);
+        assert_ne!(generator::fingerprint(&longer), fp, "length {n} not mixed in");
+    }
+    // And 200,000 codes shaped like the vendors' (ERR_<WORD>_<WORD>_<n>) are all distinct.
+    let words = ["UID", "GROUP", "NOT", "FOUND", "INVALID", "MESSAGE", "TOKEN", "LIMIT"];
+    let mut fps = HashSet::new();
+    for i in 0..200_000usize {
+        let code = format!(
+            "ERR_{}_{}_{i}",
+            words[i % words.len()],
+            words[(i / words.len()) % words.len()]
+        );
+        assert!(fps.insert(generator::fingerprint(code.as_bytes())), "{code}");
+    }
 }
