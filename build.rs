@@ -1113,6 +1113,7 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         n,
         table.sections.len()
     );
+    let _ = writeln!(out, "use crate::entry::{{Entry, Span}};\n");
 
     doc(
         &mut out,
@@ -1138,14 +1139,15 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         "",
         "The enum is deliberately not `#[non_exhaustive]`: match it without a wildcard arm and the compiler tells you when a vendor code is added.",
     );
-    // Only derives whose expansion does not grow with the variant count (plus `VariantArray`,
-    // one array). `Debug`, `Display`/`Error`, `IntoStaticStr` and `IntoEnumIterator` are written
-    // by `impl_table!` as lookups in `ENTRIES`: derived, they are one `match` arm per variant,
-    // and thiserror's `Display` arms each expand `write!`, which made rustc's memory grow
-    // faster than linearly with the table (see benches/scaling.sh).
+    // Only rustc's built-in derives, whose expansion does not grow with the variant count.
+    // `Debug`, `Display`/`Error`, `IntoStaticStr` and `IntoEnumIterator` are written by
+    // `impl_table!` as lookups in `ENTRIES`, and strum's `EnumCount` and `VariantArray` below:
+    // derived, the former are one `match` arm per variant (thiserror's `Display` arms each
+    // expand `write!`), which made rustc's memory grow faster than linearly with the table, and
+    // every proc-macro derive is handed the whole enum, docs included (see benches/scaling.sh).
     let _ = writeln!(
         out,
-        "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumCount, strum::VariantArray)]"
+        "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]"
     );
     // Two bytes per value for real catalogs; four for the synthetic scaling catalogs.
     let repr = if n <= usize::from(u16::MAX) {
@@ -1159,6 +1161,18 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         let _ = writeln!(out, "    {},", entry.variant);
     }
     let _ = writeln!(out, "}}\n");
+    let _ = writeln!(
+        out,
+        "impl strum::EnumCount for ChatError {{\n    const COUNT: usize = {n};\n}}\n"
+    );
+    let _ = writeln!(
+        out,
+        "#[allow(deprecated)]\n#[rustfmt::skip]\nimpl strum::VariantArray for ChatError {{\n    const VARIANTS: &'static [Self] = &["
+    );
+    for entry in &table.entries {
+        let _ = writeln!(out, "        Self::{},", entry.variant);
+    }
+    let _ = writeln!(out, "    ];\n}}\n");
 
     let _ = writeln!(
         out,
@@ -1166,7 +1180,7 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
     );
     let _ = writeln!(
         out,
-        "#[rustfmt::skip]\nstatic ENTRIES: [crate::entry::Entry; {n}] = ["
+        "#[rustfmt::skip]\nstatic ENTRIES: [Entry; {n}] = ["
     );
     // Lists of texts live in four flat arrays that the entries index into, so the compiler
     // sees a handful of large constants rather than one small slice constant per entry.
@@ -1177,7 +1191,7 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
     fn span<T>(all: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> String {
         let start = all.len();
         all.extend(items);
-        format!("crate::entry::Span::new({start}, {})", all.len() - start)
+        format!("Span {{ start: {start}, len: {} }}", all.len() - start)
     }
     for entry in &table.entries {
         let code = match entry.number {
@@ -1199,8 +1213,8 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         };
         let _ = writeln!(
             out,
-            "    crate::entry::Entry {{ code: {code}, name: {:?}, variant: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
-             canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, sources: crate::Sources::new({}, {}), \
+            "    Entry {{ code: {code}, name: {:?}, variant: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
+             canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, sources: crate::Sources {{ docs: {}, sdk: {} }}, \
              sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }},",
             entry.name,
             entry.variant,

@@ -31,6 +31,9 @@
 # Environment: SCALING_REPS (2), SCALING_TIMEOUT (seconds per cargo command, 2400),
 # SCALING_MEM_LIMIT_MB (MemTotal - 4 GB; see tm), SCALING_WORK (/tmp/scale-work: logs, results.md).
 set -uo pipefail
+# Runs share /tmp/scale-*: one at a time.
+exec 9>/tmp/scale.lock
+flock -n 9 || { echo "scaling.sh: another run holds /tmp/scale.lock" >&2; exit 1; }
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 COPY=/tmp/scale-copy
@@ -178,7 +181,8 @@ def timings(html):
     print(f"{run if run is not None else 'NA'} {lib if lib is not None else 'NA'}")
 
 def bench(log):
-    """phf known, near-miss and int-hit (ns per lookup) from benches/scaling.rs' table."""
+    """phf known, near-miss, int-hit and the 128-code samples (ns per lookup) from
+    benches/scaling.rs' table."""
     cells = {}
     header = None
     for line in open(log, errors="replace"):
@@ -191,7 +195,7 @@ def bench(log):
                 m = re.match(r"([\d.]+) ns", c)
                 cells[h] = m.group(1) if m else "NA"
     get = lambda h: cells.get(h, "NA")
-    print(get("known"), get("near miss"), get("int hit"))
+    print(get("known"), get("near miss"), get("int hit"), get("known, 128"), get("int hit, 128"))
 
 def artifacts(jsonlog):
     """rlib path and OUT_DIR of chat-error-codes from `cargo build --message-format=json`."""
@@ -384,7 +388,7 @@ measure_n() {
   fi
   local shown=$n; [ "$n" = 200 ] && shown="200 (real 117/83)"
   if [ "$failed" -ne 0 ]; then
-    ROWS+=("| $shown | direct: $(join "${bsd[@]}") | $(join "${clean[@]}") | $(join "${inc[@]:--}") | $(join "${noop[@]:--}") | n/a (lib does not build) | n/a | n/a |")
+    ROWS+=("| $shown | direct: $(join "${bsd[@]}") | $(join "${clean[@]}") | $(join "${inc[@]:--}") | $(join "${noop[@]:--}") | n/a (lib does not build) | n/a | n/a | n/a | n/a |")
     DETAILS+=("- N=$n: ${notes[*]}; build script run directly $(join "${bsd[@]}") (peak RSS $(join "${bsrss[@]}") MB); OUT_DIR bytes: $sizes; log $L")
     printf '%s\n' "${ROWS[-1]}" "${DETAILS[-1]}" >>"$WORK/rows-partial.md"
     return 0
@@ -395,17 +399,17 @@ measure_n() {
   # Lookups.
   log "N=$n: bench build"
   tm "$L" cargo bench --locked --bench scaling --no-run; local bbuild; bbuild=$(fmt); local bbrss=$T_RSS
-  local known=() near=() inthit=()
+  local known=() near=() inthit=() known128=() inthit128=()
   for r in $(seq "$REPS"); do
     log "N=$n run $r: cargo bench"
     rm -rf "$T/criterion"
     local blog=$WORK/logs/n-$lab-bench-$r.log; : >"$blog"
     tm "$blog" cargo bench --locked --bench scaling
-    local a b c; read -r a b c < <(python3 "$HELPER" bench "$blog")
-    known+=("$a"); near+=("$b"); inthit+=("$c")
+    local a b c d e; read -r a b c d e < <(python3 "$HELPER" bench "$blog")
+    known+=("$a"); near+=("$b"); inthit+=("$c"); known128+=("$d"); inthit128+=("$e")
     sed -n '/^| catalog/,$p' "$blog" >>"$L"
   done
-  ROWS+=("| $shown | $(join "${bs[@]}") | $(join "${clean[@]}") | $(join "${inc[@]}") | $(join "${noop[@]}") (${fresh[*]}) | $(join "${known[@]}") | $(join "${near[@]}") | $(join "${inthit[@]}") |")
+  ROWS+=("| $shown | $(join "${bs[@]}") | $(join "${clean[@]}") | $(join "${inc[@]}") | $(join "${noop[@]}") (${fresh[*]}) | $(join "${known[@]}") | $(join "${known128[@]}") | $(join "${near[@]}") | $(join "${inthit[@]}") | $(join "${inthit128[@]}") |")
   DETAILS+=("- N=$n: build script run directly $(join "${bsd[@]}") (peak RSS $(join "${bsrss[@]}") MB); lib unit in --timings $(join "${lib[@]}"); clean lib build peak RSS $(join "${cleanrss[@]}") MB; bench build $bbuild (peak RSS $bbrss MB); OUT_DIR bytes: $sizes; rlib $(stat -c %s "$rlib") bytes")
   printf '%s\n' "${ROWS[-1]}" "${DETAILS[-1]}" >>"$WORK/rows-partial.md"
 }
@@ -420,8 +424,8 @@ done
 if [ ${#ROWS[@]} -gt 0 ]; then
   {
     echo
-    echo "| N | build-script run | clean lib build | incremental (touch) | no-op rebuild | known ns | near-miss ns | int-hit ns |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| N | build-script run | clean lib build | incremental (touch) | no-op rebuild | known ns | known ns, 128 sampled | near-miss ns | int-hit ns | int-hit ns, 128 sampled |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${ROWS[@]}"
     echo
     printf '%s\n' "${DETAILS[@]}"

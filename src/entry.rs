@@ -7,15 +7,14 @@ use crate::{Canonical, Code, Recovery, Sources};
 /// A run of items in one of a table's flat arrays (`MESSAGES`, `SECTION_TITLES`, `ALIASES`,
 /// `SDK_CODES`).
 #[derive(Debug, Clone, Copy)]
+/// Generated code writes struct literals, not `const fn` calls: every call is a basic block in
+/// the static's initializer, which rustc borrow-checks and evaluates as one body.
 pub(crate) struct Span {
-    start: u32,
-    len: u32,
+    pub(crate) start: u32,
+    pub(crate) len: u32,
 }
 
 impl Span {
-    pub(crate) const fn new(start: u32, len: u32) -> Self {
-        Span { start, len }
-    }
 
     /// The items of `all` this span covers (empty if out of bounds, which build.rs rules out).
     #[inline]

@@ -322,15 +322,11 @@ impl fmt::Display for Table {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Sources {
-    docs: bool,
-    sdk: bool,
+    pub(crate) docs: bool,
+    pub(crate) sdk: bool,
 }
 
 impl Sources {
-    pub(crate) const fn new(docs: bool, sdk: bool) -> Self {
-        Sources { docs, sdk }
-    }
-
     /// Listed in the vendor's documentation page.
     pub const fn docs(self) -> bool {
         self.docs
