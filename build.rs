@@ -1114,6 +1114,16 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         table.sections.len()
     );
     let _ = writeln!(out, "use crate::entry::{{Entry, Span}};\n");
+    // Two bytes per value for real catalogs; four for the synthetic scaling catalogs.
+    let repr = if n <= usize::from(u16::MAX) {
+        "u16"
+    } else {
+        "u32"
+    };
+    let _ = writeln!(
+        out,
+        "/// A position in `ChatError::ALL` (the discriminant's type).\ntype Index = {repr};\n"
+    );
 
     doc(
         &mut out,
@@ -1149,12 +1159,6 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         out,
         "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]"
     );
-    // Two bytes per value for real catalogs; four for the synthetic scaling catalogs.
-    let repr = if n <= usize::from(u16::MAX) {
-        "u16"
-    } else {
-        "u32"
-    };
     let _ = writeln!(out, "#[repr({repr})]\npub enum ChatError {{");
     for entry in &table.entries {
         variant_docs(&mut out, table, entry);
@@ -1319,13 +1323,17 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
     // keyed by a fixed-width fingerprint of the string (hashing 8 bytes is cheaper than hashing
     // the whole code); the stored string is compared after the probe, and a Bloom filter of
     // the fingerprints (sized to the table) answers most misses before phf is consulted.
-    let mut keys: Vec<(String, String)> = Vec::new();
-    for entry in &table.entries {
-        let value = format!("ChatError::{}", entry.variant);
-        keys.push((entry.code.clone(), value.clone()));
+    //
+    // The maps hold the variant's index in `ChatError::ALL`, not the variant: rustc finds the
+    // variant of a path (`ChatError::X`) and validates an enum value in a static by a linear
+    // scan over the enum's variants, so every variant named in a map costs O(N) at compile
+    // time. `ALL` is the only list that names every variant.
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    for (value, entry) in table.entries.iter().enumerate() {
+        keys.push((entry.code.clone(), value));
         if table.integer {
             for name in std::iter::once(&entry.name).chain(&entry.aliases) {
-                keys.push((name.clone(), value.clone()));
+                keys.push((name.clone(), value));
             }
         }
     }
@@ -1347,16 +1355,16 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
     }
     let _ = writeln!(
         out,
-        "/// Fingerprint of a code string (and, for integer tables, decimal code and symbolic names) to that string and its variant."
+        "/// Fingerprint of a code string (and, for integer tables, decimal code and symbolic names) to that string and its variant's index in `ChatError::ALL`."
     );
     let _ = writeln!(
         out,
-        "#[rustfmt::skip]\nstatic BY_CODE: phf::Map<u64, (&'static str, ChatError)> = {};\n",
+        "#[rustfmt::skip]\nstatic BY_CODE: phf::Map<u64, (&'static str, Index)> = {};\n",
         by_key.build()
     );
     let _ = writeln!(
         out,
-        "/// Codes whose fingerprint an earlier code of `BY_CODE` already has.\n#[rustfmt::skip]\nstatic COLLISIONS: [(&str, ChatError); {}] = [{}];\n",
+        "/// Codes whose fingerprint an earlier code of `BY_CODE` already has.\n#[rustfmt::skip]\nstatic COLLISIONS: [(&str, Index); {}] = [{}];\n",
         collisions.len(),
         collisions.join(", ")
     );
@@ -1372,9 +1380,9 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
 
     if table.integer {
         let mut by_number = phf_codegen::Map::<i32>::new();
-        for entry in &table.entries {
+        for (index, entry) in table.entries.iter().enumerate() {
             if let Some(number) = entry.number {
-                by_number.entry(number, format!("ChatError::{}", entry.variant));
+                by_number.entry(number, index.to_string());
             }
         }
         let numbers: Vec<u64> = table
@@ -1390,10 +1398,10 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
             "#[rustfmt::skip]\nstatic NUMBER_FILTER: [u64; {}] = {filter:?};\nconst NUMBER_FILTER_LOG2: u32 = {filter_log2};\n",
             filter.len()
         );
-        let _ = writeln!(out, "/// Integer code to variant.");
+        let _ = writeln!(out, "/// Integer code to its variant's index in `ChatError::ALL`.");
         let _ = writeln!(
             out,
-            "#[rustfmt::skip]\nstatic BY_NUMBER: phf::Map<i32, ChatError> = {};\n",
+            "#[rustfmt::skip]\nstatic BY_NUMBER: phf::Map<i32, Index> = {};\n",
             by_number.build()
         );
     }

@@ -103,11 +103,18 @@ macro_rules! impl_table {
                 if !$crate::entry::may_contain(&CODE_FILTER, CODE_FILTER_LOG2, fp) {
                     return None;
                 }
-                match BY_CODE.get(&fp) {
-                    Some(&(key, e)) if key == code => Some(e),
-                    Some(_) => COLLISIONS.iter().find(|(key, _)| *key == code).map(|&(_, e)| e),
-                    None => None,
-                }
+                let index = match BY_CODE.get(&fp) {
+                    Some(&(key, index)) if key == code => index,
+                    Some(_) => COLLISIONS.iter().find(|(key, _)| *key == code)?.1,
+                    None => return None,
+                };
+                Self::at(index)
+            }
+
+            /// The variant at `index` in [`ChatError::ALL`] (what the generated maps store).
+            #[inline(always)]
+            fn at(index: Index) -> Option<Self> {
+                Self::ALL.get(index as usize).copied()
             }
 
             /// The code exactly as the vendor sends it.
@@ -299,7 +306,7 @@ macro_rules! impl_table {
                 if !$crate::entry::may_contain(&NUMBER_FILTER, NUMBER_FILTER_LOG2, $crate::entry::fingerprint_int(code)) {
                     return None;
                 }
-                BY_NUMBER.get(&code).copied()
+                Self::at(*BY_NUMBER.get(&code)?)
             }
 
             /// The integer code.
