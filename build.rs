@@ -1120,10 +1120,33 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
     } else {
         "u32"
     };
-    let _ = writeln!(
-        out,
-        "/// A position in `ChatError::ALL` (the discriminant's type).\ntype Index = {repr};\n"
-    );
+    // What the lookup maps hold for a variant. Up to `VALUES_MAX` variants, the variant itself:
+    // a hit returns it with no further load. Above, its position in `ChatError::ALL`: rustc
+    // resolves each variant named in an expression, and validates each enum value in a static,
+    // by a scan over the enum's variants, so naming every variant in every map makes the
+    // compile quadratic; with positions, `ALL` is the only list that names every variant.
+    const VALUES_MAX: usize = 4096;
+    let direct = n <= VALUES_MAX;
+    let value_of = |index: usize, entry: &Entry| {
+        if direct {
+            format!("ChatError::{}", entry.variant)
+        } else {
+            index.to_string()
+        }
+    };
+    if direct {
+        let _ = writeln!(
+            out,
+            "/// What the lookup maps hold for a variant: the variant itself.\ntype Value = ChatError;\n\n\
+             /// The variant a map value stands for.\n#[inline(always)]\nfn variant(value: Value) -> Option<ChatError> {{\n    Some(value)\n}}\n"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "/// What the lookup maps hold for a variant: its position in `ChatError::ALL`.\ntype Value = {repr};\n\n\
+             /// The variant a map value stands for.\n#[inline(always)]\nfn variant(value: Value) -> Option<ChatError> {{\n    ChatError::ALL.get(value as usize).copied()\n}}\n"
+        );
+    }
 
     doc(
         &mut out,
@@ -1182,10 +1205,7 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         out,
         "/// Metadata of every variant, indexed by discriminant."
     );
-    let _ = writeln!(
-        out,
-        "#[rustfmt::skip]\nstatic ENTRIES: [Entry; {n}] = ["
-    );
+    let _ = writeln!(out, "#[rustfmt::skip]\nstatic ENTRIES: [Entry; {n}] = [");
     // Lists of texts live in four flat arrays that the entries index into, so the compiler
     // sees a handful of large constants rather than one small slice constant per entry.
     let mut messages: Vec<&str> = Vec::new();
@@ -1323,17 +1343,13 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
     // keyed by a fixed-width fingerprint of the string (hashing 8 bytes is cheaper than hashing
     // the whole code); the stored string is compared after the probe, and a Bloom filter of
     // the fingerprints (sized to the table) answers most misses before phf is consulted.
-    //
-    // The maps hold the variant's index in `ChatError::ALL`, not the variant: rustc finds the
-    // variant of a path (`ChatError::X`) and validates an enum value in a static by a linear
-    // scan over the enum's variants, so every variant named in a map costs O(N) at compile
-    // time. `ALL` is the only list that names every variant.
-    let mut keys: Vec<(String, usize)> = Vec::new();
-    for (value, entry) in table.entries.iter().enumerate() {
-        keys.push((entry.code.clone(), value));
+    let mut keys: Vec<(String, String)> = Vec::new();
+    for (index, entry) in table.entries.iter().enumerate() {
+        let value = value_of(index, entry);
+        keys.push((entry.code.clone(), value.clone()));
         if table.integer {
             for name in std::iter::once(&entry.name).chain(&entry.aliases) {
-                keys.push((name.clone(), value));
+                keys.push((name.clone(), value.clone()));
             }
         }
     }
@@ -1355,16 +1371,16 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
     }
     let _ = writeln!(
         out,
-        "/// Fingerprint of a code string (and, for integer tables, decimal code and symbolic names) to that string and its variant's index in `ChatError::ALL`."
+        "/// Fingerprint of a code string (and, for integer tables, decimal code and symbolic names) to that string and its variant (see `Value`)."
     );
     let _ = writeln!(
         out,
-        "#[rustfmt::skip]\nstatic BY_CODE: phf::Map<u64, (&'static str, Index)> = {};\n",
+        "#[rustfmt::skip]\nstatic BY_CODE: phf::Map<u64, (&'static str, Value)> = {};\n",
         by_key.build()
     );
     let _ = writeln!(
         out,
-        "/// Codes whose fingerprint an earlier code of `BY_CODE` already has.\n#[rustfmt::skip]\nstatic COLLISIONS: [(&str, Index); {}] = [{}];\n",
+        "/// Codes whose fingerprint an earlier code of `BY_CODE` already has.\n#[rustfmt::skip]\nstatic COLLISIONS: [(&str, Value); {}] = [{}];\n",
         collisions.len(),
         collisions.join(", ")
     );
@@ -1382,7 +1398,7 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
         let mut by_number = phf_codegen::Map::<i32>::new();
         for (index, entry) in table.entries.iter().enumerate() {
             if let Some(number) = entry.number {
-                by_number.entry(number, index.to_string());
+                by_number.entry(number, value_of(index, entry));
             }
         }
         let numbers: Vec<u64> = table
@@ -1398,10 +1414,10 @@ pub fn generate_with(stem: &str, table: &Table, fingerprint: fn(&[u8]) -> u64) -
             "#[rustfmt::skip]\nstatic NUMBER_FILTER: [u64; {}] = {filter:?};\nconst NUMBER_FILTER_LOG2: u32 = {filter_log2};\n",
             filter.len()
         );
-        let _ = writeln!(out, "/// Integer code to its variant's index in `ChatError::ALL`.");
+        let _ = writeln!(out, "/// Integer code to its variant (see `Value`).");
         let _ = writeln!(
             out,
-            "#[rustfmt::skip]\nstatic BY_NUMBER: phf::Map<i32, Index> = {};\n",
+            "#[rustfmt::skip]\nstatic BY_NUMBER: phf::Map<i32, Value> = {};\n",
             by_number.build()
         );
     }

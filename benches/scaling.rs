@@ -30,7 +30,10 @@ fn main() {
     let mut ints = int_workloads();
     let sample = |v: &Vec<String>| v.iter().take(SAMPLE).cloned().collect::<Vec<_>>();
     strings.push(("known_sample", sample(&strings[0].1)));
-    ints.push(("int_hit_sample", ints[0].1.iter().take(SAMPLE).copied().collect()));
+    ints.push((
+        "int_hit_sample",
+        ints[0].1.iter().take(SAMPLE).copied().collect(),
+    ));
     for (name, inputs) in &strings {
         let mut g = c.benchmark_group(format!("scaling_rest_{name}"));
         g.throughput(Throughput::Elements(inputs.len() as u64));

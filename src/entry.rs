@@ -15,7 +15,6 @@ pub(crate) struct Span {
 }
 
 impl Span {
-
     /// The items of `all` this span covers (empty if out of bounds, which build.rs rules out).
     #[inline]
     pub(crate) fn of<T>(self, all: &'static [T]) -> &'static [T] {
@@ -103,18 +102,11 @@ macro_rules! impl_table {
                 if !$crate::entry::may_contain(&CODE_FILTER, CODE_FILTER_LOG2, fp) {
                     return None;
                 }
-                let index = match BY_CODE.get(&fp) {
-                    Some(&(key, index)) if key == code => index,
-                    Some(_) => COLLISIONS.iter().find(|(key, _)| *key == code)?.1,
-                    None => return None,
-                };
-                Self::at(index)
-            }
-
-            /// The variant at `index` in [`ChatError::ALL`] (what the generated maps store).
-            #[inline(always)]
-            fn at(index: Index) -> Option<Self> {
-                Self::ALL.get(index as usize).copied()
+                match BY_CODE.get(&fp) {
+                    Some(&(key, value)) if key == code => variant(value),
+                    Some(_) => variant(COLLISIONS.iter().find(|(key, _)| *key == code)?.1),
+                    None => None,
+                }
             }
 
             /// The code exactly as the vendor sends it.
@@ -306,7 +298,7 @@ macro_rules! impl_table {
                 if !$crate::entry::may_contain(&NUMBER_FILTER, NUMBER_FILTER_LOG2, $crate::entry::fingerprint_int(code)) {
                     return None;
                 }
-                Self::at(*BY_NUMBER.get(&code)?)
+                BY_NUMBER.get(&code).copied().and_then(variant)
             }
 
             /// The integer code.

@@ -171,7 +171,8 @@ fn codes_sharing_a_fingerprint_are_both_kept() {
     let code = generator::generate_with("collide", &table, by_length);
     assert!(
         code.contains(&format!(
-            "static COLLISIONS: [(&str, Index); 1] = [({b:?}, 1)];"
+            "static COLLISIONS: [(&str, Value); 1] = [({b:?}, ChatError::{})];",
+            table.entries[1].variant
         )),
         "{code}"
     );
@@ -202,15 +203,25 @@ fn the_fingerprint_reads_every_byte_and_the_length() {
             for replacement in [b'_', b'0', 0x80] {
                 let mut changed = code.to_vec();
                 changed[at] = replacement;
-                assert_ne!(generator::fingerprint(&changed), fp, "byte {at} of {n} not read");
+                assert_ne!(
+                    generator::fingerprint(&changed),
+                    fp,
+                    "byte {at} of {n} not read"
+                );
             }
         }
         let mut longer = code.to_vec();
         longer.push(0);
-        assert_ne!(generator::fingerprint(&longer), fp, "length {n} not mixed in");
+        assert_ne!(
+            generator::fingerprint(&longer),
+            fp,
+            "length {n} not mixed in"
+        );
     }
     // And 200,000 codes shaped like the vendors' (ERR_<WORD>_<WORD>_<n>) are all distinct.
-    let words = ["UID", "GROUP", "NOT", "FOUND", "INVALID", "MESSAGE", "TOKEN", "LIMIT"];
+    let words = [
+        "UID", "GROUP", "NOT", "FOUND", "INVALID", "MESSAGE", "TOKEN", "LIMIT",
+    ];
     let mut fps = HashSet::new();
     for i in 0..200_000usize {
         let code = format!(
@@ -218,6 +229,9 @@ fn the_fingerprint_reads_every_byte_and_the_length() {
             words[i % words.len()],
             words[(i / words.len()) % words.len()]
         );
-        assert!(fps.insert(generator::fingerprint(code.as_bytes())), "{code}");
+        assert!(
+            fps.insert(generator::fingerprint(code.as_bytes())),
+            "{code}"
+        );
     }
 }
