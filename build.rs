@@ -894,7 +894,7 @@ fn unknown_word(key: &str, value: &str, allowed: &[&str]) -> String {
 #[allow(dead_code)] // the library uses `may_contain`; the generator only inserts
 #[path = "src/fingerprint.rs"]
 mod fingerprint;
-pub use fingerprint::{filter_log2, fingerprint, fingerprint_int};
+pub use fingerprint::{filter_log2, fingerprint, fingerprint_int, same_bytes};
 
 /// A one-hash Bloom filter sized for `keys` keys.
 fn filter_build(keys: impl ExactSizeIterator<Item = u64>) -> (u32, Vec<u64>) {

@@ -44,7 +44,7 @@ pub(crate) struct Entry {
     pub pattern: Option<(&'static str, &'static str)>,
 }
 
-pub(crate) use crate::fingerprint::{fingerprint, fingerprint_int, may_contain};
+pub(crate) use crate::fingerprint::{fingerprint, fingerprint_int, may_contain, same_bytes};
 
 /// Splits `code` as `<prefix><PARAM><suffix>`; the parameter must be a non-empty run of
 /// upper-case ASCII letters, digits and `_` that neither starts nor ends with `_`.
@@ -103,7 +103,7 @@ macro_rules! impl_table {
                     return None;
                 }
                 match BY_CODE.get(&fp) {
-                    Some(&(key, value)) if key == code => variant(value),
+                    Some(&(key, value)) if $crate::entry::same_bytes(key.as_bytes(), code.as_bytes()) => variant(value),
                     Some(_) => variant(COLLISIONS.iter().find(|(key, _)| *key == code)?.1),
                     None => None,
                 }

@@ -64,6 +64,30 @@ pub fn fingerprint(b: &[u8]) -> u64 {
     fold(a ^ K1, c ^ seed) ^ fold(seed ^ K2, a ^ c)
 }
 
+/// Whether `a` and `b` are the same bytes: for up to 32 bytes by comparing overlapping 8-byte
+/// words inline (the length of a hit's stored code and input are equal, and a call to
+/// `memcmp` cost more than the comparison), longer ones by slice equality.
+#[allow(dead_code)] // the library compares; build.rs only fingerprints
+#[inline(always)]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0..=8 => load8(a, 0) == load8(b, 0),
+        9..=16 => load8(a, 0) == load8(b, 0) && load8(a, n - 8) == load8(b, n - 8),
+        17..=32 => {
+            (load8(a, 0) ^ load8(b, 0))
+                | (load8(a, 8) ^ load8(b, 8))
+                | (load8(a, n - 16) ^ load8(b, n - 16))
+                | (load8(a, n - 8) ^ load8(b, n - 8))
+                == 0
+        }
+        _ => a == b,
+    }
+}
+
 /// The filter key of an integer code.
 #[inline(always)]
 pub fn fingerprint_int(n: i32) -> u64 {

@@ -235,3 +235,27 @@ fn the_fingerprint_reads_every_byte_and_the_length() {
         );
     }
 }
+
+#[test]
+fn same_bytes_agrees_with_slice_equality() {
+    // Every length the word comparison distinguishes, with a difference at every position.
+    let base: Vec<u8> = (0..48u8).map(|i| b'A' + i % 26).collect();
+    for n in 0..=base.len() {
+        let a = &base[..n];
+        assert!(generator::same_bytes(a, a));
+        if n > 0 {
+            assert!(
+                !generator::same_bytes(a, &base[..n - 1]),
+                "length {n} not compared"
+            );
+        }
+        for at in 0..n {
+            let mut b = a.to_vec();
+            b[at] ^= 0x20;
+            assert!(
+                !generator::same_bytes(a, &b),
+                "difference at {at} of {n} missed"
+            );
+        }
+    }
+}
