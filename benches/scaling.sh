@@ -384,7 +384,7 @@ measure_n() {
     done
     sizes=$(outdir_sizes "$od")
     # Known codes sharing a fingerprint (found by a scan after the probe): expected 0.
-    sizes="$sizes; fingerprint collisions: $(grep -ho 'static COLLISIONS: \[(&str, ChatError); [0-9]*\]' "$od"/*.rs | grep -o '[0-9]*\]$' | tr -d ']' | awk '{ s += $1 } END { print s + 0 }')"
+    sizes="$sizes; fingerprint collisions: $(grep -ho 'static COLLISIONS: \[(&str, [A-Za-z0-9_]*); [0-9]*\]' "$od"/*.rs | grep -o '[0-9]*\]$' | tr -d ']' | awk '{ s += $1 } END { print s + 0 }')"
   fi
   local shown=$n; [ "$n" = 200 ] && shown="200 (real 117/83)"
   if [ "$failed" -ne 0 ]; then

@@ -6,9 +6,10 @@ use crate::{Canonical, Code, Recovery, Sources};
 
 /// A run of items in one of a table's flat arrays (`MESSAGES`, `SECTION_TITLES`, `ALIASES`,
 /// `SDK_CODES`).
-#[derive(Debug, Clone, Copy)]
+///
 /// Generated code writes struct literals, not `const fn` calls: every call is a basic block in
 /// the static's initializer, which rustc borrow-checks and evaluates as one body.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Span {
     pub(crate) start: u32,
     pub(crate) len: u32,
