@@ -4,7 +4,7 @@
 //! Competitors, each built over the same codes inside this bench:
 //! - `phf`: the crate (`ChatError::from_code`, `from_number`, cross-vendor `lookup`);
 //! - `match`: a generated `match` over the same strings/numbers (what strum's `EnumString`
-//!   derives), written by build.rs into `OUT_DIR/baselines.rs`;
+//!   derives), generated from the data into `benches/common/baselines.rs` (kept current by a test);
 //! - `hashmap`: `std::collections::HashMap` (SipHash-1-3);
 //! - `binary_search`: a sorted slice.
 //!
@@ -27,7 +27,7 @@ mod common;
 use common::{int_workloads, median_ns, rest_codes, workloads};
 
 mod baselines {
-    include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
+    include!("common/baselines.rs");
 }
 
 fn bench_strings(c: &mut Criterion) {

@@ -13,7 +13,7 @@ use criterion::{Criterion, Throughput};
 use serde_json::Value;
 
 mod baselines {
-    include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
+    include!("common/baselines.rs");
 }
 
 const PER_SHAPE: usize = 3000;

@@ -4,67 +4,110 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Canonical, Code, ErrorInfo, Recovery, Sources, Table, agora, cometchat, genesys};
+use crate::table_data::Row;
+use crate::{Code, ErrorInfo, Table};
 
-/// An entry of any table of the catalog.
-///
-/// ```
-/// use chat_error_codes::{AnyChatError, ErrorInfo, Table, lookup};
-///
-/// let tables: Vec<Table> = lookup("ERR_TOO_MANY_REQUESTS").map(|e| e.table()).collect();
-/// assert_eq!(tables, [Table::CometChatSdk, Table::CometChatRest]);
-/// assert_eq!(AnyChatError::all().count(), Table::ALL_LEN);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error)]
-pub enum AnyChatError {
-    /// CometChat JavaScript SDK.
-    #[error(transparent)]
-    CometChatSdk(cometchat::sdk::ChatError),
-    /// CometChat Calls API.
-    #[error(transparent)]
-    CometChatCalls(cometchat::calls::ChatError),
-    /// CometChat REST API.
-    #[error(transparent)]
-    CometChatRest(cometchat::rest::ChatError),
-    /// Genesys Web Engagement chat.
-    #[error(transparent)]
-    GenesysChat(genesys::ChatError),
-    /// Agora Chat Web SDK.
-    #[error(transparent)]
-    AgoraChat(agora::ChatError),
-}
+/// Declares [`AnyChatError`] and the cross-table sweeps from the list of tables.
+macro_rules! define_any {
+    ($(($variant:ident, $stem:literal, $($module:ident)::+, $kind:ident, $vendor:ident, $doc:literal)),* $(,)?) => {
+        /// An entry of any table of the catalog.
+        ///
+        /// ```
+        /// use chat_error_codes::{AnyChatError, ErrorInfo, Table, lookup};
+        ///
+        /// let tables: Vec<Table> = lookup("ERR_TOO_MANY_REQUESTS").map(|e| e.table()).collect();
+        /// assert_eq!(tables, [Table::CometChatSdk, Table::CometChatRest]);
+        /// assert_eq!(AnyChatError::all().count(), Table::ALL_LEN);
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error)]
+        pub enum AnyChatError {
+            $(
+                #[doc = $doc]
+                #[error(transparent)]
+                $variant(crate::$($module)::+::ChatError),
+            )*
+        }
 
-macro_rules! delegate {
-    ($self:ident, $e:ident => $body:expr) => {
-        match $self {
-            AnyChatError::CometChatSdk($e) => $body,
-            AnyChatError::CometChatCalls($e) => $body,
-            AnyChatError::CometChatRest($e) => $body,
-            AnyChatError::GenesysChat($e) => $body,
-            AnyChatError::AgoraChat($e) => $body,
+        $(
+            impl From<crate::$($module)::+::ChatError> for AnyChatError {
+                fn from(e: crate::$($module)::+::ChatError) -> Self {
+                    AnyChatError::$variant(e)
+                }
+            }
+        )*
+
+        impl AnyChatError {
+            /// The entry's row: what every accessor reads.
+            #[inline]
+            fn row(&self) -> Row {
+                match self {
+                    $(AnyChatError::$variant(e) => e.row(),)*
+                }
+            }
+
+            /// Every entry of every table: tables in the order of [`Table`], entries in document
+            /// order.
+            pub fn all() -> impl DoubleEndedIterator<Item = AnyChatError> + Clone {
+                let all = core::iter::empty();
+                $(let all = all.chain(crate::$($module)::+::ChatError::ALL.iter().map(|&e| AnyChatError::from(e)));)*
+                all
+            }
+        }
+
+        impl Table {
+            /// The number of entries in the whole catalog.
+            pub const ALL_LEN: usize = 0 $(+ crate::$($module)::+::ChatError::ALL.len())*;
+        }
+
+        /// Every table entry with exactly this code, across vendors (at most one per table).
+        ///
+        /// String tables match the code string; integer tables match the decimal code and every
+        /// symbolic name. Case-sensitive and without trimming, like the vendors' own comparisons;
+        /// see [`lookup_lenient`] for user-typed input.
+        ///
+        /// ```
+        /// use chat_error_codes::{ErrorInfo, Table, lookup};
+        ///
+        /// let found: Vec<_> = lookup("GROUP_NOT_EXIST").collect();
+        /// assert_eq!(found.len(), 1);
+        /// assert_eq!(found[0].table(), Table::AgoraChat);
+        /// assert!(lookup("NOT_A_CODE").next().is_none());
+        /// ```
+        pub fn lookup(code: &str) -> Matches {
+            // Expanded per table rather than looping over `Table` and dispatching: the loop
+            // measured 20-40% slower in `cargo bench --bench lookup` (lookup_all_tables).
+            let mut m = Matches::default();
+            $(m.push(crate::$($module)::+::ChatError::from_code(code).map(AnyChatError::from));)*
+            m
+        }
+
+        /// Every entry with this integer code, in every table whose codes are integers, each
+        /// labelled by its table: the same number means different errors in different tables,
+        /// so nothing is picked for you.
+        ///
+        /// ```
+        /// use chat_error_codes::{ErrorInfo, lookup_number};
+        ///
+        /// let names: Vec<_> = lookup_number(1).map(|e| e.name()).collect();
+        /// assert_eq!(names, ["UNKNOWN_CHAT_COMMAND", "WEBIM_CONNCTION_OPEN_ERROR"]);
+        /// ```
+        pub fn lookup_number(code: i64) -> Matches {
+            let mut m = Matches::default();
+            if let Ok(code) = i32::try_from(code) {
+                $(if crate::tables::is_integer!($kind) {
+                    m.push(crate::$($module)::+::ChatError::find_number(code).map(AnyChatError::from));
+                })*
+            }
+            m
         }
     };
 }
 
-impl AnyChatError {
-    /// Every entry of every table: tables in the order of [`Table`], entries in document order.
-    pub fn all() -> impl DoubleEndedIterator<Item = AnyChatError> + Clone {
-        let sdk = cometchat::sdk::ChatError::ALL
-            .iter()
-            .map(|&e| AnyChatError::from(e));
-        let calls = cometchat::calls::ChatError::ALL
-            .iter()
-            .map(|&e| AnyChatError::from(e));
-        let rest = cometchat::rest::ChatError::ALL
-            .iter()
-            .map(|&e| AnyChatError::from(e));
-        let genesys = genesys::ChatError::ALL
-            .iter()
-            .map(|&e| AnyChatError::from(e));
-        let agora = agora::ChatError::ALL.iter().map(|&e| AnyChatError::from(e));
-        sdk.chain(calls).chain(rest).chain(genesys).chain(agora)
-    }
+crate::for_each_table!(define_any);
 
+crate::table_data::impl_error_info!(AnyChatError);
+
+impl AnyChatError {
     /// Looks `code` up in one table.
     pub fn from_table(table: Table, code: &str) -> Option<Self> {
         table.lookup(code)
@@ -72,82 +115,25 @@ impl AnyChatError {
 
     /// The Rust variant name inside its table, e.g. `"ErrUidNotFound"`.
     pub fn variant_name(self) -> &'static str {
-        delegate!(self, e => e.variant_name())
+        self.row().variant()
     }
 
     /// The catalog's note on the entry, if any.
     pub fn note(self) -> Option<&'static str> {
-        delegate!(self, e => e.note())
+        self.row().note()
     }
 
     /// Numeric codes the vendor's SDK sends with this entry's symbol in `name`.
     pub fn sdk_codes(self) -> &'static [i32] {
-        delegate!(self, e => e.sdk_codes())
+        self.row().sdk_codes()
+    }
+
+    /// Whether this is a code that its table's SDK passes through from the server, so that the
+    /// table's [`fallback`](Table::fallback) has the authoritative entry.
+    pub(crate) fn is_passthrough(self) -> bool {
+        self.row().is_passthrough()
     }
 }
-
-impl Table {
-    /// The number of entries in the whole catalog.
-    pub const ALL_LEN: usize = cometchat::sdk::ChatError::ALL.len()
-        + cometchat::calls::ChatError::ALL.len()
-        + cometchat::rest::ChatError::ALL.len()
-        + genesys::ChatError::ALL.len()
-        + agora::ChatError::ALL.len();
-}
-
-impl ErrorInfo for AnyChatError {
-    fn table(&self) -> Table {
-        delegate!(self, e => e.table())
-    }
-    fn code(&self) -> Code {
-        delegate!(self, e => ErrorInfo::code(e))
-    }
-    fn name(&self) -> &'static str {
-        delegate!(self, e => e.name())
-    }
-    fn aliases(&self) -> &'static [&'static str] {
-        delegate!(self, e => e.aliases())
-    }
-    fn messages(&self) -> &'static [&'static str] {
-        delegate!(self, e => e.messages())
-    }
-    fn description(&self) -> Option<&'static str> {
-        delegate!(self, e => e.description())
-    }
-    fn sections(&self) -> &'static [&'static str] {
-        delegate!(self, e => e.sections())
-    }
-    fn canonical(&self) -> Canonical {
-        delegate!(self, e => e.canonical())
-    }
-    fn recovery(&self) -> Recovery {
-        delegate!(self, e => e.recovery())
-    }
-    fn sources(&self) -> Sources {
-        delegate!(self, e => e.sources())
-    }
-    fn deprecated(&self) -> Option<&'static str> {
-        delegate!(self, e => e.deprecated())
-    }
-}
-
-macro_rules! from_table_enum {
-    ($($variant:ident($ty:ty)),*) => {$(
-        impl From<$ty> for AnyChatError {
-            fn from(e: $ty) -> Self {
-                AnyChatError::$variant(e)
-            }
-        }
-    )*};
-}
-
-from_table_enum!(
-    CometChatSdk(cometchat::sdk::ChatError),
-    CometChatCalls(cometchat::calls::ChatError),
-    CometChatRest(cometchat::rest::ChatError),
-    GenesysChat(genesys::ChatError),
-    AgoraChat(agora::ChatError)
-);
 
 /// The serialized form of an [`AnyChatError`]: `{"table": "agora_chat", "code": 605}`.
 #[derive(Serialize, Deserialize)]
@@ -246,7 +232,7 @@ impl<'de> Deserialize<'de> for AnyChatError {
 /// of [`Table`]. Never allocates.
 #[derive(Clone, Debug, Default)]
 pub struct Matches {
-    found: [Option<AnyChatError>; 5],
+    found: [Option<AnyChatError>; <Table as strum::EnumCount>::COUNT],
     next: usize,
 }
 
@@ -298,49 +284,6 @@ impl fmt::Display for Matches {
         }
         Ok(())
     }
-}
-
-/// Every table entry with exactly this code, across vendors (at most one per table).
-///
-/// String tables match the code string; integer tables match the decimal code and every
-/// symbolic name. Case-sensitive and without trimming, like the vendors' own comparisons; see
-/// [`lookup_lenient`] for user-typed input.
-///
-/// ```
-/// use chat_error_codes::{ErrorInfo, Table, lookup};
-///
-/// let found: Vec<_> = lookup("GROUP_NOT_EXIST").collect();
-/// assert_eq!(found.len(), 1);
-/// assert_eq!(found[0].table(), Table::AgoraChat);
-/// assert!(lookup("NOT_A_CODE").next().is_none());
-/// ```
-pub fn lookup(code: &str) -> Matches {
-    // Spelled out per table rather than looping over `Table` and dispatching: the loop measured
-    // 20-40% slower in `cargo bench --bench lookup` (lookup_all_tables).
-    let mut m = Matches::default();
-    m.push(cometchat::sdk::ChatError::from_code(code).map(AnyChatError::from));
-    m.push(cometchat::calls::ChatError::from_code(code).map(AnyChatError::from));
-    m.push(cometchat::rest::ChatError::from_code(code).map(AnyChatError::from));
-    m.push(genesys::ChatError::from_code(code).map(AnyChatError::from));
-    m.push(agora::ChatError::from_code(code).map(AnyChatError::from));
-    m
-}
-
-/// Every integer-table entry with this number (Genesys and Agora).
-///
-/// ```
-/// use chat_error_codes::{ErrorInfo, lookup_number};
-///
-/// let names: Vec<_> = lookup_number(1).map(|e| e.name()).collect();
-/// assert_eq!(names, ["UNKNOWN_CHAT_COMMAND", "WEBIM_CONNCTION_OPEN_ERROR"]);
-/// ```
-pub fn lookup_number(code: i64) -> Matches {
-    let mut m = Matches::default();
-    if let Ok(code) = i32::try_from(code) {
-        m.push(genesys::ChatError::from_number(code).map(AnyChatError::from));
-        m.push(agora::ChatError::from_number(code).map(AnyChatError::from));
-    }
-    m
 }
 
 /// Like [`lookup`], for input typed by a person: surrounding whitespace is ignored and ASCII

@@ -1,6 +1,9 @@
 //! The row type of the generated metadata tables, and the one macro that gives every generated
-//! `ChatError` enum its methods and trait impls. build.rs writes the data; this file is the only
-//! hand-written code the five vendor modules share.
+//! `ChatError` enum its methods and trait impls by forwarding to [`TableData`] and [`Row`]
+//! (`table_data.rs`, which also states what the generated file defines).
+//!
+//! [`TableData`]: crate::table_data::TableData
+//! [`Row`]: crate::table_data::Row
 
 use crate::{Canonical, Code, Recovery, Sources};
 
@@ -45,7 +48,7 @@ pub(crate) struct Entry {
     pub pattern: Option<(&'static str, &'static str)>,
 }
 
-pub(crate) use crate::fingerprint::{fingerprint, fingerprint_int, may_contain, same_bytes};
+pub(crate) use crate::fingerprint::{may_contain, same_bytes};
 
 /// Splits `code` as `<prefix><PARAM><suffix>`; the parameter must be a non-empty run of
 /// upper-case ASCII letters, digits and `_` that neither starts nor ends with `_`.
@@ -73,7 +76,8 @@ impl<E: crate::ErrorInfo> core::fmt::Display for Show<'_, E> {
     }
 }
 
-/// Implements the shared API of one generated table. `$kind` is `string` or `integer`.
+/// Implements the shared API of one generated table by forwarding to its `DATA`
+/// ([`TableData`](crate::table_data::TableData)). `$kind` is `string` or `integer`.
 macro_rules! impl_table {
     ($table:expr, $kind:ident) => {
         impl ChatError {
@@ -83,15 +87,20 @@ macro_rules! impl_table {
             /// Every variant, in the order of the vendor's document.
             pub const ALL: &'static [ChatError] = <ChatError as strum::VariantArray>::VARIANTS;
 
-            pub(crate) const SECTIONS: &'static [$crate::Section] = &SECTIONS;
-
             /// The vendor SDK package and version the table was checked against, if any.
-            pub const SDK: Option<&'static str> = SDK;
+            pub const SDK: Option<&'static str> = DATA.meta.sdk;
+
+            pub(crate) const META: &'static $crate::table_data::TableMeta = &DATA.meta;
 
             #[inline]
-            #[allow(clippy::indexing_slicing)] // discriminants are 0..N and ENTRIES has N rows
+            #[allow(clippy::indexing_slicing)] // discriminants are 0..N and the table has N rows
             pub(crate) const fn entry(self) -> &'static $crate::entry::Entry {
-                &ENTRIES[self as usize]
+                &DATA.meta.entries[self as usize]
+            }
+
+            #[inline]
+            pub(crate) fn row(&self) -> $crate::table_data::Row {
+                $crate::table_data::Row { meta: Self::META, entry: self.entry() }
             }
 
             /// Looks up a code exactly as the vendor sends it (case-sensitive, no trimming).
@@ -99,15 +108,13 @@ macro_rules! impl_table {
             /// Pattern codes are not expanded here: see the crate's `resolve` functions.
             #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
-                let fp = $crate::entry::fingerprint(code.as_bytes());
-                if !$crate::entry::may_contain(&CODE_FILTER, CODE_FILTER_LOG2, fp) {
-                    return None;
-                }
-                match BY_CODE.get(&fp) {
-                    Some(&(key, value)) if $crate::entry::same_bytes(key.as_bytes(), code.as_bytes()) => variant(value),
-                    Some(_) => variant(COLLISIONS.iter().find(|(key, _)| *key == code)?.1),
-                    None => None,
-                }
+                DATA.find_code(code).and_then(variant)
+            }
+
+            /// Any table's integer lookup (none in string tables).
+            #[inline]
+            pub(crate) fn find_number(code: i32) -> Option<Self> {
+                DATA.find_number(code).and_then(variant)
             }
 
             /// The code exactly as the vendor sends it.
@@ -125,7 +132,7 @@ macro_rules! impl_table {
             /// The Rust variant name, e.g. `"ErrUidNotFound"`.
             #[inline]
             pub fn variant_name(self) -> &'static str {
-                self.into()
+                self.entry().variant
             }
 
             /// A note from the catalog about this entry (e.g. a vendor misspelling kept as sent).
@@ -136,7 +143,7 @@ macro_rules! impl_table {
             /// Numeric `code` values the vendor's SDK sends together with this entry's symbol in
             /// `name` (CometChat's login errors); empty for most entries.
             pub fn sdk_codes(self) -> &'static [i32] {
-                self.entry().sdk_codes.of(&SDK_CODES)
+                self.row().sdk_codes()
             }
 
             /// Whether this is a REST API code that the SDK passes through from the server.
@@ -153,61 +160,13 @@ macro_rules! impl_table {
             /// returning the pattern entry and the parameter. Exact codes are not consulted:
             /// `resolve` functions try [`from_code`](Self::from_code) first.
             pub fn from_pattern(code: &str) -> Option<(Self, &str)> {
-                PATTERNS.iter().find_map(|&e| {
-                    let (prefix, suffix) = e.entry().pattern?;
-                    $crate::entry::pattern_param(code, prefix, suffix).map(|p| (e, p))
-                })
+                let (value, param) = DATA.find_pattern(code)?;
+                Some((variant(value)?, param))
             }
         }
 
         $crate::entry::impl_table!(@$kind);
-
-        impl $crate::ErrorInfo for ChatError {
-            #[inline]
-            fn table(&self) -> $crate::Table {
-                Self::TABLE
-            }
-            #[inline]
-            fn code(&self) -> $crate::Code {
-                self.entry().code
-            }
-            #[inline]
-            fn name(&self) -> &'static str {
-                self.entry().name
-            }
-            #[inline]
-            fn aliases(&self) -> &'static [&'static str] {
-                self.entry().aliases.of(&ALIASES)
-            }
-            #[inline]
-            fn messages(&self) -> &'static [&'static str] {
-                self.entry().messages.of(&MESSAGES)
-            }
-            #[inline]
-            fn description(&self) -> Option<&'static str> {
-                self.entry().description
-            }
-            #[inline]
-            fn sections(&self) -> &'static [&'static str] {
-                self.entry().sections.of(&SECTION_TITLES)
-            }
-            #[inline]
-            fn canonical(&self) -> $crate::Canonical {
-                self.entry().canonical
-            }
-            #[inline]
-            fn recovery(&self) -> $crate::Recovery {
-                self.entry().recovery
-            }
-            #[inline]
-            fn sources(&self) -> $crate::Sources {
-                self.entry().sources
-            }
-            #[inline]
-            fn deprecated(&self) -> Option<&'static str> {
-                self.entry().deprecated
-            }
-        }
+        $crate::table_data::impl_error_info!(ChatError);
 
         impl core::str::FromStr for ChatError {
             type Err = $crate::UnknownCode;
@@ -224,7 +183,7 @@ macro_rules! impl_table {
             }
         }
 
-        // The impls below are lookups in `ENTRIES` rather than derives: a derive writes one
+        // The impls below are lookups in the metadata rather than derives: a derive writes one
         // `match` arm per variant, which for large tables dominates compile time and memory.
 
         impl core::fmt::Debug for ChatError {
@@ -259,11 +218,9 @@ macro_rules! impl_table {
                 Self::ALL.iter().copied()
             }
         }
-    };
 
-    (@string) => {
         impl serde::Serialize for ChatError {
-            /// Serializes as the vendor's code: a string.
+            /// Serializes as the vendor's code: a string or an integer.
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self.code() {
                     $crate::Code::Str(code) => serializer.serialize_str(code),
@@ -272,21 +229,21 @@ macro_rules! impl_table {
             }
         }
 
+        impl $crate::entry::Lookup for ChatError {
+            const TABLE: $crate::Table = $table;
+            #[inline]
+            fn by_number(code: i32) -> Option<Self> {
+                Self::find_number(code)
+            }
+        }
+    };
+
+    (@string) => {
         impl<'de> serde::Deserialize<'de> for ChatError {
             /// Deserializes from the vendor's code (a string); an unknown code is an error naming
             /// the table and the input.
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl serde::de::Visitor<'_> for Visitor {
-                    type Value = ChatError;
-                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        write!(f, "a {} error code string", ChatError::TABLE)
-                    }
-                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ChatError, E> {
-                        v.parse().map_err(E::custom)
-                    }
-                }
-                deserializer.deserialize_str(Visitor)
+                deserializer.deserialize_str($crate::entry::CodeVisitor::<ChatError>::new())
             }
         }
     };
@@ -296,10 +253,7 @@ macro_rules! impl_table {
             /// Looks up an integer code.
             #[inline]
             pub fn from_number(code: i32) -> Option<Self> {
-                if !$crate::entry::may_contain(&NUMBER_FILTER, NUMBER_FILTER_LOG2, $crate::entry::fingerprint_int(code)) {
-                    return None;
-                }
-                BY_NUMBER.get(&code).copied().and_then(variant)
+                Self::find_number(code)
             }
 
             /// The integer code.
@@ -313,43 +267,69 @@ macro_rules! impl_table {
             }
         }
 
-        impl serde::Serialize for ChatError {
-            /// Serializes as the vendor's code: an integer.
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i32(self.number())
-            }
-        }
-
         impl<'de> serde::Deserialize<'de> for ChatError {
             /// Deserializes from the vendor's code: an integer, or a string holding the decimal
             /// code or a symbolic name.
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl serde::de::Visitor<'_> for Visitor {
-                    type Value = ChatError;
-                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        write!(f, "a {} error code (integer or symbolic name)", ChatError::TABLE)
-                    }
-                    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ChatError, E> {
-                        i32::try_from(v)
-                            .ok()
-                            .and_then(ChatError::from_number)
-                            .ok_or_else(|| E::custom($crate::UnknownCode::from_number(ChatError::TABLE, v.into())))
-                    }
-                    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ChatError, E> {
-                        i32::try_from(v)
-                            .ok()
-                            .and_then(ChatError::from_number)
-                            .ok_or_else(|| E::custom($crate::UnknownCode::from_number(ChatError::TABLE, v.into())))
-                    }
-                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ChatError, E> {
-                        v.parse().map_err(E::custom)
-                    }
-                }
-                deserializer.deserialize_any(Visitor)
+                deserializer.deserialize_any($crate::entry::CodeVisitor::<ChatError>::new())
             }
         }
     };
 }
 
 pub(crate) use impl_table;
+
+/// What a table's `ChatError` offers the shared serde visitor.
+pub(crate) trait Lookup: Sized + core::str::FromStr<Err = crate::UnknownCode> {
+    /// The table.
+    const TABLE: crate::Table;
+    /// The integer lookup (always `None` for string tables).
+    fn by_number(code: i32) -> Option<Self>;
+}
+
+/// Deserializes a table's `ChatError` from a string or (integer tables) an integer.
+pub(crate) struct CodeVisitor<E>(core::marker::PhantomData<E>);
+
+impl<E> CodeVisitor<E> {
+    pub(crate) const fn new() -> Self {
+        CodeVisitor(core::marker::PhantomData)
+    }
+}
+
+impl<E: Lookup> CodeVisitor<E> {
+    fn number<Err: serde::de::Error>(&self, v: i64) -> Result<E, Err> {
+        if !E::TABLE.has_integer_codes() {
+            return Err(Err::invalid_type(serde::de::Unexpected::Signed(v), self));
+        }
+        i32::try_from(v)
+            .ok()
+            .and_then(E::by_number)
+            .ok_or_else(|| Err::custom(crate::UnknownCode::from_number(E::TABLE, v.into())))
+    }
+}
+
+impl<E: Lookup> serde::de::Visitor<'_> for CodeVisitor<E> {
+    type Value = E;
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if E::TABLE.has_integer_codes() {
+            write!(f, "a {} error code (integer or symbolic name)", E::TABLE)
+        } else {
+            write!(f, "a {} error code string", E::TABLE)
+        }
+    }
+    fn visit_i64<Err: serde::de::Error>(self, v: i64) -> Result<E, Err> {
+        self.number(v)
+    }
+    fn visit_u64<Err: serde::de::Error>(self, v: u64) -> Result<E, Err> {
+        match i64::try_from(v) {
+            Ok(v) => self.number(v),
+            Err(_) => Err(Err::custom(crate::UnknownCode::from_number(
+                E::TABLE,
+                v.into(),
+            ))),
+        }
+    }
+    fn visit_str<Err: serde::de::Error>(self, v: &str) -> Result<E, Err> {
+        v.parse().map_err(Err::custom)
+    }
+}

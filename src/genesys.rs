@@ -20,5 +20,5 @@ crate::entry::impl_table!(crate::Table::GenesysChat, integer);
 
 /// The documented range (section) that contains `code`, listed in the table or not.
 pub fn section_of(code: i64) -> Option<&'static crate::Section> {
-    SECTIONS.iter().find(|s| s.contains(code))
+    crate::Table::GenesysChat.section_of(code)
 }

@@ -62,6 +62,8 @@ mod fingerprint;
 pub mod payload;
 #[cfg(feature = "alloc")]
 mod resolve;
+mod table_data;
+mod tables;
 mod vocabulary;
 
 pub mod agora;

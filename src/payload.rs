@@ -34,7 +34,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::{Canonical, RawCode, Recovery, Resolution, Table, resolve_exception, resolve_raw};
+use crate::resolve::resolve_received;
+use crate::{Canonical, RawCode, Recovery, Resolution, Table, resolve_exception};
 
 /// The shape of a vendor error payload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -526,13 +527,8 @@ fn rest_body<'a>(
         shape,
         field: "error.code",
     })?;
-    let mut resolution = resolve_raw(table, code.clone());
-    if table == Table::CometChatCalls && resolution.is_unrecognized() {
-        // A Calls API body can carry any REST code (auth, rate limit): fall back to the guide.
-        if let Resolution::Known(e) = resolve_raw(Table::CometChatRest, code.clone()) {
-            resolution = Resolution::Known(e);
-        }
-    }
+    // A Calls API body can carry any REST code (auth, rate limit): the table's fallback.
+    let resolution = resolve_received(table, code.clone());
     Ok(ParsedError::new(
         json,
         shape,
@@ -645,7 +641,7 @@ fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadErr
         shape,
         field: "type",
     })?;
-    let resolution = resolve_raw(Table::AgoraChat, code.clone());
+    let resolution = resolve_received(Table::AgoraChat, code.clone());
     Ok(ParsedError::new(
         json, shape, code, resolution, None, f.message, f.data,
     ))
@@ -673,7 +669,7 @@ fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadE
         shape,
         field: "code",
     })?;
-    let resolution = resolve_raw(Table::GenesysChat, code.clone());
+    let resolution = resolve_received(Table::GenesysChat, code.clone());
     Ok(ParsedError::new(
         json, shape, code, resolution, f.name, f.message, f.details,
     ))

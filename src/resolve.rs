@@ -1,5 +1,6 @@
-//! Resolving any code, listed or not: exact entries first, then CometChat SDK pattern codes,
-//! then Genesys ranges; whatever is left is kept as [`Unrecognized`], never dropped.
+//! Resolving any code, listed or not, by rules that the tables' data declares: exact entries,
+//! the table's fallback table, pattern codes, documented ranges; whatever is left is kept as
+//! [`Unrecognized`], never dropped.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -7,7 +8,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AnyChatError, Canonical, ErrorInfo, Recovery, Section, Table, cometchat, genesys};
+use crate::{AnyChatError, Canonical, ErrorInfo, Recovery, Section, Table};
 
 /// A code exactly as it was received: a string or an integer.
 ///
@@ -378,45 +379,69 @@ pub fn resolve_number(table: Table, code: i64) -> Resolution<'static> {
 }
 
 /// Resolves a raw code as received (string or integer) in one table, keeping it if nothing
-/// covers it.
+/// covers it. The rules come from the table's data, in this order: an exact entry; a pattern
+/// entry (`INVALID_{param}`); a documented range (a section with a `range`); else
+/// [`Resolution::Unrecognized`].
 #[inline]
 pub fn resolve_raw(table: Table, code: RawCode<'_>) -> Resolution<'_> {
-    let found = match &code {
-        RawCode::Str(s) => table.lookup(s),
-        RawCode::Int(n) => table.lookup_number(*n),
-    };
-    if let Some(e) = found {
-        return Resolution::Known(e);
+    match exact(table, &code) {
+        Some(e) => Resolution::Known(e),
+        None => by_rules(table, code),
     }
-    if table == Table::CometChatSdk {
-        if let RawCode::Str(s) = &code {
-            if let Some((error, param)) = cometchat::sdk::ChatError::from_pattern(s) {
-                let param = match &code {
-                    RawCode::Str(Cow::Borrowed(b)) => match b.get(param_span(s, param)) {
-                        Some(p) => Cow::Borrowed(p),
-                        None => Cow::Owned(param.into()),
-                    },
-                    _ => Cow::Owned(param.into()),
-                };
-                return Resolution::Pattern {
-                    error: error.into(),
-                    param,
-                };
-            }
+}
+
+/// A code no entry lists: a pattern entry, else a documented range, else kept as received.
+fn by_rules(table: Table, code: RawCode<'_>) -> Resolution<'_> {
+    if let RawCode::Str(s) = &code {
+        if let Some((error, param)) = table.pattern(s) {
+            let param = match &code {
+                RawCode::Str(Cow::Borrowed(b)) => match b.get(param_span(s, param)) {
+                    Some(p) => Cow::Borrowed(p),
+                    None => Cow::Owned(param.into()),
+                },
+                _ => Cow::Owned(param.into()),
+            };
+            return Resolution::Pattern { error, param };
         }
     }
-    if table == Table::GenesysChat {
-        if let Some(n) = code.as_integer() {
-            if let Some(section) = genesys::section_of(n) {
-                return Resolution::Range {
-                    table,
-                    code: n,
-                    section,
-                };
-            }
+    if let Some(n) = code.as_integer() {
+        if let Some(section) = table.section_of(n) {
+            return Resolution::Range {
+                table,
+                code: n,
+                section,
+            };
         }
     }
     Resolution::Unrecognized(Unrecognized::new(table, code))
+}
+
+/// The table's entry for exactly this code (integer tables: also a decimal string or name).
+#[inline]
+fn exact(table: Table, code: &RawCode<'_>) -> Option<AnyChatError> {
+    match code {
+        RawCode::Str(s) => table.lookup(s),
+        RawCode::Int(n) => table.lookup_number(*n),
+    }
+}
+
+/// [`resolve_raw`] for a code that arrived in a payload of `table`'s API, where the table's
+/// [`fallback`](Table::fallback) also applies: the table's own entry, unless it is marked as
+/// passed through from the server; then the fallback table's entry (a Calls API body can carry
+/// any REST code); then the pass-through entry; then patterns and ranges.
+#[inline]
+pub(crate) fn resolve_received(table: Table, code: RawCode<'_>) -> Resolution<'_> {
+    let own = exact(table, &code);
+    if let Some(e) = own.filter(|e| !e.is_passthrough()) {
+        return Resolution::Known(e);
+    }
+    if let Some(e) = table.fallback().and_then(|fallback| exact(fallback, &code)) {
+        return Resolution::Known(e);
+    }
+    match own {
+        Some(e) => Resolution::Known(e),
+        None => by_rules(table, code),
+    }
 }
 
 /// The byte range of `param` (a subslice of `code`) inside `code`.
@@ -442,36 +467,20 @@ fn param_span(code: &str, param: &str) -> core::ops::Range<usize> {
 /// assert_eq!(r.entry(), Some(sdk::ChatError::CometchatInitializationNotDone.into()));
 /// ```
 pub fn resolve_exception<'a>(code: RawCode<'a>, name: Option<&str>) -> Resolution<'a> {
-    use cometchat::{rest, sdk};
+    const TABLE: Table = Table::CometChatSdk;
     let by_name = || {
-        let name = name?;
-        sdk::ChatError::from_code(name)
-            .map(AnyChatError::from)
-            .or_else(|| rest::ChatError::from_code(name).map(AnyChatError::from))
+        let name = RawCode::from(name?);
+        exact(TABLE, &name).or_else(|| exact(TABLE.fallback()?, &name))
     };
-    match &code {
-        RawCode::Str(s) => {
-            let own = sdk::ChatError::from_code(s);
-            if let Some(e) = own.filter(|e| !e.is_passthrough()) {
-                return Resolution::Known(e.into());
-            }
-            if let Some(e) = rest::ChatError::from_code(s) {
-                return Resolution::Known(e.into());
-            }
-            if let Some(e) = own {
-                return Resolution::Known(e.into());
-            }
-            match resolve_raw(Table::CometChatSdk, code) {
-                Resolution::Unrecognized(u) => match by_name() {
-                    Some(e) => Resolution::Known(e),
-                    None => Resolution::Unrecognized(u),
-                },
-                other => other,
-            }
-        }
-        RawCode::Int(_) => match by_name() {
+    let resolution = match &code {
+        RawCode::Str(_) => resolve_received(TABLE, code),
+        RawCode::Int(_) => Resolution::Unrecognized(Unrecognized::new(TABLE, code)),
+    };
+    match resolution {
+        Resolution::Unrecognized(u) => match by_name() {
             Some(e) => Resolution::Known(e),
-            None => Resolution::Unrecognized(Unrecognized::new(Table::CometChatSdk, code)),
+            None => Resolution::Unrecognized(u),
         },
+        other => other,
     }
 }

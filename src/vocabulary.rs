@@ -5,6 +5,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::table_data::TableMeta;
 use crate::{AnyChatError, Canonical, Recovery};
 
 /// What every catalog entry of every vendor can tell about itself.
@@ -173,81 +174,94 @@ impl fmt::Display for Vendor {
     }
 }
 
-/// Evaluates `$body` with `$t` naming the `ChatError` type of `$table`: the one place that maps
-/// a [`Table`] to its module.
-macro_rules! for_table {
-    ($table:expr, $t:ident => $body:expr) => {
-        match $table {
-            Table::CometChatSdk => {
-                type $t = crate::cometchat::sdk::ChatError;
-                $body
+/// Declares [`Table`] and its per-table dispatch from the list of tables.
+macro_rules! define_table {
+    ($(($variant:ident, $stem:literal, $($module:ident)::+, $kind:ident, $vendor:ident, $doc:literal)),* $(,)?) => {
+        /// One vendor table of the catalog, named as its data file (`data/<table>.toml`).
+        ///
+        /// ```
+        /// use chat_error_codes::{Table, Vendor};
+        ///
+        /// let t: Table = "agora_chat".parse().unwrap();
+        /// assert_eq!(t, Table::AgoraChat);
+        /// assert_eq!(t.vendor(), Vendor::Agora);
+        /// assert!(t.lookup("605").is_some());
+        /// ```
+        #[derive(
+            Clone,
+            Copy,
+            Debug,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            Serialize,
+            Deserialize,
+            strum::EnumCount,
+            strum::VariantArray,
+            strum::IntoStaticStr,
+            strum::EnumString,
+        )]
+        pub enum Table {
+            $(
+                #[doc = $doc]
+                #[strum(serialize = $stem)]
+                #[serde(rename = $stem)]
+                $variant,
+            )*
+        }
+
+        impl Table {
+            /// The vendor of the table.
+            pub const fn vendor(self) -> Vendor {
+                match self {
+                    $(Table::$variant => Vendor::$vendor,)*
+                }
             }
-            Table::CometChatCalls => {
-                type $t = crate::cometchat::calls::ChatError;
-                $body
+
+            /// Whether the vendor's codes in this table are integers.
+            pub const fn has_integer_codes(self) -> bool {
+                match self {
+                    $(Table::$variant => crate::tables::is_integer!($kind),)*
+                }
             }
-            Table::CometChatRest => {
-                type $t = crate::cometchat::rest::ChatError;
-                $body
+
+            /// Looks `code` up in this table only (same rules as the table's
+            /// `ChatError::from_code`).
+            pub fn lookup(self, code: &str) -> Option<AnyChatError> {
+                match self {
+                    $(Table::$variant => crate::$($module)::+::ChatError::from_code(code).map(AnyChatError::from),)*
+                }
             }
-            Table::GenesysChat => {
-                type $t = crate::genesys::ChatError;
-                $body
+
+            /// Looks an integer code up in this table; `None` for string tables.
+            pub fn lookup_number(self, code: i64) -> Option<AnyChatError> {
+                let code = i32::try_from(code).ok()?;
+                match self {
+                    $(Table::$variant => crate::$($module)::+::ChatError::find_number(code).map(AnyChatError::from),)*
+                }
             }
-            Table::AgoraChat => {
-                type $t = crate::agora::ChatError;
-                $body
+
+            /// The pattern entry that `code` fits (`UID_IS_COMPULSORY` fits
+            /// `{param}_IS_COMPULSORY`) and the parameter, in tables that have pattern codes.
+            pub(crate) fn pattern(self, code: &str) -> Option<(AnyChatError, &str)> {
+                match self {
+                    $(Table::$variant => crate::$($module)::+::ChatError::from_pattern(code).map(|(e, p)| (AnyChatError::from(e), p)),)*
+                }
+            }
+
+            /// The table's metadata.
+            pub(crate) const fn meta(self) -> &'static TableMeta {
+                match self {
+                    $(Table::$variant => crate::$($module)::+::ChatError::META,)*
+                }
             }
         }
     };
 }
 
-/// One vendor table of the catalog, named as its data file (`data/<table>.toml`).
-///
-/// ```
-/// use chat_error_codes::{Table, Vendor};
-///
-/// let t: Table = "agora_chat".parse().unwrap();
-/// assert_eq!(t, Table::AgoraChat);
-/// assert_eq!(t.vendor(), Vendor::Agora);
-/// assert!(t.lookup("605").is_some());
-/// ```
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumCount,
-    strum::VariantArray,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Table {
-    /// CometChat JavaScript SDK error codes (`CometChatException.code`): [`crate::cometchat::sdk`].
-    #[strum(serialize = "cometchat_sdk")]
-    #[serde(rename = "cometchat_sdk")]
-    CometChatSdk,
-    /// CometChat Calls API error codes: [`crate::cometchat::calls`].
-    #[strum(serialize = "cometchat_calls")]
-    #[serde(rename = "cometchat_calls")]
-    CometChatCalls,
-    /// CometChat REST API error guide: [`crate::cometchat::rest`].
-    #[strum(serialize = "cometchat_rest")]
-    #[serde(rename = "cometchat_rest")]
-    CometChatRest,
-    /// Genesys Web Engagement chat `EventError` codes: [`crate::genesys`].
-    GenesysChat,
-    /// Agora Chat Web SDK error codes: [`crate::agora`].
-    AgoraChat,
-}
+crate::for_each_table!(define_table);
 
 impl Table {
     /// The table's name, as its data file: `"cometchat_sdk"`, ..., `"agora_chat"`.
@@ -255,40 +269,9 @@ impl Table {
         self.into()
     }
 
-    /// The vendor of the table.
-    pub const fn vendor(self) -> Vendor {
-        match self {
-            Table::CometChatSdk | Table::CometChatCalls | Table::CometChatRest => Vendor::CometChat,
-            Table::GenesysChat => Vendor::Genesys,
-            Table::AgoraChat => Vendor::Agora,
-        }
-    }
-
-    /// Whether the vendor's codes in this table are integers.
-    pub const fn has_integer_codes(self) -> bool {
-        matches!(self, Table::GenesysChat | Table::AgoraChat)
-    }
-
-    /// Looks `code` up in this table only (same rules as the table's `ChatError::from_code`).
-    pub fn lookup(self, code: &str) -> Option<AnyChatError> {
-        for_table!(self, T => T::from_code(code).map(AnyChatError::from))
-    }
-
-    /// Looks an integer code up in this table; `None` for string tables.
-    pub fn lookup_number(self, code: i64) -> Option<AnyChatError> {
-        let code = i32::try_from(code).ok()?;
-        match self {
-            Table::GenesysChat => {
-                crate::genesys::ChatError::from_number(code).map(AnyChatError::from)
-            }
-            Table::AgoraChat => crate::agora::ChatError::from_number(code).map(AnyChatError::from),
-            _ => None,
-        }
-    }
-
     /// The number of entries (distinct codes) in the table.
     pub fn len(self) -> usize {
-        for_table!(self, T => T::ALL.len())
+        self.meta().entries.len()
     }
 
     /// Always `false`: every table has entries (the build fails otherwise).
@@ -299,12 +282,35 @@ impl Table {
     /// The vendor SDK package and version the table was checked against
     /// (`"agora-chat 1.4.0"`), for tables that record SDK provenance.
     pub fn sdk(self) -> Option<&'static str> {
-        for_table!(self, T => T::SDK)
+        self.meta().sdk
     }
 
     /// The sections of the vendor's document, in order.
     pub fn sections(self) -> &'static [Section] {
-        for_table!(self, T => T::SECTIONS)
+        self.meta().sections
+    }
+
+    /// The table that this table's data names for codes it does not list (a CometChat Calls API
+    /// body can carry any REST API code), if any.
+    ///
+    /// ```
+    /// use chat_error_codes::Table;
+    /// assert_eq!(Table::CometChatCalls.fallback(), Some(Table::CometChatRest));
+    /// assert_eq!(Table::AgoraChat.fallback(), None);
+    /// ```
+    pub fn fallback(self) -> Option<Table> {
+        self.meta().fallback
+    }
+
+    /// The documented range (section) of this table that contains `code`, listed or not.
+    ///
+    /// ```
+    /// use chat_error_codes::Table;
+    /// assert_eq!(Table::GenesysChat.section_of(175).unwrap().range(), Some((150, 199)));
+    /// assert!(Table::GenesysChat.section_of(250).is_none());
+    /// ```
+    pub fn section_of(self, code: i64) -> Option<&'static Section> {
+        self.meta().section_of(code)
     }
 }
 

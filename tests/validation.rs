@@ -1,16 +1,23 @@
-//! The build script's validator and generator, run on fixtures: every broken data file is
+//! The generator (`codegen/`, which build.rs runs), run on fixtures: every broken data file is
 //! rejected with a message naming the file, the entry and the rule; valid files generate the same
 //! bytes every time, and the generated code matches what the build compiled.
 
 #[allow(dead_code, unreachable_pub)]
-#[path = "../build.rs"]
-mod generator;
+#[path = "../codegen/mod.rs"]
+mod codegen;
 
 use std::path::Path;
 
 use chat_error_codes::{Canonical, Recovery};
-use generator::{DataError, load};
+use codegen::{DataError, TableId, load};
 use strum::VariantArray;
+
+/// The list row a fixture table is generated as.
+const FIXTURE: TableId = TableId {
+    stem: "fixture",
+    variant: "CometChatSdk",
+    integer: false,
+};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -82,7 +89,7 @@ fn hostile_text_is_kept_literally_and_escaped_in_generated_code() {
         entry.pattern,
         Some(("ERR_".to_owned(), "_QUOTED".to_owned()))
     );
-    let code = generator::generate("hostile_text", &table);
+    let code = codegen::write::generate(&FIXTURE, &table);
     // Strings are emitted as Rust literals, so quotes and backslashes are escaped...
     assert!(
         code.contains(r#""He said \"no\" \\ then {left} <script>"#),
@@ -96,12 +103,13 @@ fn hostile_text_is_kept_literally_and_escaped_in_generated_code() {
 
 #[test]
 fn the_real_data_validates_and_generation_is_deterministic() {
-    for stem in generator::TABLES {
+    for id in codegen::TABLES {
+        let stem = id.stem;
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/{stem}.toml"));
         let text = std::fs::read_to_string(&path).unwrap();
         let label = format!("data/{stem}.toml");
-        let first = generator::generate(stem, &load(&label, &text).unwrap());
-        let second = generator::generate(stem, &load(&label, &text).unwrap());
+        let first = codegen::write::generate(id, &load(&label, &text).unwrap());
+        let second = codegen::write::generate(id, &load(&label, &text).unwrap());
         assert_eq!(first, second, "{stem}: same data, different bytes");
         let built =
             std::fs::read_to_string(Path::new(env!("OUT_DIR")).join(format!("{stem}.rs"))).unwrap();
@@ -116,22 +124,87 @@ fn the_real_data_validates_and_generation_is_deterministic() {
 }
 
 #[test]
-fn build_script_vocabulary_matches_the_library_enums() {
-    let canonical: Vec<&str> = Canonical::VARIANTS.iter().map(|c| c.as_str()).collect();
-    assert_eq!(canonical, generator::CANONICAL);
-    let recovery: Vec<&str> = Recovery::VARIANTS.iter().map(|r| r.as_str()).collect();
-    assert_eq!(recovery, generator::RECOVERY);
+fn the_generator_speaks_the_library_vocabulary() {
+    // codegen/ includes src/classification.rs: the names and the default rule are the library's.
     for c in Canonical::VARIANTS {
         assert_eq!(
-            generator::default_recovery(c.as_str()),
+            codegen::validate::default_recovery(c.as_str()),
             c.recovery().as_str()
         );
+    }
+    assert!(Recovery::VARIANTS.contains(&Recovery::DoNotRetry));
+    // And the list of tables is the library's.
+    let stems: Vec<&str> = codegen::TABLES.iter().map(|t| t.stem).collect();
+    let tables: Vec<&str> = chat_error_codes::Table::VARIANTS
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    assert_eq!(stems, tables);
+    for (id, table) in codegen::TABLES
+        .iter()
+        .zip(chat_error_codes::Table::VARIANTS)
+    {
+        assert_eq!(id.integer, table.has_integer_codes(), "{}", id.stem);
+        assert_eq!(id.variant, format!("{table:?}"));
     }
 }
 
 #[test]
+fn cross_table_rules_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("chat-error-codes-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for id in codegen::TABLES {
+        let name = format!("{}.toml", id.stem);
+        let mut text = std::fs::read_to_string(data.join(&name)).unwrap();
+        if id.stem == "cometchat_calls" {
+            text = text.replace("fallback = \"cometchat_rest\"", "fallback = \"nowhere\"");
+        }
+        std::fs::write(dir.join(&name), text).unwrap();
+    }
+    std::fs::write(dir.join("stray_table.toml"), "").unwrap();
+    let errors = codegen::load_all(&dir).unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e
+                .starts_with("data/cometchat_calls.toml: entry [table]: `fallback` \"nowhere\"")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.starts_with("data/stray_table.toml: no row of the list")),
+        "{shown:#?}"
+    );
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+}
+
+#[test]
+fn bench_baselines_are_current() {
+    // benches/common/baselines.rs is generated from the data and committed, so that nothing the
+    // benchmarks need is part of a user's build. Regenerate with CHAT_ERROR_CODES_BLESS=1.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut expected = String::from(codegen::baseline::HEADER);
+    for (id, table) in codegen::load_all(&root.join("data")).unwrap() {
+        expected.push_str(&codegen::baseline::generate_baseline(&id, &table));
+    }
+    let path = root.join("benches/common/baselines.rs");
+    if std::env::var_os("CHAT_ERROR_CODES_BLESS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "benches/common/baselines.rs is stale: run `CHAT_ERROR_CODES_BLESS=1 cargo test --test validation`"
+    );
+}
+
+#[test]
 fn variant_names_are_derived_predictably() {
-    use generator::variant_name;
+    use codegen::naming::variant_name;
     assert_eq!(variant_name("ERR_UID_NOT_FOUND"), "ErrUidNotFound");
     assert_eq!(variant_name("GROUP_NOT_EXIST"), "GroupNotExist");
     assert_eq!(
@@ -143,10 +216,10 @@ fn variant_names_are_derived_predictably() {
     assert_eq!(variant_name("ERROR_{param}_EXCEEDED"), "ErrorParamExceeded");
     assert_eq!(variant_name("ERR_WS_INIT_FAILED"), "ErrWsInitFailed");
     assert_eq!(variant_name("AUTH_ERR_2FA"), "AuthErr2fa");
-    assert!(generator::valid_ident("ErrA"));
-    assert!(!generator::valid_ident("Self"));
-    assert!(!generator::valid_ident("1st"));
-    assert!(!generator::valid_ident(""));
+    assert!(codegen::naming::valid_ident("ErrA"));
+    assert!(!codegen::naming::valid_ident("Self"));
+    assert!(!codegen::naming::valid_ident("1st"));
+    assert!(!codegen::naming::valid_ident(""));
 }
 
 #[test]
@@ -155,8 +228,8 @@ fn codes_sharing_a_fingerprint_are_both_kept() {
     // one with a fingerprint that only sees the length.
     let (a, b) = ("ERR_AAAA_B", "ERR_AAAA_C");
     assert_ne!(
-        generator::fingerprint(a.as_bytes()),
-        generator::fingerprint(b.as_bytes())
+        codegen::fingerprint::fingerprint(a.as_bytes()),
+        codegen::fingerprint::fingerprint(b.as_bytes())
     );
     fn by_length(code: &[u8]) -> u64 {
         code.len() as u64
@@ -168,10 +241,10 @@ fn codes_sharing_a_fingerprint_are_both_kept() {
          [[error]]\ncode = \"{b}\"\nsection = \"s\"\nmessage = \"b\"\n"
     );
     let table = load("tests/collide.toml", &text).unwrap();
-    let code = generator::generate_with("collide", &table, by_length);
+    let code = codegen::write::generate_with(&FIXTURE, &table, by_length);
     assert!(
         code.contains(&format!(
-            "static COLLISIONS: [(&str, Value); 1] = [({b:?}, ChatError::{})];",
+            "    collisions: &[({b:?}, ChatError::{})],",
             table.entries[1].variant
         )),
         "{code}"
@@ -180,7 +253,7 @@ fn codes_sharing_a_fingerprint_are_both_kept() {
 
 #[test]
 fn lookup_filters_grow_with_the_table() {
-    use generator::filter_log2;
+    use codegen::fingerprint::filter_log2;
     assert_eq!(filter_log2(0), 12);
     assert_eq!(filter_log2(256), 12); // 4096 bits hold 256 keys at 16 bits each
     assert_eq!(filter_log2(257), 13);
@@ -197,14 +270,14 @@ fn the_fingerprint_reads_every_byte_and_the_length() {
     let mut seen = HashSet::new();
     for n in 0..=base.len() {
         let code = &base[..n];
-        let fp = generator::fingerprint(code);
+        let fp = codegen::fingerprint::fingerprint(code);
         assert!(seen.insert(fp), "length {n} collides with a shorter prefix");
         for at in 0..n {
             for replacement in [b'_', b'0', 0x80] {
                 let mut changed = code.to_vec();
                 changed[at] = replacement;
                 assert_ne!(
-                    generator::fingerprint(&changed),
+                    codegen::fingerprint::fingerprint(&changed),
                     fp,
                     "byte {at} of {n} not read"
                 );
@@ -213,7 +286,7 @@ fn the_fingerprint_reads_every_byte_and_the_length() {
         let mut longer = code.to_vec();
         longer.push(0);
         assert_ne!(
-            generator::fingerprint(&longer),
+            codegen::fingerprint::fingerprint(&longer),
             fp,
             "length {n} not mixed in"
         );
@@ -230,7 +303,7 @@ fn the_fingerprint_reads_every_byte_and_the_length() {
             words[(i / words.len()) % words.len()]
         );
         assert!(
-            fps.insert(generator::fingerprint(code.as_bytes())),
+            fps.insert(codegen::fingerprint::fingerprint(code.as_bytes())),
             "{code}"
         );
     }
@@ -242,10 +315,10 @@ fn same_bytes_agrees_with_slice_equality() {
     let base: Vec<u8> = (0..48u8).map(|i| b'A' + i % 26).collect();
     for n in 0..=base.len() {
         let a = &base[..n];
-        assert!(generator::same_bytes(a, a));
+        assert!(codegen::fingerprint::same_bytes(a, a));
         if n > 0 {
             assert!(
-                !generator::same_bytes(a, &base[..n - 1]),
+                !codegen::fingerprint::same_bytes(a, &base[..n - 1]),
                 "length {n} not compared"
             );
         }
@@ -253,7 +326,7 @@ fn same_bytes_agrees_with_slice_equality() {
             let mut b = a.to_vec();
             b[at] ^= 0x20;
             assert!(
-                !generator::same_bytes(a, &b),
+                !codegen::fingerprint::same_bytes(a, &b),
                 "difference at {at} of {n} missed"
             );
         }

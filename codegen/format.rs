@@ -1,0 +1,102 @@
+//! The data file format: what `data/*.toml` may contain, as serde reads it.
+//! `deny_unknown_fields` makes a typo fail the build. The README's "Data files" section and each
+//! file's header describe the fields for people.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+/// The top-level keys of a data file.
+pub const TOP_LEVEL_KEYS: [&str; 3] = ["table", "section", "error"];
+
+/// Whether a table's codes are strings or integers (`codes = "string"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CodeKind {
+    /// `"ERR_UID_NOT_FOUND"`.
+    String,
+    /// `605`, with a symbolic name.
+    Integer,
+}
+
+/// `[table]`: the header.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTable {
+    pub vendor: String,
+    pub title: String,
+    pub source: String,
+    pub url: String,
+    pub codes: CodeKind,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub sdk: Option<String>,
+    /// The table that codes this one does not list are looked up in (a Calls API body can carry
+    /// any REST code), and that `passthrough` entries defer to.
+    pub fallback: Option<String>,
+}
+
+/// `[[section]]`: a heading of the vendor's document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    pub id: String,
+    pub title: String,
+    pub canonical: String,
+    /// The code range the vendor documents for the section; unlisted codes inside it resolve to
+    /// the section.
+    pub range: Option<[i64; 2]>,
+    #[serde(default)]
+    pub other_titles: Vec<String>,
+}
+
+/// A code as written in the file: a TOML string or integer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawCode {
+    Int(i64),
+    Str(String),
+}
+
+impl fmt::Display for RawCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RawCode::Int(n) => write!(f, "{n}"),
+            RawCode::Str(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+/// A further occurrence of a code in another section (`also`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAlso {
+    pub section: String,
+    pub message: String,
+}
+
+/// `[[error]]`: one code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntry {
+    pub code: RawCode,
+    pub name: Option<String>,
+    pub variant: Option<String>,
+    pub section: String,
+    pub message: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub also: Vec<RawAlso>,
+    pub canonical: Option<String>,
+    pub recovery: Option<String>,
+    #[serde(default)]
+    pub passthrough: bool,
+    pub deprecated: Option<String>,
+    pub note: Option<String>,
+    pub sources: Option<Vec<String>>,
+    pub sdk_message: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub sdk_codes: Vec<i64>,
+}

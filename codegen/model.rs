@@ -1,0 +1,98 @@
+//! The validated model: what the writers generate from. Every value here passed validation.
+
+/// A table after validation, ready to generate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Vendor display name.
+    pub vendor: String,
+    /// The table's title.
+    pub title: String,
+    /// The source document.
+    pub source: String,
+    /// The vendor's public page.
+    pub url: String,
+    /// The SDK package and version checked against, if any.
+    pub sdk: Option<String>,
+    /// Whether codes are integers.
+    pub integer: bool,
+    /// The fallback table's name (`cometchat_rest`), if any.
+    pub fallback: Option<String>,
+    /// Sections in document order.
+    pub sections: Vec<Section>,
+    /// Entries in document order.
+    pub entries: Vec<Entry>,
+}
+
+/// A validated section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Identifier used by entries.
+    pub id: String,
+    /// The vendor's heading.
+    pub title: String,
+    /// Further headings of the same section.
+    pub other_titles: Vec<String>,
+    /// Default canonical code.
+    pub canonical: String,
+    /// Documented code range, if any.
+    pub range: Option<(i32, i32)>,
+}
+
+/// A validated entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The code: string, or integer (as decimal) for integer tables.
+    pub code: String,
+    /// The integer code, for integer tables.
+    pub number: Option<i32>,
+    /// Symbolic name (string tables: the code).
+    pub name: String,
+    /// Further symbolic names.
+    pub aliases: Vec<String>,
+    /// The Rust variant name.
+    pub variant: String,
+    /// `(section index, message)` in document order; the first is the primary.
+    pub texts: Vec<(usize, String)>,
+    /// Longer explanation.
+    pub description: Option<String>,
+    /// Canonical code (resolved from the section default).
+    pub canonical: String,
+    /// Recovery advice (resolved from the canonical code).
+    pub recovery: String,
+    /// From the REST API, passed through by the SDK.
+    pub passthrough: bool,
+    /// Deprecation note.
+    pub deprecated: Option<String>,
+    /// Our remark.
+    pub note: Option<String>,
+    /// Listed in the vendor's documentation.
+    pub from_docs: bool,
+    /// Defined or thrown by the vendor's shipped SDK.
+    pub from_sdk: bool,
+    /// The SDK's own message, where it differs from the docs.
+    pub sdk_message: Option<String>,
+    /// Numeric codes the SDK sends with this name.
+    pub sdk_codes: Vec<i32>,
+    /// `Some((prefix, suffix))` for a pattern code.
+    pub pattern: Option<(String, String)>,
+}
+
+impl Table {
+    /// The title of section `index`.
+    pub fn section_title(&self, index: usize) -> &str {
+        self.sections.get(index).map_or("", |s| s.title.as_str())
+    }
+
+    /// The lookup keys of every entry with its index: the code and, for integer tables, every
+    /// symbolic name.
+    pub fn keys(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.entries.iter().enumerate().flat_map(move |(i, e)| {
+            let names = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .filter(move |_| self.integer);
+            std::iter::once(&e.code)
+                .chain(names)
+                .map(move |k| (k.as_str(), i))
+        })
+    }
+}

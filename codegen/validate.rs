@@ -1,0 +1,620 @@
+//! Validation: turns a data file into the [`model`](super::model), or into every problem found,
+//! each naming the file, the entry and the rule. One function per rule group.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use super::classification::{Canonical, Recovery};
+use super::error::DataError;
+use super::format::{CodeKind, RawCode, RawEntry, RawSection, RawTable, TOP_LEVEL_KEYS};
+use super::model::{Entry, Section, Table};
+use super::naming::{PARAM, is_code_string, is_symbol, valid_ident, variant_name};
+
+/// The canonical class names, as the data spells them (the library's variant names).
+fn canonical_names() -> Vec<&'static str> {
+    <Canonical as strum::VariantArray>::VARIANTS
+        .iter()
+        .map(|c| c.as_str())
+        .collect()
+}
+
+/// The recovery names, as the data spells them.
+fn recovery_names() -> Vec<&'static str> {
+    <Recovery as strum::VariantArray>::VARIANTS
+        .iter()
+        .map(|r| r.as_str())
+        .collect()
+}
+
+/// The advice that follows from a canonical class unless an entry overrides it: the library's
+/// own rule ([`Canonical::recovery`]).
+pub fn default_recovery(canonical: &str) -> &'static str {
+    <Canonical as strum::VariantArray>::VARIANTS
+        .iter()
+        .find(|c| c.as_str() == canonical)
+        .map_or("DoNotRetry", |c| c.recovery().as_str())
+}
+
+/// Text that is safe to keep: non-empty, trimmed, one line, no control characters.
+fn text_problem(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        Some("is empty")
+    } else if text.trim() != text {
+        Some("has leading or trailing whitespace")
+    } else if text.chars().any(char::is_control) {
+        Some("contains a control character (line break, tab, NUL)")
+    } else {
+        None
+    }
+}
+
+fn unknown_word(key: &str, value: &str, allowed: &[&str]) -> String {
+    format!(
+        "unknown {key} {value:?} (expected one of: {})",
+        allowed.join(", ")
+    )
+}
+
+/// The problems found so far in one file.
+struct Check<'l> {
+    label: &'l str,
+    errors: Vec<DataError>,
+}
+
+impl Check<'_> {
+    fn file(&mut self, problem: impl Into<String>) {
+        self.errors.push(DataError::file(self.label, problem));
+    }
+
+    fn at(&mut self, entry: &str, problem: impl Into<String>) {
+        self.errors
+            .push(DataError::entry(self.label, entry, problem));
+    }
+
+    /// `[[key]]` as a list of tables (empty if absent).
+    fn array<'d>(&mut self, doc: &'d toml::Table, key: &str) -> &'d [toml::Value] {
+        match doc.get(key) {
+            None => &[],
+            Some(toml::Value::Array(items)) => items,
+            Some(_) => {
+                self.file(format!(
+                    "`{key}` must be an array of tables: write `[[{key}]]`"
+                ));
+                &[]
+            }
+        }
+    }
+}
+
+/// What the header fixes for the rest of the file.
+struct Header {
+    raw: RawTable,
+    /// `Some((min, max))` for integer tables.
+    bounds: Option<(i64, i64)>,
+}
+
+/// Parses and validates one data file. `label` names it in messages (`data/<table>.toml`).
+pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
+    let doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        vec![DataError::file(
+            label,
+            format!("malformed TOML: {}", e.to_string().trim()),
+        )]
+    })?;
+    let mut check = Check {
+        label,
+        errors: Vec::new(),
+    };
+    top_level_keys(&mut check, &doc);
+    let Some(header) = header(&mut check, &doc) else {
+        return Err(check.errors);
+    };
+    let sections = sections(&mut check, &doc, header.bounds);
+    let entries = entries(&mut check, &doc, &header, &sections);
+    if entries.is_empty() && check.errors.is_empty() {
+        check.file("the table has no `[[error]]` entries");
+    }
+    if entries.len() > 1 << 24 {
+        check.file("more than 16777216 entries");
+    }
+    if !check.errors.is_empty() {
+        return Err(check.errors);
+    }
+    let raw = header.raw;
+    Ok(Table {
+        vendor: raw.vendor,
+        title: raw.title,
+        source: raw.source,
+        url: raw.url,
+        sdk: raw.sdk,
+        integer: raw.codes == CodeKind::Integer,
+        fallback: raw.fallback,
+        sections,
+        entries,
+    })
+}
+
+fn top_level_keys(check: &mut Check, doc: &toml::Table) {
+    for key in doc.keys() {
+        if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
+            check.file(format!(
+                "unknown top-level key `{key}` (expected `[table]`, `[[section]]`, `[[error]]`)"
+            ));
+        }
+    }
+}
+
+/// `[table]`: present, well-formed, integer bounds within i32, texts clean.
+fn header(check: &mut Check, doc: &toml::Table) -> Option<Header> {
+    let Some(value) = doc.get("table") else {
+        check.file("missing `[table]` header");
+        return None;
+    };
+    let raw = match RawTable::deserialize(value.clone()) {
+        Ok(raw) => raw,
+        Err(e) => {
+            check.at("[table]", e.to_string().trim());
+            return None;
+        }
+    };
+    let bounds = bounds(check, &raw);
+    let texts = [
+        ("vendor", Some(&raw.vendor)),
+        ("title", Some(&raw.title)),
+        ("source", Some(&raw.source)),
+        ("url", Some(&raw.url)),
+        ("sdk", raw.sdk.as_ref()),
+        ("fallback", raw.fallback.as_ref()),
+    ];
+    for (key, value) in texts {
+        if let Some(problem) = value.and_then(|v| text_problem(v)) {
+            check.at("[table]", format!("`{key}` {problem}"));
+        }
+    }
+    Some(Header { raw, bounds })
+}
+
+fn bounds(check: &mut Check, raw: &RawTable) -> Option<(i64, i64)> {
+    let integer = raw.codes == CodeKind::Integer;
+    match (integer, raw.min, raw.max) {
+        (true, Some(min), Some(max))
+            if min <= max && min >= i32::MIN.into() && max <= i32::MAX.into() =>
+        {
+            Some((min, max))
+        }
+        (true, _, _) => {
+            check.at(
+                "[table]",
+                "an integer table needs `min` <= `max`, both within i32",
+            );
+            None
+        }
+        (false, None, None) => None,
+        (false, _, _) => {
+            check.at("[table]", "`min`/`max` only apply to integer tables");
+            None
+        }
+    }
+}
+
+/// `[[section]]`: unique snake_case ids, clean titles, known classes, ranges inside the table's
+/// bounds and not overlapping.
+fn sections(check: &mut Check, doc: &toml::Table, bounds: Option<(i64, i64)>) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for (i, value) in check.array(doc, "section").iter().enumerate() {
+        let where_ = value.get("id").and_then(|v| v.as_str()).map_or_else(
+            || format!("section #{}", i + 1),
+            |id| format!("section {id}"),
+        );
+        let before = check.errors.len();
+        let raw = match RawSection::deserialize(value.clone()) {
+            Ok(raw) => raw,
+            Err(e) => {
+                check.at(&where_, e.to_string().trim());
+                continue;
+            }
+        };
+        section_names(check, &where_, &raw, &sections);
+        let range = section_range(check, &where_, raw.range, bounds, &sections);
+        if check.errors.len() == before {
+            sections.push(Section {
+                id: raw.id,
+                title: raw.title,
+                other_titles: raw.other_titles,
+                canonical: raw.canonical,
+                range,
+            });
+        }
+    }
+    sections
+}
+
+fn section_names(check: &mut Check, where_: &str, raw: &RawSection, sections: &[Section]) {
+    let snake = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+    if raw.id.is_empty() || !raw.id.chars().all(snake) {
+        check.at(where_, "`id` must be snake_case ([a-z0-9_]+)");
+    }
+    if sections.iter().any(|s| s.id == raw.id) {
+        check.at(where_, "duplicate section id");
+    }
+    for title in std::iter::once(&raw.title).chain(&raw.other_titles) {
+        if let Some(problem) = text_problem(title) {
+            check.at(where_, format!("title {problem}"));
+        }
+    }
+    let canonical = canonical_names();
+    if !canonical.contains(&raw.canonical.as_str()) {
+        check.at(
+            where_,
+            unknown_word("canonical", &raw.canonical, &canonical),
+        );
+    }
+}
+
+fn section_range(
+    check: &mut Check,
+    where_: &str,
+    range: Option<[i64; 2]>,
+    bounds: Option<(i64, i64)>,
+    sections: &[Section],
+) -> Option<(i32, i32)> {
+    let (start, end) = match (range?, bounds) {
+        ([start, end], Some((min, max))) if start <= end && start >= min && end <= max => {
+            // Bounds are within i32 (checked with the header), so these cannot fail.
+            (
+                i32::try_from(start).unwrap_or(i32::MIN),
+                i32::try_from(end).unwrap_or(i32::MAX),
+            )
+        }
+        ([start, end], _) => {
+            check.at(where_, format!("range [{start}, {end}] must be ascending and inside the table's min..=max (integer tables only)"));
+            return None;
+        }
+    };
+    if let Some(other) = sections
+        .iter()
+        .find(|s| s.range.is_some_and(|(a, b)| start <= b && a <= end))
+    {
+        check.at(where_, format!("range overlaps section {}", other.id));
+    }
+    Some((start, end))
+}
+
+/// What the entries seen so far have claimed: codes, variant names, symbolic names.
+#[derive(Default)]
+struct Claimed {
+    codes: BTreeSet<String>,
+    variants: BTreeMap<String, String>,
+    symbols: BTreeMap<String, String>,
+}
+
+/// `[[error]]`: every entry, each through the rule groups below.
+fn entries(
+    check: &mut Check,
+    doc: &toml::Table,
+    header: &Header,
+    sections: &[Section],
+) -> Vec<Entry> {
+    let mut claimed = Claimed::default();
+    let mut entries = Vec::new();
+    for (i, value) in check.array(doc, "error").iter().enumerate() {
+        let where_ = match value.get("code") {
+            Some(toml::Value::String(s)) => format!("{s:?}"),
+            Some(toml::Value::Integer(n)) => n.to_string(),
+            _ => format!("#{}", i + 1),
+        };
+        let raw = match RawEntry::deserialize(value.clone()) {
+            Ok(raw) => raw,
+            Err(e) => {
+                check.at(&where_, e.to_string().trim());
+                continue;
+            }
+        };
+        let mut entry_check = EntryCheck {
+            check: &mut *check,
+            where_: &where_,
+            failed: false,
+        };
+        if let Some(entry) = entry_check.entry(raw, header, sections, &mut claimed) {
+            entries.push(entry);
+        }
+    }
+    entries
+}
+
+/// The checks of one entry; `failed` tells whether any rule was broken.
+struct EntryCheck<'c, 'l> {
+    check: &'c mut Check<'l>,
+    where_: &'c str,
+    failed: bool,
+}
+
+impl EntryCheck<'_, '_> {
+    fn fail(&mut self, problem: impl Into<String>) {
+        self.failed = true;
+        self.check.at(self.where_, problem);
+    }
+
+    fn entry(
+        &mut self,
+        raw: RawEntry,
+        header: &Header,
+        sections: &[Section],
+        claimed: &mut Claimed,
+    ) -> Option<Entry> {
+        let integer = header.raw.codes == CodeKind::Integer;
+        let (code, number) = self.code(&raw.code, header.bounds);
+        if !claimed.codes.insert(code.clone()) {
+            self.fail(format!(
+                "duplicate code {code}: list it once and put the other occurrence in `also`"
+            ));
+        }
+        let name = self.names(&raw, &code, integer, claimed);
+        let variant = self.variant(raw.variant.as_deref(), &name, &code, claimed);
+        let texts = self.texts(&raw, sections, number);
+        let (canonical, recovery) = self.classification(&raw, &texts, sections);
+        let (from_docs, from_sdk, sdk_codes) = self.provenance(&raw, &header.raw, integer);
+        let pattern = code
+            .split_once(PARAM)
+            .map(|(p, s)| (p.to_owned(), s.to_owned()));
+        if self.failed {
+            return None;
+        }
+        Some(Entry {
+            code,
+            number,
+            name,
+            aliases: raw.aliases,
+            variant,
+            texts,
+            description: raw.description,
+            canonical,
+            recovery,
+            passthrough: raw.passthrough,
+            deprecated: raw.deprecated,
+            note: raw.note,
+            from_docs,
+            from_sdk,
+            sdk_message: raw.sdk_message,
+            sdk_codes,
+            pattern,
+        })
+    }
+
+    /// The code matches the table's kind: a clean string, or an integer within the bounds.
+    fn code(&mut self, raw: &RawCode, bounds: Option<(i64, i64)>) -> (String, Option<i32>) {
+        match (raw, bounds) {
+            (RawCode::Str(s), None) => {
+                if !is_code_string(s) || s.matches(PARAM).count() > 1 {
+                    self.fail(format!(
+                        "code {s:?} must be ASCII letters, digits and `_` with at least one upper-case letter, and at most one `{PARAM}`"
+                    ));
+                }
+                (s.clone(), None)
+            }
+            (RawCode::Int(n), Some((min, max))) => {
+                if *n < min || *n > max {
+                    self.fail(format!(
+                        "integer code {n} is out of range (the table allows {min}..={max})"
+                    ));
+                }
+                (n.to_string(), i32::try_from(*n).ok())
+            }
+            (RawCode::Str(_), Some(_)) => {
+                self.fail("this is an integer table: `code` must be a TOML integer");
+                (raw.to_string(), None)
+            }
+            (RawCode::Int(_), None) => {
+                self.fail("this is a string table: `code` must be a TOML string");
+                (raw.to_string(), None)
+            }
+        }
+    }
+
+    /// Integer tables need a SCREAMING_SNAKE name; names and aliases are unique in the table.
+    fn names(
+        &mut self,
+        raw: &RawEntry,
+        code: &str,
+        integer: bool,
+        claimed: &mut Claimed,
+    ) -> String {
+        let name = match (&raw.name, integer) {
+            (Some(name), true) => {
+                if !is_symbol(name) {
+                    self.fail(format!("name {name:?} must be SCREAMING_SNAKE_CASE"));
+                }
+                name.clone()
+            }
+            (None, true) => {
+                self.fail("missing field `name` (integer tables need a symbolic name)");
+                String::new()
+            }
+            (Some(_), false) => {
+                self.fail("`name` is only for integer tables; a string code is its own name");
+                code.to_owned()
+            }
+            (None, false) => code.to_owned(),
+        };
+        for alias in &raw.aliases {
+            if !integer || !is_symbol(alias) || *alias == name {
+                self.fail(format!(
+                    "alias {alias:?} must be a further SCREAMING_SNAKE name (integer tables only)"
+                ));
+            }
+        }
+        let symbols = std::iter::once(&name)
+            .chain(&raw.aliases)
+            .filter(|_| integer);
+        for symbol in symbols {
+            if let Some(other) = claimed.symbols.insert(symbol.clone(), code.to_owned()) {
+                self.fail(format!(
+                    "duplicate symbolic name {symbol:?} (also used by code {other})"
+                ));
+            }
+        }
+        name
+    }
+
+    /// The variant name: derived from the name unless overridden; a valid, unique identifier.
+    fn variant(
+        &mut self,
+        explicit: Option<&str>,
+        name: &str,
+        code: &str,
+        claimed: &mut Claimed,
+    ) -> String {
+        let derived = variant_name(name);
+        if explicit == Some(derived.as_str()) {
+            self.fail(format!(
+                "variant `{derived}` is already the derived name; drop the override"
+            ));
+        }
+        let variant = explicit.map_or(derived, str::to_owned);
+        if !valid_ident(&variant) {
+            self.fail(format!(
+                "variant name `{variant}` derived from {name:?} is not a valid Rust identifier or is a keyword"
+            ));
+        }
+        if let Some(other) = claimed.variants.get(&variant) {
+            let problem =
+                format!("codes {other} and {code} would both produce the variant `{variant}`");
+            self.fail(problem);
+        } else {
+            claimed.variants.insert(variant.clone(), code.to_owned());
+        }
+        variant
+    }
+
+    /// Each message names an existing section (whose range holds the code) and is clean text.
+    fn texts(
+        &mut self,
+        raw: &RawEntry,
+        sections: &[Section],
+        number: Option<i32>,
+    ) -> Vec<(usize, String)> {
+        let mut texts = Vec::new();
+        let occurrences = std::iter::once((&raw.section, &raw.message))
+            .chain(raw.also.iter().map(|a| (&a.section, &a.message)));
+        for (section, message) in occurrences {
+            match sections.iter().position(|s| &s.id == section) {
+                Some(index) => {
+                    let range = sections.get(index).and_then(|s| s.range);
+                    if let (Some((start, end)), Some(n)) = (range, number) {
+                        if n < start || n > end {
+                            self.fail(format!(
+                                "code {n} lies outside its section's range {start}..={end}"
+                            ));
+                        }
+                    }
+                    texts.push((index, message.clone()));
+                }
+                None => self.fail(format!(
+                    "section {section:?} does not exist (declare it with [[section]])"
+                )),
+            }
+            if let Some(problem) = text_problem(message) {
+                self.fail(format!("message {problem}"));
+            }
+        }
+        let optional = [
+            ("description", &raw.description),
+            ("deprecated", &raw.deprecated),
+            ("note", &raw.note),
+            ("sdk_message", &raw.sdk_message),
+        ];
+        for (key, text) in optional {
+            if let Some(problem) = text.as_deref().and_then(text_problem) {
+                self.fail(format!("`{key}` {problem}"));
+            }
+        }
+        texts
+    }
+
+    /// Canonical class (section default unless overridden; `Ok` only on the entry) and recovery
+    /// (the class's default unless overridden, and then only by another value).
+    fn classification(
+        &mut self,
+        raw: &RawEntry,
+        texts: &[(usize, String)],
+        sections: &[Section],
+    ) -> (String, String) {
+        let default_canonical = texts
+            .first()
+            .and_then(|(i, _)| sections.get(*i))
+            .map_or("Unknown", |s| s.canonical.as_str());
+        let canonical = raw
+            .canonical
+            .clone()
+            .unwrap_or_else(|| default_canonical.to_owned());
+        let names = canonical_names();
+        if !names.contains(&canonical.as_str()) {
+            self.fail(unknown_word("canonical", &canonical, &names));
+        }
+        if canonical == "Ok" && raw.canonical.is_none() {
+            self.fail(
+                "`Ok` is for success codes only; set it on the entry, not as a section default",
+            );
+        }
+        let default = default_recovery(&canonical);
+        let recovery = raw.recovery.clone().unwrap_or_else(|| default.to_owned());
+        let names = recovery_names();
+        if !names.contains(&recovery.as_str()) {
+            self.fail(unknown_word("recovery", &recovery, &names));
+        }
+        if raw.recovery.as_deref() == Some(default) {
+            self.fail(format!(
+                "recovery {recovery:?} is already the default for {canonical}; drop the override"
+            ));
+        }
+        (canonical, recovery)
+    }
+
+    /// `sources` is a set of "docs"/"sdk"; SDK-only fields need "sdk" (and `[table] sdk`).
+    fn provenance(
+        &mut self,
+        raw: &RawEntry,
+        table: &RawTable,
+        integer: bool,
+    ) -> (bool, bool, Vec<i32>) {
+        let sources = raw
+            .sources
+            .clone()
+            .unwrap_or_else(|| vec!["docs".to_owned()]);
+        let from_docs = sources.iter().any(|s| s == "docs");
+        let from_sdk = sources.iter().any(|s| s == "sdk");
+        let distinct: BTreeSet<&String> = sources.iter().collect();
+        if sources.is_empty()
+            || distinct.len() != sources.len()
+            || sources.iter().any(|s| s != "docs" && s != "sdk")
+        {
+            self.fail(format!(
+                "sources {sources:?} must be a non-empty list of distinct \"docs\" and \"sdk\""
+            ));
+        }
+        if from_sdk && table.sdk.is_none() {
+            self.fail("an entry from the SDK needs `sdk = \"<package> <version>\"` in [table]");
+        }
+        if (raw.sdk_message.is_some() || !raw.sdk_codes.is_empty()) && !from_sdk {
+            self.fail("`sdk_message` and `sdk_codes` need \"sdk\" in `sources`");
+        }
+        if raw.passthrough && integer {
+            self.fail("`passthrough` only applies to string tables");
+        }
+        if raw.passthrough && table.fallback.is_none() {
+            self.fail(
+                "`passthrough` needs `fallback = \"<table>\"` in [table]: the table it defers to",
+            );
+        }
+        let sdk_codes: Vec<i32> = raw
+            .sdk_codes
+            .iter()
+            .filter_map(|n| i32::try_from(*n).ok())
+            .collect();
+        if sdk_codes.len() != raw.sdk_codes.len() {
+            self.fail("`sdk_codes` must fit in i32");
+        }
+        (from_docs, from_sdk, sdk_codes)
+    }
+}

@@ -1,0 +1,134 @@
+//! The `ChatError` enum: one variant per entry, each with rustdoc built from its data row
+//! (code, messages by section, description, names, notes, classification and source).
+
+use crate::codegen::model::{Entry, Table};
+use crate::codegen::naming::escape_markdown;
+use crate::codegen::output::Output;
+
+/// Writes the enum and the strum traits that name every variant (`EnumCount`, `VariantArray`).
+pub fn make_enum(out: &mut Output, table: &Table, repr: &str) {
+    let title = escape_markdown(&table.title);
+    out.doc("", &format!("{title}: every error code of this table."));
+    out.doc("", "");
+    let source = escape_markdown(&table.source);
+    out.doc("", &format!("Source: {source}, <{}>.", table.url));
+    out.doc("", "");
+    out.doc(
+        "",
+        "The enum is deliberately not `#[non_exhaustive]`: match it without a wildcard arm and the compiler tells you when a vendor code is added.",
+    );
+    // Only rustc's built-in derives, whose expansion does not grow with the variant count.
+    // `Debug`, `Display`/`Error`, `IntoStaticStr` and `IntoEnumIterator` are written once by
+    // `impl_table!` as lookups in the metadata, and strum's `EnumCount` and `VariantArray` below:
+    // derived, each is one `match` arm per variant (rustc's memory grew faster than linearly
+    // with the table), and every proc-macro derive is handed the whole enum, docs included.
+    writeln!(
+        out,
+        "#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]"
+    );
+    writeln!(out, "#[repr({repr})]\npub enum ChatError {{");
+    for entry in &table.entries {
+        variant_docs(out, table, entry);
+        variant_attrs(out, table, entry);
+        writeln!(out, "    {},", entry.variant);
+    }
+    writeln!(out, "}}\n");
+    let n = table.entries.len();
+    writeln!(
+        out,
+        "impl strum::EnumCount for ChatError {{\n    const COUNT: usize = {n};\n}}\n"
+    );
+    writeln!(
+        out,
+        "#[allow(deprecated)]\n#[rustfmt::skip]\nimpl strum::VariantArray for ChatError {{\n    const VARIANTS: &'static [Self] = &["
+    );
+    for entry in &table.entries {
+        writeln!(out, "        Self::{},", entry.variant);
+    }
+    writeln!(out, "    ];\n}}\n");
+}
+
+/// The variant's rustdoc, paragraph by paragraph.
+fn variant_docs(out: &mut Output, table: &Table, entry: &Entry) {
+    let doc = |out: &mut Output, text: &str| out.doc("    ", text);
+    let code_shown = if table.integer {
+        format!("`{}` (`{}`)", entry.code, entry.name)
+    } else {
+        format!("`{}`", entry.code)
+    };
+    let primary = entry.texts.first().map_or("", |(_, m)| m.as_str());
+    doc(out, &format!("{code_shown}: {}", escape_markdown(primary)));
+    doc(out, "");
+    for (section, message) in &entry.texts {
+        let title = escape_markdown(table.section_title(*section));
+        doc(out, &format!("- *{title}*: {}", escape_markdown(message)));
+    }
+    for paragraph in paragraphs(entry) {
+        doc(out, "");
+        doc(out, &paragraph);
+    }
+    doc(out, "");
+    let sources = match (entry.from_docs, entry.from_sdk) {
+        (true, true) => "documentation and SDK",
+        (false, true) => "SDK only",
+        _ => "documentation",
+    };
+    doc(
+        out,
+        &format!(
+            "Canonical: `{}`; recovery: `{}`; source: {sources}.",
+            entry.canonical, entry.recovery
+        ),
+    );
+}
+
+/// The optional paragraphs of a variant's docs, in order.
+fn paragraphs(entry: &Entry) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    if let Some(description) = &entry.description {
+        paragraphs.push(escape_markdown(description));
+    }
+    if let Some(sdk_message) = &entry.sdk_message {
+        paragraphs.push(format!("SDK message: {}", escape_markdown(sdk_message)));
+    }
+    if !entry.aliases.is_empty() {
+        let names: Vec<String> = std::iter::once(&entry.name)
+            .chain(&entry.aliases)
+            .map(|n| format!("`{n}`"))
+            .collect();
+        paragraphs.push(format!("Names: {}.", names.join(", ")));
+    }
+    if !entry.sdk_codes.is_empty() {
+        let codes: Vec<String> = entry.sdk_codes.iter().map(|n| format!("`{n}`")).collect();
+        paragraphs.push(format!(
+            "The SDK sends this with numeric `code` {} and the symbol in `name`.",
+            codes.join(" or ")
+        ));
+    }
+    if let Some((prefix, suffix)) = &entry.pattern {
+        paragraphs.push(format!(
+            "Pattern code: matches `{prefix}<PARAM>{suffix}` for any parameter name that no exact entry claims."
+        ));
+    }
+    if entry.passthrough {
+        paragraphs.push("A REST API code that the SDK passes through from the server.".to_owned());
+    }
+    if let Some(note) = &entry.note {
+        paragraphs.push(format!("Note: {}", escape_markdown(note)));
+    }
+    paragraphs
+}
+
+/// `doc(alias)` for the code and names, and `#[deprecated]` for retired codes.
+fn variant_attrs(out: &mut Output, table: &Table, entry: &Entry) {
+    writeln!(out, "    #[doc(alias = {:?})]", entry.code);
+    let names = std::iter::once(&entry.name)
+        .chain(&entry.aliases)
+        .filter(|_| table.integer);
+    for name in names {
+        writeln!(out, "    #[doc(alias = {name:?})]");
+    }
+    if let Some(deprecated) = &entry.deprecated {
+        writeln!(out, "    #[deprecated(note = {deprecated:?})]");
+    }
+}

@@ -1,0 +1,225 @@
+//! The contract between the generated code and the library.
+//!
+//! For every table, build.rs writes `$OUT_DIR/<table>.rs` (see `codegen/`), which defines
+//! exactly these items and nothing else:
+//!
+//! - `pub enum ChatError { ... }`: one documented variant per entry, discriminants `0..N` in
+//!   document order, with `strum::EnumCount` and `strum::VariantArray` implemented;
+//! - `type Value`: what the lookup maps hold for a variant (the variant itself, or for very large
+//!   tables its position in `ChatError::ALL`), and `fn variant(Value) -> Option<ChatError>`;
+//! - `static DATA: TableData<Value>`: everything else, below.
+//!
+//! The lookups and accessors are written once, here, over [`TableData`] and [`Row`]; the
+//! per-table macro (`impl_table!` in `entry.rs`) only forwards to them.
+
+use crate::entry::{Entry, may_contain, pattern_param, same_bytes};
+use crate::fingerprint::{fingerprint, fingerprint_int};
+use crate::{Canonical, Code, Recovery, Section, Sources, Table};
+
+/// Everything a generated table holds besides its enum.
+pub(crate) struct TableData<V: 'static> {
+    /// What the entries say, shared with [`AnyChatError`](crate::AnyChatError) through [`Row`].
+    pub(crate) meta: TableMeta,
+    /// Fingerprint of each lookup string (code; integer tables also the decimal code and every
+    /// symbolic name) to that string and its value.
+    pub(crate) by_code: phf::Map<u64, (&'static str, V)>,
+    /// Strings whose fingerprint an earlier string of `by_code` already has (none in the real
+    /// tables); found by an exact scan after a matching probe.
+    pub(crate) collisions: &'static [(&'static str, V)],
+    /// Bloom filter over the fingerprints in `by_code`.
+    pub(crate) code_filter: Filter,
+    /// Integer code to value (empty for string tables).
+    pub(crate) by_number: phf::Map<i32, V>,
+    /// Bloom filter over the integer codes.
+    pub(crate) number_filter: Filter,
+    /// Pattern codes (`INVALID_{param}`) as prefix, suffix and value, longest fixed part first.
+    pub(crate) patterns: &'static [(&'static str, &'static str, V)],
+}
+
+/// The metadata of one table: the rows and the flat arrays their spans index.
+pub(crate) struct TableMeta {
+    /// The table.
+    pub(crate) table: Table,
+    /// One row per variant, indexed by discriminant.
+    pub(crate) entries: &'static [Entry],
+    /// Every entry's messages, in entry order.
+    pub(crate) messages: &'static [&'static str],
+    /// Every entry's section headings, in entry order.
+    pub(crate) section_titles: &'static [&'static str],
+    /// Every entry's further symbolic names, in entry order.
+    pub(crate) aliases: &'static [&'static str],
+    /// Every entry's numeric SDK codes, in entry order.
+    pub(crate) sdk_codes: &'static [i32],
+    /// The sections of the source document, in order.
+    pub(crate) sections: &'static [Section],
+    /// The vendor SDK package and version the table was checked against.
+    pub(crate) sdk: Option<&'static str>,
+    /// The table that unlisted codes are looked up in, and that pass-through entries defer to.
+    pub(crate) fallback: Option<Table>,
+}
+
+/// A one-hash Bloom filter of `2^log2` bits.
+pub(crate) struct Filter {
+    pub(crate) bits: &'static [u64],
+    pub(crate) log2: u32,
+}
+
+impl Filter {
+    #[inline(always)]
+    fn may_contain(&self, fp: u64) -> bool {
+        may_contain(self.bits, self.log2, fp)
+    }
+}
+
+impl<V: Copy> TableData<V> {
+    /// The value of a code string exactly as the vendor sends it.
+    #[inline(always)]
+    pub(crate) fn find_code(&self, code: &str) -> Option<V> {
+        let fp = fingerprint(code.as_bytes());
+        if !self.code_filter.may_contain(fp) {
+            return None;
+        }
+        match self.by_code.get(&fp) {
+            Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
+            Some(_) => self
+                .collisions
+                .iter()
+                .find(|(key, _)| *key == code)
+                .map(|c| c.1),
+            None => None,
+        }
+    }
+
+    /// The value of an integer code.
+    #[inline(always)]
+    pub(crate) fn find_number(&self, code: i32) -> Option<V> {
+        if !self.number_filter.may_contain(fingerprint_int(code)) {
+            return None;
+        }
+        self.by_number.get(&code).copied()
+    }
+
+    /// The first pattern that `code` fits, with the parameter.
+    pub(crate) fn find_pattern<'c>(&self, code: &'c str) -> Option<(V, &'c str)> {
+        self.patterns
+            .iter()
+            .find_map(|&(prefix, suffix, v)| pattern_param(code, prefix, suffix).map(|p| (v, p)))
+    }
+}
+
+impl TableMeta {
+    /// The documented range (section) that contains `code`, if any.
+    pub(crate) fn section_of(&self, code: i64) -> Option<&'static Section> {
+        self.sections.iter().find(|s| s.contains(code))
+    }
+}
+
+/// One entry with its table's metadata: what every `ErrorInfo` accessor reads.
+#[derive(Clone, Copy)]
+pub(crate) struct Row {
+    pub(crate) meta: &'static TableMeta,
+    pub(crate) entry: &'static Entry,
+}
+
+impl Row {
+    pub(crate) fn table(self) -> Table {
+        self.meta.table
+    }
+    pub(crate) fn code(self) -> Code {
+        self.entry.code
+    }
+    pub(crate) fn name(self) -> &'static str {
+        self.entry.name
+    }
+    pub(crate) fn variant(self) -> &'static str {
+        self.entry.variant
+    }
+    pub(crate) fn aliases(self) -> &'static [&'static str] {
+        self.entry.aliases.of(self.meta.aliases)
+    }
+    pub(crate) fn messages(self) -> &'static [&'static str] {
+        self.entry.messages.of(self.meta.messages)
+    }
+    pub(crate) fn description(self) -> Option<&'static str> {
+        self.entry.description
+    }
+    pub(crate) fn sections(self) -> &'static [&'static str] {
+        self.entry.sections.of(self.meta.section_titles)
+    }
+    pub(crate) fn canonical(self) -> Canonical {
+        self.entry.canonical
+    }
+    pub(crate) fn recovery(self) -> Recovery {
+        self.entry.recovery
+    }
+    pub(crate) fn sources(self) -> Sources {
+        self.entry.sources
+    }
+    pub(crate) fn deprecated(self) -> Option<&'static str> {
+        self.entry.deprecated
+    }
+    pub(crate) fn note(self) -> Option<&'static str> {
+        self.entry.note
+    }
+    pub(crate) fn sdk_codes(self) -> &'static [i32] {
+        self.entry.sdk_codes.of(self.meta.sdk_codes)
+    }
+    pub(crate) fn is_passthrough(self) -> bool {
+        self.entry.passthrough
+    }
+}
+
+/// Implements [`ErrorInfo`](crate::ErrorInfo) for a type with `fn row(&self) -> Row`: the one
+/// implementation every table's `ChatError` and `AnyChatError` share.
+macro_rules! impl_error_info {
+    ($ty:ty) => {
+        impl $crate::ErrorInfo for $ty {
+            #[inline]
+            fn table(&self) -> $crate::Table {
+                self.row().table()
+            }
+            #[inline]
+            fn code(&self) -> $crate::Code {
+                self.row().code()
+            }
+            #[inline]
+            fn name(&self) -> &'static str {
+                self.row().name()
+            }
+            #[inline]
+            fn aliases(&self) -> &'static [&'static str] {
+                self.row().aliases()
+            }
+            #[inline]
+            fn messages(&self) -> &'static [&'static str] {
+                self.row().messages()
+            }
+            #[inline]
+            fn description(&self) -> Option<&'static str> {
+                self.row().description()
+            }
+            #[inline]
+            fn sections(&self) -> &'static [&'static str] {
+                self.row().sections()
+            }
+            #[inline]
+            fn canonical(&self) -> $crate::Canonical {
+                self.row().canonical()
+            }
+            #[inline]
+            fn recovery(&self) -> $crate::Recovery {
+                self.row().recovery()
+            }
+            #[inline]
+            fn sources(&self) -> $crate::Sources {
+                self.row().sources()
+            }
+            #[inline]
+            fn deprecated(&self) -> Option<&'static str> {
+                self.row().deprecated()
+            }
+        }
+    };
+}
+
+pub(crate) use impl_error_info;

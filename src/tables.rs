@@ -1,0 +1,57 @@
+//! The list of tables, written once: [`for_each_table!`](crate::for_each_table).
+//!
+//! build.rs reads this file too (`codegen/mod.rs` includes it), so the data files it compiles,
+//! the [`Table`](crate::Table) enum, [`AnyChatError`](crate::AnyChatError), the cross-vendor
+//! lookups and the test sweeps all expand from the same lines. Adding a table is: its data file
+//! `data/<table>.toml`, one line here, and its documented module under `src/`.
+
+/// Calls the macro `$callback` once with every table of the catalog, one row each:
+///
+/// ```text
+/// (Variant, "data_file_stem", module::path, string|integer, Vendor, "doc line")
+/// ```
+///
+/// `Variant` is the [`Table`](crate::Table) variant, the stem names `data/<stem>.toml` and the
+/// table's serialized name, the module holds the table's `ChatError` enum, the kind says
+/// whether its codes are strings or integers.
+///
+/// For code that must cover every table, such as a test that sweeps the whole catalog:
+///
+/// ```
+/// macro_rules! count_rows {
+///     ($(($variant:ident, $stem:literal, $($module:ident)::+, $kind:ident, $vendor:ident, $doc:literal)),* $(,)?) => {
+///         [$($stem),*].len()
+///     };
+/// }
+/// let tables = chat_error_codes::for_each_table!(count_rows);
+/// assert_eq!(tables, <chat_error_codes::Table as strum::EnumCount>::COUNT);
+/// ```
+#[macro_export]
+macro_rules! for_each_table {
+    ($callback:ident) => {
+        $callback! {
+            (CometChatSdk, "cometchat_sdk", cometchat::sdk, string, CometChat,
+                "CometChat JavaScript SDK error codes (`CometChatException.code`): [`crate::cometchat::sdk`]."),
+            (CometChatCalls, "cometchat_calls", cometchat::calls, string, CometChat,
+                "CometChat Calls API error codes: [`crate::cometchat::calls`]."),
+            (CometChatRest, "cometchat_rest", cometchat::rest, string, CometChat,
+                "CometChat REST API error guide: [`crate::cometchat::rest`]."),
+            (GenesysChat, "genesys_chat", genesys, integer, Genesys,
+                "Genesys Web Engagement chat `EventError` codes: [`crate::genesys`]."),
+            (AgoraChat, "agora_chat", agora, integer, Agora,
+                "Agora Chat Web SDK error codes: [`crate::agora`]."),
+        }
+    };
+}
+
+/// Whether a row's code kind is `integer` (the other is `string`).
+macro_rules! is_integer {
+    (string) => {
+        false
+    };
+    (integer) => {
+        true
+    };
+}
+
+pub(crate) use is_integer;
