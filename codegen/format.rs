@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 
 /// The top-level keys of a data file.
-pub const TOP_LEVEL_KEYS: [&str; 3] = ["table", "section", "error"];
+pub const TOP_LEVEL_KEYS: [&str; 4] = ["table", "source", "section", "error"];
 
 /// Whether a table's codes are strings or integers (`codes = "string"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -17,6 +17,9 @@ pub enum CodeKind {
     String,
     /// `605`, with a symbolic name.
     Integer,
+    /// The `error` strings of an HTTP API, each with the status it comes with: the same string
+    /// may be listed under several statuses, and a status may be listed without a string.
+    Http,
 }
 
 /// `[table]`: the header.
@@ -34,6 +37,29 @@ pub struct RawTable {
     /// The table that codes this one does not list are looked up in (a Calls API body can carry
     /// any REST code), and that `passthrough` entries defer to.
     pub fallback: Option<String>,
+}
+
+/// `[[source]]`: a document or package the entries come from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// What entries write in `sources`.
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// A package version, a commit or a date.
+    pub version: String,
+    /// `"docs"` (the vendor's documentation) or `"sdk"` (a shipped SDK, package or header).
+    pub kind: String,
+}
+
+/// A string a server sends for a code (`error_description`), with our explanation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawServerMessage {
+    /// Exactly as sent; `{name}` marks a part that varies.
+    pub text: String,
+    pub explanation: String,
 }
 
 /// `[[section]]`: a heading of the vendor's document.
@@ -79,7 +105,8 @@ pub struct RawAlso {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntry {
-    pub code: RawCode,
+    /// Required, except in `http` tables for a status listed without an `error` string.
+    pub code: Option<RawCode>,
     pub name: Option<String>,
     pub variant: Option<String>,
     pub section: String,
@@ -99,4 +126,13 @@ pub struct RawEntry {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub sdk_codes: Vec<i64>,
+    /// The HTTP status the vendor documents for the code.
+    pub status: Option<i64>,
+    /// The vendor's own "retryable" flag.
+    pub retryable: Option<bool>,
+    /// The name each SDK platform gives the code (`android = "GENERAL_ERROR"`).
+    #[serde(default)]
+    pub platforms: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub server_messages: Vec<RawServerMessage>,
 }

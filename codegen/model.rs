@@ -15,12 +15,27 @@ pub struct Table {
     pub sdk: Option<String>,
     /// Whether codes are integers.
     pub integer: bool,
+    /// Whether codes are an HTTP API's `error` strings keyed with their status.
+    pub http: bool,
+    /// The documents and packages the entries come from.
+    pub sources: Vec<Source>,
     /// The fallback table's name (`cometchat_rest`), if any.
     pub fallback: Option<String>,
     /// Sections in document order.
     pub sections: Vec<Section>,
     /// Entries in document order.
     pub entries: Vec<Entry>,
+}
+
+/// A validated source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub version: Option<String>,
+    /// `Docs` or `Sdk` (the library's `SourceKind` variant).
+    pub kind: &'static str,
 }
 
 /// A validated section.
@@ -69,6 +84,16 @@ pub struct Entry {
     pub from_docs: bool,
     /// Defined or thrown by the vendor's shipped SDK.
     pub from_sdk: bool,
+    /// Indexes into the table's sources.
+    pub sources: Vec<usize>,
+    /// The HTTP status the vendor documents.
+    pub status: Option<u16>,
+    /// The vendor's retryable flag.
+    pub retryable: Option<bool>,
+    /// `(platform, name)`, sorted by platform.
+    pub platforms: Vec<(String, String)>,
+    /// `(text, explanation)` of the strings a server sends.
+    pub server_messages: Vec<(String, String)>,
     /// The SDK's own message, where it differs from the docs.
     pub sdk_message: Option<String>,
     /// Numeric codes the SDK sends with this name.
@@ -84,15 +109,25 @@ impl Table {
     }
 
     /// The lookup keys of every entry with its index: the code and, for integer tables, every
-    /// symbolic name.
-    pub fn keys(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.entries.iter().enumerate().flat_map(move |(i, e)| {
-            let names = std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .filter(move |_| self.integer);
-            std::iter::once(&e.code)
-                .chain(names)
-                .map(move |k| (k.as_str(), i))
-        })
+    /// symbolic name; for `http` tables also `"<status> <code>"`, the bare code going to the
+    /// first entry that lists it.
+    pub fn keys(&self) -> Vec<(String, usize)> {
+        let mut keys = Vec::new();
+        let mut bare = std::collections::BTreeSet::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let (true, Some(status)) = (self.http, e.status) {
+                if e.code != status.to_string() {
+                    keys.push((format!("{status} {}", e.code), i));
+                }
+            }
+            if bare.insert(e.code.clone()) {
+                keys.push((e.code.clone(), i));
+            }
+            let names = std::iter::once(&e.name).chain(&e.aliases);
+            for name in names.filter(|_| self.integer) {
+                keys.push((name.clone(), i));
+            }
+        }
+        keys
     }
 }

@@ -5,9 +5,19 @@
 pub const PARAM: &str = "{param}";
 
 /// Derives the variant name from a code or symbolic name: `ERR_UID_NOT_FOUND` -> `ErrUidNotFound`,
-/// `INVALID_{param}` -> `InvalidParam`.
+/// `INVALID_{param}` -> `InvalidParam`, `illegal_argument` -> `IllegalArgument`; a name in camel
+/// case keeps its humps (`InputError`, `timerWasExpired` -> `TimerWasExpired`).
 pub fn variant_name(code: &str) -> String {
-    code.split('_')
+    let camel = !code.contains(['_', ' '])
+        && code.chars().any(|c| c.is_ascii_lowercase())
+        && code.chars().any(|c| c.is_ascii_uppercase());
+    if camel {
+        let mut chars = code.chars();
+        return chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        });
+    }
+    code.split(['_', ' '])
         .filter(|part| !part.is_empty())
         .map(|part| {
             let part = if part == PARAM { "PARAM" } else { part };
@@ -47,13 +57,15 @@ pub fn is_code_string(code: &str) -> bool {
         && plain.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// A SCREAMING_SNAKE_CASE symbolic name (`GROUP_NOT_EXIST`).
-pub fn is_symbol(name: &str) -> bool {
-    !name.is_empty()
-        && name.starts_with(|c: char| c.is_ascii_uppercase())
+/// A vendor's symbolic name: `GROUP_NOT_EXIST`, `AgoraChatErrorGeneral`, `inputError`, or a
+/// documented name with single spaces (`Message Moderation Failed`).
+pub fn is_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !name.ends_with(' ')
+        && !name.contains("  ")
         && name
             .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ')
 }
 
 /// Escapes Markdown so that vendor text shows literally in rustdoc.

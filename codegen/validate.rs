@@ -7,9 +7,9 @@ use serde::Deserialize;
 
 use super::classification::{Canonical, Recovery};
 use super::error::DataError;
-use super::format::{CodeKind, RawCode, RawEntry, RawSection, RawTable, TOP_LEVEL_KEYS};
-use super::model::{Entry, Section, Table};
-use super::naming::{PARAM, is_code_string, is_symbol, valid_ident, variant_name};
+use super::format::{CodeKind, RawCode, RawEntry, RawSection, RawSource, RawTable, TOP_LEVEL_KEYS};
+use super::model::{Entry, Section, Source, Table};
+use super::naming::{PARAM, is_code_string, is_name, valid_ident, variant_name};
 
 /// The canonical class names, as the data spells them (the library's variant names).
 fn canonical_names() -> Vec<&'static str> {
@@ -110,8 +110,9 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
     let Some(header) = header(&mut check, &doc) else {
         return Err(check.errors);
     };
+    let sources = sources(&mut check, &doc, &header.raw);
     let sections = sections(&mut check, &doc, header.bounds);
-    let entries = entries(&mut check, &doc, &header, &sections);
+    let entries = entries(&mut check, &doc, &header, &sources, &sections);
     if entries.is_empty() && check.errors.is_empty() {
         check.file("the table has no `[[error]]` entries");
     }
@@ -129,7 +130,9 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         url: raw.url,
         sdk: raw.sdk,
         integer: raw.codes == CodeKind::Integer,
+        http: raw.codes == CodeKind::Http,
         fallback: raw.fallback,
+        sources,
         sections,
         entries,
     })
@@ -139,7 +142,7 @@ fn top_level_keys(check: &mut Check, doc: &toml::Table) {
     for key in doc.keys() {
         if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
             check.file(format!(
-                "unknown top-level key `{key}` (expected `[table]`, `[[section]]`, `[[error]]`)"
+                "unknown top-level key `{key}` (expected `[table]`, `[[source]]`, `[[section]]`, `[[error]]`)"
             ));
         }
     }
@@ -196,6 +199,81 @@ fn bounds(check: &mut Check, raw: &RawTable) -> Option<(i64, i64)> {
             None
         }
     }
+}
+
+/// `[[source]]`: unique ids, clean texts, a known kind. A file without any declares the two
+/// implicit sources `docs` (the `[table]`'s source and url) and, with `[table] sdk`, `sdk`.
+fn sources(check: &mut Check, doc: &toml::Table, table: &RawTable) -> Vec<Source> {
+    let declared = check.array(doc, "source");
+    if declared.is_empty() {
+        return implicit_sources(table);
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    for (i, value) in declared.iter().enumerate() {
+        let where_ = value
+            .get("id")
+            .and_then(|v| v.as_str())
+            .map_or_else(|| format!("source #{}", i + 1), |id| format!("source {id}"));
+        let raw = match RawSource::deserialize(value.clone()) {
+            Ok(raw) => raw,
+            Err(e) => {
+                check.at(&where_, e.to_string().trim());
+                continue;
+            }
+        };
+        let texts = [
+            ("id", &raw.id),
+            ("title", &raw.title),
+            ("url", &raw.url),
+            ("version", &raw.version),
+        ];
+        for (key, text) in texts {
+            if let Some(problem) = text_problem(text) {
+                check.at(&where_, format!("`{key}` {problem}"));
+            }
+        }
+        if sources.iter().any(|s| s.id == raw.id) {
+            check.at(&where_, "duplicate source id");
+        }
+        let kind = match raw.kind.as_str() {
+            "docs" => "Docs",
+            "sdk" => "Sdk",
+            other => {
+                check.at(&where_, unknown_word("kind", other, &["docs", "sdk"]));
+                "Docs"
+            }
+        };
+        sources.push(Source {
+            id: raw.id,
+            title: raw.title,
+            url: raw.url,
+            version: Some(raw.version),
+            kind,
+        });
+    }
+    sources
+}
+
+fn implicit_sources(table: &RawTable) -> Vec<Source> {
+    let docs = Source {
+        id: "docs".to_owned(),
+        title: table.source.clone(),
+        url: table.url.clone(),
+        version: None,
+        kind: "Docs",
+    };
+    let sdk = table.sdk.as_ref().map(|sdk| Source {
+        id: "sdk".to_owned(),
+        title: sdk.clone(),
+        url: sdk
+            .rsplit_once(' ')
+            .map_or_else(String::new, |(package, _)| {
+                format!("https://www.npmjs.com/package/{package}")
+            }),
+        version: sdk.rsplit_once(' ').map(|(_, version)| version.to_owned()),
+        kind: "Sdk",
+    });
+    std::iter::once(docs).chain(sdk).collect()
 }
 
 /// `[[section]]`: unique snake_case ids, clean titles, known classes, ranges inside the table's
@@ -294,14 +372,16 @@ fn entries(
     check: &mut Check,
     doc: &toml::Table,
     header: &Header,
+    sources: &[Source],
     sections: &[Section],
 ) -> Vec<Entry> {
     let mut claimed = Claimed::default();
     let mut entries = Vec::new();
     for (i, value) in check.array(doc, "error").iter().enumerate() {
-        let where_ = match value.get("code") {
-            Some(toml::Value::String(s)) => format!("{s:?}"),
-            Some(toml::Value::Integer(n)) => n.to_string(),
+        let where_ = match (value.get("code"), value.get("status")) {
+            (Some(toml::Value::String(s)), _) => format!("{s:?}"),
+            (Some(toml::Value::Integer(n)), _) => n.to_string(),
+            (None, Some(toml::Value::Integer(status))) => format!("status {status}"),
             _ => format!("#{}", i + 1),
         };
         let raw = match RawEntry::deserialize(value.clone()) {
@@ -316,7 +396,7 @@ fn entries(
             where_: &where_,
             failed: false,
         };
-        if let Some(entry) = entry_check.entry(raw, header, sections, &mut claimed) {
+        if let Some(entry) = entry_check.entry(raw, header, sources, sections, &mut claimed) {
             entries.push(entry);
         }
     }
@@ -340,12 +420,28 @@ impl EntryCheck<'_, '_> {
         &mut self,
         raw: RawEntry,
         header: &Header,
+        sources: &[Source],
         sections: &[Section],
         claimed: &mut Claimed,
     ) -> Option<Entry> {
-        let integer = header.raw.codes == CodeKind::Integer;
-        let (code, number) = self.code(&raw.code, header.bounds);
-        if !claimed.codes.insert(code.clone()) {
+        let kind = header.raw.codes;
+        let integer = kind == CodeKind::Integer;
+        let status = self.status(raw.status, kind);
+        let (code, number) = match (&raw.code, kind, status) {
+            (Some(code), _, _) => self.code(code, kind, header.bounds),
+            (None, CodeKind::Http, Some(status)) => (status.to_string(), None),
+            (None, _, _) => {
+                self.fail(
+                    "missing field `code` (only an `http` table may list a status without one)",
+                );
+                (String::new(), None)
+            }
+        };
+        let key = match (kind, status) {
+            (CodeKind::Http, Some(status)) => format!("{status} {code}"),
+            _ => code.clone(),
+        };
+        if !claimed.codes.insert(key) {
             self.fail(format!(
                 "duplicate code {code}: list it once and put the other occurrence in `also`"
             ));
@@ -354,7 +450,10 @@ impl EntryCheck<'_, '_> {
         let variant = self.variant(raw.variant.as_deref(), &name, &code, claimed);
         let texts = self.texts(&raw, sections, number);
         let (canonical, recovery) = self.classification(&raw, &texts, sections);
-        let (from_docs, from_sdk, sdk_codes) = self.provenance(&raw, &header.raw, integer);
+        let (from_docs, from_sdk, source_ids) = self.provenance(&raw, sources);
+        let sdk_codes = self.sdk_fields(&raw, from_sdk, integer, &header.raw);
+        let platforms = self.platforms(&raw);
+        let server_messages = self.server_messages(&raw);
         let pattern = code
             .split_once(PARAM)
             .map(|(p, s)| (p.to_owned(), s.to_owned()));
@@ -376,14 +475,89 @@ impl EntryCheck<'_, '_> {
             note: raw.note,
             from_docs,
             from_sdk,
+            sources: source_ids,
+            status,
+            retryable: raw.retryable,
+            platforms,
+            server_messages,
             sdk_message: raw.sdk_message,
             sdk_codes,
             pattern,
         })
     }
 
+    /// A documented HTTP status is 100..=599, and `http` tables need one on every entry.
+    fn status(&mut self, status: Option<i64>, kind: CodeKind) -> Option<u16> {
+        match (status, kind) {
+            (Some(n), _) if (100..=599).contains(&n) => u16::try_from(n).ok(),
+            (Some(n), _) => {
+                self.fail(format!("status {n} is not an HTTP status (100..=599)"));
+                None
+            }
+            (None, CodeKind::Http) => {
+                self.fail(
+                    "missing field `status` (an `http` table keys every entry by its status)",
+                );
+                None
+            }
+            (None, _) => None,
+        }
+    }
+
+    /// Platform names: snake_case platforms, clean names.
+    fn platforms(&mut self, raw: &RawEntry) -> Vec<(String, String)> {
+        for (platform, name) in &raw.platforms {
+            if platform.is_empty() || !platform.chars().all(|c| c.is_ascii_lowercase()) {
+                self.fail(format!(
+                    "platform {platform:?} must be lower-case letters (android, ios, csharp)"
+                ));
+            }
+            if let Some(problem) = text_problem(name) {
+                self.fail(format!("platform name for {platform} {problem}"));
+            }
+        }
+        raw.platforms
+            .iter()
+            .map(|(p, n)| (p.clone(), n.clone()))
+            .collect()
+    }
+
+    /// Server messages: exact texts with balanced `{placeholders}`, and an explanation.
+    fn server_messages(&mut self, raw: &RawEntry) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for m in &raw.server_messages {
+            for (key, text) in [("text", &m.text), ("explanation", &m.explanation)] {
+                if let Some(problem) = text_problem(text) {
+                    self.fail(format!("server message `{key}` {problem}"));
+                }
+            }
+            if m.text.matches('{').count() != m.text.matches('}').count() {
+                self.fail(format!(
+                    "server message {:?} has unbalanced placeholder braces",
+                    m.text
+                ));
+            }
+            if out.iter().any(|(t, _)| *t == m.text) {
+                self.fail(format!("server message {:?} is listed twice", m.text));
+            }
+            out.push((m.text.clone(), m.explanation.clone()));
+        }
+        out
+    }
+
     /// The code matches the table's kind: a clean string, or an integer within the bounds.
-    fn code(&mut self, raw: &RawCode, bounds: Option<(i64, i64)>) -> (String, Option<i32>) {
+    fn code(
+        &mut self,
+        raw: &RawCode,
+        kind: CodeKind,
+        bounds: Option<(i64, i64)>,
+    ) -> (String, Option<i32>) {
+        if let (CodeKind::Http, RawCode::Str(s)) = (kind, raw) {
+            if let Some(problem) = text_problem(s) {
+                self.fail(format!("code {problem}"));
+            }
+            return (s.clone(), None);
+        }
         match (raw, bounds) {
             (RawCode::Str(s), None) => {
                 if !is_code_string(s) || s.matches(PARAM).count() > 1 {
@@ -422,8 +596,8 @@ impl EntryCheck<'_, '_> {
     ) -> String {
         let name = match (&raw.name, integer) {
             (Some(name), true) => {
-                if !is_symbol(name) {
-                    self.fail(format!("name {name:?} must be SCREAMING_SNAKE_CASE"));
+                if !is_name(name) {
+                    self.fail(format!("name {name:?} must be a vendor symbol: ASCII letters, digits, `_` or single spaces, starting with a letter"));
                 }
                 name.clone()
             }
@@ -438,9 +612,9 @@ impl EntryCheck<'_, '_> {
             (None, false) => code.to_owned(),
         };
         for alias in &raw.aliases {
-            if !integer || !is_symbol(alias) || *alias == name {
+            if !integer || !is_name(alias) || *alias == name {
                 self.fail(format!(
-                    "alias {alias:?} must be a further SCREAMING_SNAKE name (integer tables only)"
+                    "alias {alias:?} must be a further symbolic name (integer tables only)"
                 ));
             }
         }
@@ -571,29 +745,49 @@ impl EntryCheck<'_, '_> {
         (canonical, recovery)
     }
 
-    /// `sources` is a set of "docs"/"sdk"; SDK-only fields need "sdk" (and `[table] sdk`).
-    fn provenance(
-        &mut self,
-        raw: &RawEntry,
-        table: &RawTable,
-        integer: bool,
-    ) -> (bool, bool, Vec<i32>) {
-        let sources = raw
+    /// `sources` names distinct declared sources (`docs`/`sdk` where the file declares none).
+    fn provenance(&mut self, raw: &RawEntry, sources: &[Source]) -> (bool, bool, Vec<usize>) {
+        let named = raw
             .sources
             .clone()
             .unwrap_or_else(|| vec!["docs".to_owned()]);
-        let from_docs = sources.iter().any(|s| s == "docs");
-        let from_sdk = sources.iter().any(|s| s == "sdk");
-        let distinct: BTreeSet<&String> = sources.iter().collect();
-        if sources.is_empty()
-            || distinct.len() != sources.len()
-            || sources.iter().any(|s| s != "docs" && s != "sdk")
-        {
+        let distinct: BTreeSet<&String> = named.iter().collect();
+        let ids: Vec<usize> = named
+            .iter()
+            .filter_map(|n| sources.iter().position(|s| s.id == *n))
+            .collect();
+        if named.is_empty() || distinct.len() != named.len() || ids.len() != named.len() {
+            let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+            let known = if known.contains(&"sdk") || known.len() > 1 {
+                known
+                    .iter()
+                    .map(|k| format!("\"{k}\""))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            } else {
+                "\"docs\" and \"sdk\"".to_owned()
+            };
             self.fail(format!(
-                "sources {sources:?} must be a non-empty list of distinct \"docs\" and \"sdk\""
+                "sources {named:?} must be a non-empty list of distinct {known}"
             ));
         }
-        if from_sdk && table.sdk.is_none() {
+        let kind_of = |kind: &str| {
+            ids.iter()
+                .any(|&i| sources.get(i).is_some_and(|s| s.kind == kind))
+        };
+        (kind_of("Docs"), kind_of("Sdk"), ids)
+    }
+
+    /// SDK-only fields need an SDK source; `passthrough` needs a string table with a fallback.
+    fn sdk_fields(
+        &mut self,
+        raw: &RawEntry,
+        from_sdk: bool,
+        integer: bool,
+        table: &RawTable,
+    ) -> Vec<i32> {
+        let named_sdk = raw.sources.iter().flatten().any(|s| s == "sdk");
+        if named_sdk && !from_sdk && table.sdk.is_none() {
             self.fail("an entry from the SDK needs `sdk = \"<package> <version>\"` in [table]");
         }
         if (raw.sdk_message.is_some() || !raw.sdk_codes.is_empty()) && !from_sdk {
@@ -615,6 +809,6 @@ impl EntryCheck<'_, '_> {
         if sdk_codes.len() != raw.sdk_codes.len() {
             self.fail("`sdk_codes` must fit in i32");
         }
-        (from_docs, from_sdk, sdk_codes)
+        sdk_codes
     }
 }

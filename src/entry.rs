@@ -5,7 +5,7 @@
 //! [`TableData`]: crate::table_data::TableData
 //! [`Row`]: crate::table_data::Row
 
-use crate::{Canonical, Code, Recovery, Sources};
+use crate::{Canonical, Code, Recovery};
 
 /// A run of items in one of a table's flat arrays (`MESSAGES`, `SECTION_TITLES`, `ALIASES`,
 /// `SDK_CODES`).
@@ -40,7 +40,20 @@ pub(crate) struct Entry {
     pub description: Option<&'static str>,
     pub canonical: Canonical,
     pub recovery: Recovery,
-    pub sources: Sources,
+    /// Listed in the vendor's documentation.
+    pub docs: bool,
+    /// Defined or raised by a shipped SDK.
+    pub sdk: bool,
+    /// Into the table's `source_refs`.
+    pub sources: Span,
+    /// The HTTP status the vendor documents.
+    pub status: Option<u16>,
+    /// The vendor's retryable flag.
+    pub retryable: Option<bool>,
+    /// Into the table's `platforms`.
+    pub platforms: Span,
+    /// Into the table's `server_messages`.
+    pub server_messages: Span,
     pub sdk_codes: Span,
     pub passthrough: bool,
     pub deprecated: Option<&'static str>,

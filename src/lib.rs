@@ -77,7 +77,9 @@ pub use error::{KEPT_INPUT_BYTES, UnknownCode};
 pub use resolve::{
     RawCode, Resolution, Unrecognized, resolve, resolve_exception, resolve_number, resolve_raw,
 };
-pub use vocabulary::{Code, ErrorInfo, Section, Sources, Table, Vendor};
+pub use vocabulary::{
+    Code, ErrorInfo, Section, ServerMessage, Source, SourceKind, Sources, Table, Vendor,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "json"))]

@@ -14,7 +14,7 @@
 
 use crate::entry::{Entry, may_contain, pattern_param, same_bytes};
 use crate::fingerprint::{fingerprint, fingerprint_int};
-use crate::{Canonical, Code, Recovery, Section, Sources, Table};
+use crate::{Canonical, Code, Recovery, Section, ServerMessage, Source, Sources, Table};
 
 /// Everything a generated table holds besides its enum.
 pub(crate) struct TableData<V: 'static> {
@@ -52,6 +52,14 @@ pub(crate) struct TableMeta {
     pub(crate) sdk_codes: &'static [i32],
     /// The sections of the source document, in order.
     pub(crate) sections: &'static [Section],
+    /// The documents and packages the entries come from.
+    pub(crate) sources: &'static [Source],
+    /// Every entry's sources, in entry order.
+    pub(crate) source_refs: &'static [&'static Source],
+    /// Every entry's `(platform, name)` pairs, in entry order.
+    pub(crate) platforms: &'static [(&'static str, &'static str)],
+    /// Every entry's server messages, in entry order.
+    pub(crate) server_messages: &'static [ServerMessage],
     /// The vendor SDK package and version the table was checked against.
     pub(crate) sdk: Option<&'static str>,
     /// The table that unlisted codes are looked up in, and that pass-through entries defer to.
@@ -153,7 +161,23 @@ impl Row {
         self.entry.recovery
     }
     pub(crate) fn sources(self) -> Sources {
-        self.entry.sources
+        Sources {
+            docs: self.entry.docs,
+            sdk: self.entry.sdk,
+            list: self.entry.sources.of(self.meta.source_refs),
+        }
+    }
+    pub(crate) fn vendor_status(self) -> Option<u16> {
+        self.entry.status
+    }
+    pub(crate) fn vendor_retryable(self) -> Option<bool> {
+        self.entry.retryable
+    }
+    pub(crate) fn platform_names(self) -> &'static [(&'static str, &'static str)] {
+        self.entry.platforms.of(self.meta.platforms)
+    }
+    pub(crate) fn server_messages(self) -> &'static [ServerMessage] {
+        self.entry.server_messages.of(self.meta.server_messages)
     }
     pub(crate) fn deprecated(self) -> Option<&'static str> {
         self.entry.deprecated
@@ -217,6 +241,22 @@ macro_rules! impl_error_info {
             #[inline]
             fn deprecated(&self) -> Option<&'static str> {
                 self.row().deprecated()
+            }
+            #[inline]
+            fn vendor_status(&self) -> Option<u16> {
+                self.row().vendor_status()
+            }
+            #[inline]
+            fn vendor_retryable(&self) -> Option<bool> {
+                self.row().vendor_retryable()
+            }
+            #[inline]
+            fn platform_names(&self) -> &'static [(&'static str, &'static str)] {
+                self.row().platform_names()
+            }
+            #[inline]
+            fn server_messages(&self) -> &'static [$crate::ServerMessage] {
+                self.row().server_messages()
             }
         }
     };

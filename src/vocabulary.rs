@@ -71,6 +71,27 @@ pub trait ErrorInfo {
     fn sources(&self) -> Sources;
     /// The vendor's deprecation note, if the vendor has retired the code.
     fn deprecated(&self) -> Option<&'static str>;
+    /// The HTTP status the vendor documents for the code (Stream, Agora REST, Sendbird's
+    /// Platform API): a fact about the vendor, distinct from [`http_status`](Self::http_status),
+    /// which follows the canonical class.
+    fn vendor_status(&self) -> Option<u16> {
+        None
+    }
+    /// The vendor's own "retryable" flag, where it publishes one (Stream).
+    fn vendor_retryable(&self) -> Option<bool> {
+        None
+    }
+    /// The name each SDK platform gives the code, as `(platform, name)` pairs sorted by platform
+    /// (`("android", "GENERAL_ERROR")`, `("ios", "AgoraChatErrorGeneral")`); empty where the
+    /// platforms agree or the table has one platform.
+    fn platform_names(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+    /// The strings the vendor's server is documented to send with the code (Agora REST's
+    /// `error_description`), each with the catalog's explanation.
+    fn server_messages(&self) -> &'static [ServerMessage] {
+        &[]
+    }
 }
 
 /// A vendor code as the vendor sends it: a string (`"ERR_UID_NOT_FOUND"`) or an integer (`605`).
@@ -290,6 +311,11 @@ impl Table {
         self.meta().sections
     }
 
+    /// The documents and packages the table's entries come from, with their versions.
+    pub fn sources(self) -> &'static [Source] {
+        self.meta().sources
+    }
+
     /// The table that this table's data names for codes it does not list (a CometChat Calls API
     /// body can carry any REST API code), if any.
     ///
@@ -320,16 +346,21 @@ impl fmt::Display for Table {
     }
 }
 
-/// Where a catalog entry comes from.
+/// Where a catalog entry comes from: whether the vendor's documentation lists it, whether a
+/// shipped SDK defines or raises it, and the exact documents and packages (with their version).
 ///
 /// ```
-/// use chat_error_codes::{ErrorInfo, cometchat::rest};
-/// assert!(rest::ChatError::ErrUidNotFound.sources().docs());
+/// use chat_error_codes::{ErrorInfo, SourceKind, cometchat::rest};
+/// let sources = rest::ChatError::ErrUidNotFound.sources();
+/// assert!(sources.docs());
+/// assert_eq!(sources.list()[0].kind(), SourceKind::Docs);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Sources {
     pub(crate) docs: bool,
     pub(crate) sdk: bool,
+    #[serde(skip)]
+    pub(crate) list: &'static [&'static Source],
 }
 
 impl Sources {
@@ -342,6 +373,11 @@ impl Sources {
     pub const fn sdk(self) -> bool {
         self.sdk
     }
+
+    /// The documents and packages that list the entry, in the order the data gives them.
+    pub const fn list(self) -> &'static [&'static Source] {
+        self.list
+    }
 }
 
 impl fmt::Display for Sources {
@@ -351,6 +387,148 @@ impl fmt::Display for Sources {
             (false, true) => "sdk",
             _ => "docs",
         })
+    }
+}
+
+/// What kind of document a [`Source`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// The vendor's documentation (a docs page, at a commit or date).
+    Docs,
+    /// A shipped SDK: a package at a version, or a header at a commit.
+    Sdk,
+}
+
+/// One document or package a table's entries come from, with its version: the provenance
+/// recorded in the data file's `[[source]]` blocks.
+///
+/// ```
+/// use chat_error_codes::{SourceKind, Table};
+/// let sdk = Table::AgoraChat.sources().iter().find(|s| s.kind() == SourceKind::Sdk).unwrap();
+/// assert_eq!(sdk.version(), Some("1.4.0"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Source {
+    id: &'static str,
+    title: &'static str,
+    url: &'static str,
+    version: Option<&'static str>,
+    kind: SourceKind,
+}
+
+impl Source {
+    pub(crate) const fn new(
+        id: &'static str,
+        title: &'static str,
+        url: &'static str,
+        version: Option<&'static str>,
+        kind: SourceKind,
+    ) -> Self {
+        Source {
+            id,
+            title,
+            url,
+            version,
+            kind,
+        }
+    }
+
+    /// The identifier entries use in the data (`"docs"`, `"sdk"`, `"flutter"`).
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// What the source is.
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// Where to read it.
+    pub const fn url(&self) -> &'static str {
+        self.url
+    }
+
+    /// The package version, commit or date that was read, if recorded.
+    pub const fn version(&self) -> Option<&'static str> {
+        self.version
+    }
+
+    /// Documentation or SDK.
+    pub const fn kind(&self) -> SourceKind {
+        self.kind
+    }
+}
+
+/// A string a vendor's server sends with a code (Agora's REST `error_description`), with the
+/// catalog's explanation of what causes it. `{name}` in the text stands for a part that varies
+/// (`{username} is not legal.`).
+///
+/// ```
+/// use chat_error_codes::ServerMessage;
+/// let m = ServerMessage::new("{username} is not legal.", "The user ID breaks the naming rules.");
+/// assert!(m.matches("alice@ is not legal."));
+/// assert!(!m.matches("is not legal."));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ServerMessage {
+    text: &'static str,
+    explanation: &'static str,
+}
+
+impl ServerMessage {
+    /// A message text (with `{placeholders}`) and its explanation.
+    pub const fn new(text: &'static str, explanation: &'static str) -> Self {
+        ServerMessage { text, explanation }
+    }
+
+    /// The text as documented, placeholders included.
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// What causes it, in the catalog's words.
+    pub const fn explanation(&self) -> &'static str {
+        self.explanation
+    }
+
+    /// Whether `received` is this message: equal outside the placeholders, each placeholder
+    /// standing for one or more characters. Case and a final period are compared leniently
+    /// (servers have been seen sending lower case without the period).
+    pub fn matches(&self, received: &str) -> bool {
+        let trim = |s: &'static str| s.strip_suffix('.').unwrap_or(s);
+        template_matches(
+            trim(self.text).as_bytes(),
+            received.strip_suffix('.').unwrap_or(received).as_bytes(),
+        )
+    }
+}
+
+/// `template` (with `{...}` placeholders) against `text`, ASCII case-insensitively.
+fn template_matches(template: &[u8], text: &[u8]) -> bool {
+    match template.iter().position(|&b| b == b'{') {
+        None => template.eq_ignore_ascii_case(text),
+        Some(open) => {
+            let (Some(head), Some(rest)) = (template.get(..open), template.get(open..)) else {
+                return false;
+            };
+            let after = rest
+                .iter()
+                .position(|&b| b == b'}')
+                .map_or(rest.len(), |c| c + 1);
+            let tail = rest.get(after..).unwrap_or(&[]);
+            let Some(body) = text.get(head.len()..) else {
+                return false;
+            };
+            if !text
+                .get(..head.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(head))
+            {
+                return false;
+            }
+            // The placeholder takes at least one byte; try every split (templates are short).
+            (1..=body.len()).any(|n| body.get(n..).is_some_and(|t| template_matches(tail, t)))
+        }
     }
 }
 

@@ -63,7 +63,10 @@ fn variant_docs(out: &mut Output, table: &Table, entry: &Entry) {
         let title = escape_markdown(table.section_title(*section));
         doc(out, &format!("- *{title}*: {}", escape_markdown(message)));
     }
-    for paragraph in paragraphs(entry) {
+    for paragraph in paragraphs(entry)
+        .into_iter()
+        .chain(vendor_facts(table, entry))
+    {
         doc(out, "");
         doc(out, &paragraph);
     }
@@ -115,6 +118,53 @@ fn paragraphs(entry: &Entry) -> Vec<String> {
     }
     if let Some(note) = &entry.note {
         paragraphs.push(format!("Note: {}", escape_markdown(note)));
+    }
+    paragraphs
+}
+
+/// The vendor facts of newer tables: documented status and retry flag, per-platform names,
+/// server messages with their explanations, and the sources with their versions.
+fn vendor_facts(table: &Table, entry: &Entry) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut facts = Vec::new();
+    if let Some(status) = entry.status {
+        facts.push(format!("vendor HTTP status `{status}`"));
+    }
+    if let Some(retryable) = entry.retryable {
+        facts.push(format!("vendor retryable flag `{retryable}`"));
+    }
+    if !facts.is_empty() {
+        paragraphs.push(format!("Vendor facts: {}.", facts.join(", ")));
+    }
+    if !entry.platforms.is_empty() {
+        let names: Vec<String> = entry
+            .platforms
+            .iter()
+            .map(|(p, n)| format!("{p} `{n}`"))
+            .collect();
+        paragraphs.push(format!("Platform names: {}.", names.join(", ")));
+    }
+    for (text, explanation) in &entry.server_messages {
+        paragraphs.push(format!(
+            "- Server message `{text}`: {}",
+            escape_markdown(explanation)
+        ));
+    }
+    if table.sources.iter().any(|s| s.version.is_some()) {
+        let sources: Vec<String> = entry
+            .sources
+            .iter()
+            .filter_map(|&i| table.sources.get(i))
+            .map(|s| {
+                format!(
+                    "[{}]({}) ({})",
+                    escape_markdown(&s.title),
+                    s.url,
+                    escape_markdown(s.version.as_deref().unwrap_or("-"))
+                )
+            })
+            .collect();
+        paragraphs.push(format!("Sources: {}.", sources.join("; ")));
     }
     paragraphs
 }

@@ -99,6 +99,7 @@ fn by_code(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u
     }
     let keys: Vec<u64> = table
         .keys()
+        .iter()
         .map(|(k, _)| fingerprint(k.as_bytes()))
         .collect();
     writeln!(out, "    by_code: {},", map.build());

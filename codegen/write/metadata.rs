@@ -13,6 +13,9 @@ struct Flat<'t> {
     section_titles: Vec<&'t str>,
     aliases: Vec<&'t str>,
     sdk_codes: Vec<i32>,
+    source_refs: Vec<usize>,
+    platforms: Vec<&'t (String, String)>,
+    server_messages: Vec<&'t (String, String)>,
 }
 
 /// Appends `items` to `all` and returns the `Span` literal that covers them.
@@ -74,8 +77,63 @@ pub fn make_metadata(out: &mut Output, id: &TableId, table: &Table) {
         flat.sdk_codes.len(),
         flat.sdk_codes
     );
+    let refs: Vec<String> = flat
+        .source_refs
+        .iter()
+        .map(|i| format!("&SOURCES[{i}]"))
+        .collect();
+    writeln!(
+        out,
+        "/// Every entry's sources, in entry order.\n#[rustfmt::skip]\nstatic SOURCE_REFS: [&crate::Source; {}] = [{}];\n",
+        refs.len(),
+        refs.join(", ")
+    );
+    let pairs: Vec<String> = flat
+        .platforms
+        .iter()
+        .map(|(p, n)| format!("({p:?}, {n:?})"))
+        .collect();
+    writeln!(
+        out,
+        "/// Every entry's platform names, in entry order.\n#[rustfmt::skip]\nstatic PLATFORMS: [(&str, &str); {}] = [{}];\n",
+        pairs.len(),
+        pairs.join(", ")
+    );
+    let messages: Vec<String> = flat
+        .server_messages
+        .iter()
+        .map(|(t, e)| format!("crate::ServerMessage::new({t:?}, {e:?})"))
+        .collect();
+    writeln!(
+        out,
+        "/// Every entry's server messages, in entry order.\n#[rustfmt::skip]\nstatic SERVER_MESSAGES: [crate::ServerMessage; {}] = [{}];\n",
+        messages.len(),
+        messages.join(", ")
+    );
+    make_sources(out, table);
     make_sections(out, table);
     make_meta(out, id, table);
+}
+
+fn make_sources(out: &mut Output, table: &Table) {
+    writeln!(out, "/// The documents and packages the entries come from.");
+    writeln!(
+        out,
+        "#[rustfmt::skip]\nstatic SOURCES: [crate::Source; {}] = [",
+        table.sources.len()
+    );
+    for source in &table.sources {
+        writeln!(
+            out,
+            "    crate::Source::new({:?}, {:?}, {:?}, {}, crate::SourceKind::{}),",
+            source.id,
+            source.title,
+            source.url,
+            opt(source.version.as_deref()),
+            source.kind
+        );
+    }
+    writeln!(out, "];\n");
 }
 
 /// One `Entry { ... }` literal, its lists appended to `flat`.
@@ -96,8 +154,8 @@ fn entry_literal<'t>(table: &'t Table, entry: &'t Entry, flat: &mut Flat<'t>) ->
     };
     format!(
         "Entry {{ code: {code}, name: {:?}, variant: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
-         canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, sources: crate::Sources {{ docs: {}, sdk: {} }}, \
-         sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }}",
+         canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, docs: {}, sdk: {}, sources: {}, status: {}, retryable: {}, \
+         platforms: {}, server_messages: {}, sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }}",
         entry.name,
         entry.variant,
         span(&mut flat.aliases, entry.aliases.iter().map(String::as_str)),
@@ -108,6 +166,15 @@ fn entry_literal<'t>(table: &'t Table, entry: &'t Entry, flat: &mut Flat<'t>) ->
         entry.recovery,
         entry.from_docs,
         entry.from_sdk,
+        span(&mut flat.source_refs, entry.sources.iter().copied()),
+        entry
+            .status
+            .map_or_else(|| "None".to_owned(), |s| format!("Some({s})")),
+        entry
+            .retryable
+            .map_or_else(|| "None".to_owned(), |r| format!("Some({r})")),
+        span(&mut flat.platforms, &entry.platforms),
+        span(&mut flat.server_messages, &entry.server_messages),
         span(&mut flat.sdk_codes, entry.sdk_codes.iter().copied()),
         entry.passthrough,
         opt(entry.deprecated.as_deref()),
@@ -161,6 +228,10 @@ fn make_meta(out: &mut Output, id: &TableId, table: &Table) {
     writeln!(out, "    aliases: &ALIASES,");
     writeln!(out, "    sdk_codes: &SDK_CODES,");
     writeln!(out, "    sections: &SECTIONS,");
+    writeln!(out, "    sources: &SOURCES,");
+    writeln!(out, "    source_refs: &SOURCE_REFS,");
+    writeln!(out, "    platforms: &PLATFORMS,");
+    writeln!(out, "    server_messages: &SERVER_MESSAGES,");
     writeln!(out, "    sdk: {},", opt(table.sdk.as_deref()));
     writeln!(out, "    fallback: {fallback},");
     writeln!(out, "}};\n");
