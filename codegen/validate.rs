@@ -737,6 +737,9 @@ impl EntryCheck<'_, '_> {
         if !names.contains(&recovery.as_str()) {
             self.fail(unknown_word("recovery", &recovery, &names));
         }
+        if recovery == "NoAction" && canonical != "Ok" {
+            self.fail("recovery \"NoAction\" is for success codes (canonical \"Ok\") only");
+        }
         if raw.recovery.as_deref() == Some(default) {
             self.fail(format!(
                 "recovery {recovery:?} is already the default for {canonical}; drop the override"

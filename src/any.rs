@@ -54,6 +54,14 @@ macro_rules! define_any {
             }
         }
 
+        impl Serialize for CodeOf {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self.0 {
+                    $(AnyChatError::$variant(e) => e.serialize(serializer),)*
+                }
+            }
+        }
+
         impl Table {
             /// The number of entries in the whole catalog.
             pub const ALL_LEN: usize = 0 $(+ crate::$($module)::+::ChatError::ALL.len())*;
@@ -197,19 +205,19 @@ impl<'de: 'a, 'a> Deserialize<'de> for TaggedCode<'a> {
 }
 
 impl Serialize for AnyChatError {
-    /// Serializes as `{"table": "<table>", "code": <the vendor's code>}`.
+    /// Serializes as `{"table": "<table>", "code": <the vendor's code>}`, the code as the entry's
+    /// own enum serializes it.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let code = match ErrorInfo::code(self) {
-            Code::Str(s) => TaggedCode::Str(s),
-            Code::Int(n) => TaggedCode::Int(n.into()),
-        };
-        Tagged {
-            table: self.table(),
-            code,
-        }
-        .serialize(serializer)
+        use serde::ser::SerializeStruct;
+        let mut tagged = serializer.serialize_struct("Tagged", 2)?;
+        tagged.serialize_field("table", &self.table())?;
+        tagged.serialize_field("code", &CodeOf(*self))?;
+        tagged.end()
     }
 }
+
+/// An entry's code, serialized by its table's enum.
+struct CodeOf(AnyChatError);
 
 impl<'de> Deserialize<'de> for AnyChatError {
     /// Deserializes `{"table": "<table>", "code": <code>}`; an unknown code is an error.

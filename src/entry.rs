@@ -233,11 +233,16 @@ macro_rules! impl_table {
         }
 
         impl serde::Serialize for ChatError {
-            /// Serializes as the vendor's code: a string or an integer.
+            /// Serializes as the vendor's code: a string or an integer. Where an HTTP-keyed
+            /// table lists the same `error` string under several statuses, the entries after the
+            /// first serialize as `"<status> <error>"`, the key that finds them again.
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self.code() {
-                    $crate::Code::Str(code) => serializer.serialize_str(code),
-                    $crate::Code::Int(code) => serializer.serialize_i32(code),
+                match (self.code(), self.row().vendor_status()) {
+                    ($crate::Code::Str(code), Some(status)) if Self::from_code(code) != Some(*self) => {
+                        serializer.collect_str(&format_args!("{status} {code}"))
+                    }
+                    ($crate::Code::Str(code), _) => serializer.serialize_str(code),
+                    ($crate::Code::Int(code), _) => serializer.serialize_i32(code),
                 }
             }
         }

@@ -69,6 +69,8 @@ mod vocabulary;
 pub mod agora;
 pub mod cometchat;
 pub mod genesys;
+pub mod sendbird;
+pub mod stream;
 
 pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
 pub use classification::{Canonical, Recovery};

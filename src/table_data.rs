@@ -263,3 +263,35 @@ macro_rules! impl_error_info {
 }
 
 pub(crate) use impl_error_info;
+
+/// The value of `"<status> <code>"` (an `http` table's key for a status and `error` string).
+pub(crate) fn find_status_code<V: Copy>(data: &TableData<V>, status: u16, code: &str) -> Option<V> {
+    let mut buf = [0u8; 96];
+    let key = status_key(&mut buf, status, code)?;
+    data.find_code(key)
+}
+
+/// The value of a status listed without an `error` string (its key is the status).
+pub(crate) fn find_status<V: Copy>(data: &TableData<V>, status: u16) -> Option<V> {
+    let mut buf = [0u8; 96];
+    let key = status_key(&mut buf, status, "")?;
+    data.find_code(key.trim_end())
+}
+
+/// Writes `"<status> <code>"` into `buf`; `None` if it does not fit.
+fn status_key<'b>(buf: &'b mut [u8; 96], status: u16, code: &str) -> Option<&'b str> {
+    if !(100..=999).contains(&status) {
+        return None;
+    }
+    let digits = [status / 100 % 10, status / 10 % 10, status % 10];
+    let len = 4 + code.len();
+    let dst = buf.get_mut(..len)?;
+    for (d, n) in dst.iter_mut().zip(digits) {
+        *d = b'0' + n as u8;
+    }
+    let (_, rest) = dst.split_at_mut(3);
+    let (space, tail) = rest.split_first_mut()?;
+    *space = b' ';
+    tail.copy_from_slice(code.as_bytes());
+    core::str::from_utf8(buf.get(..len)?).ok()
+}

@@ -40,6 +40,14 @@ macro_rules! for_each_table {
                 "Genesys Web Engagement chat `EventError` codes: [`crate::genesys`]."),
             (AgoraChat, "agora_chat", agora, integer, Agora,
                 "Agora Chat Web SDK error codes: [`crate::agora`]."),
+            (AgoraRest, "agora_rest", agora::rest, string, Agora,
+                "Agora Chat RESTful API errors, keyed by HTTP status and `error` string: [`crate::agora::rest`]."),
+            (AgoraNative, "agora_native", agora::native, integer, Agora,
+                "Agora Chat native SDK (Android, iOS, Windows) error codes: [`crate::agora::native`]."),
+            (StreamChat, "stream_chat", stream, integer, Stream,
+                "Stream Chat API error codes: [`crate::stream`]."),
+            (SendbirdChat, "sendbird_chat", sendbird, integer, Sendbird,
+                "Sendbird Chat error codes (Platform API and SDKs): [`crate::sendbird`]."),
         }
     };
 }

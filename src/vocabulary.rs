@@ -178,8 +178,12 @@ pub enum Vendor {
     CometChat,
     /// Genesys Web Engagement (GWE) chat.
     Genesys,
-    /// Agora Chat (Web SDK numbering).
+    /// Agora Chat: Web SDK, native SDKs and REST API.
     Agora,
+    /// Stream Chat (getstream.io).
+    Stream,
+    /// Sendbird Chat.
+    Sendbird,
 }
 
 impl Vendor {

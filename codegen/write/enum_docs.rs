@@ -171,12 +171,18 @@ fn vendor_facts(table: &Table, entry: &Entry) -> Vec<String> {
 
 /// `doc(alias)` for the code and names, and `#[deprecated]` for retired codes.
 fn variant_attrs(out: &mut Output, table: &Table, entry: &Entry) {
-    writeln!(out, "    #[doc(alias = {:?})]", entry.code);
+    // rustdoc refuses an alias equal to the variant's own name.
+    let code = std::iter::once(&entry.code);
     let names = std::iter::once(&entry.name)
         .chain(&entry.aliases)
         .filter(|_| table.integer);
+    let names = code.chain(names).filter(|n| **n != entry.variant);
+    let mut seen = Vec::new();
     for name in names {
-        writeln!(out, "    #[doc(alias = {name:?})]");
+        if !seen.contains(&name) {
+            writeln!(out, "    #[doc(alias = {name:?})]");
+            seen.push(name);
+        }
     }
     if let Some(deprecated) = &entry.deprecated {
         writeln!(out, "    #[deprecated(note = {deprecated:?})]");

@@ -201,6 +201,13 @@ fn entry_json(e: &AnyChatError) -> Value {
         "http_status": e.http_status(),
         "recovery": e.recovery(),
         "sources": e.sources().to_string(),
+        "source_list": e.sources().list().iter().map(|s| json!({
+            "id": s.id(), "title": s.title(), "url": s.url(), "version": s.version(), "kind": s.kind(),
+        })).collect::<Vec<_>>(),
+        "vendor_status": e.vendor_status(),
+        "vendor_retryable": e.vendor_retryable(),
+        "platform_names": e.platform_names().iter().map(|(p, n)| json!({"platform": p, "name": n})).collect::<Vec<_>>(),
+        "server_messages": e.server_messages(),
         "deprecated": e.deprecated(),
         "note": e.note(),
     })
@@ -276,7 +283,35 @@ fn entry_text(e: &AnyChatError, out: &mut String) {
         format!("{} (HTTP {})", e.canonical(), e.http_status()),
     );
     line(out, "recovery:", e.recovery());
+    if let Some(status) = e.vendor_status() {
+        line(out, "vendor HTTP:", status);
+    }
+    if let Some(retryable) = e.vendor_retryable() {
+        line(
+            out,
+            "retryable:",
+            format!("{retryable} (the vendor's flag)"),
+        );
+    }
+    for (platform, name) in e.platform_names() {
+        line(out, "platform:", format!("{platform}: {name}"));
+    }
+    for m in e.server_messages() {
+        line(
+            out,
+            "server says:",
+            format!("{:?}: {}", m.text(), m.explanation()),
+        );
+    }
     line(out, "sources:", e.sources());
+    for source in e.sources().list() {
+        let version = source.version().unwrap_or("-");
+        line(
+            out,
+            "  from:",
+            format!("{} ({version}) <{}>", source.title(), source.url()),
+        );
+    }
     if let Some(d) = e.deprecated() {
         line(out, "deprecated:", d);
     }
