@@ -109,3 +109,80 @@ pub fn may_contain(filter: &[u64], log2: u32, fp: u64) -> bool {
     let (word, bit) = filter_slot(fp, log2);
     filter.get(word).is_some_and(|w| w & bit != 0)
 }
+
+// The functions alone, without generated code. build.rs includes this file as a module, so
+// tests/validation.rs (which compiles build.rs) runs these tests as well.
+#[cfg(test)]
+mod tests {
+    // The library is `no_std`; its tests have std.
+    extern crate std;
+
+    use std::collections::HashSet;
+    use std::format;
+    use std::prelude::rust_2024::*;
+
+    use super::{filter_log2, fingerprint, same_bytes};
+
+    #[test]
+    fn lookup_filters_grow_with_the_table() {
+        assert_eq!(filter_log2(0), 12);
+        assert_eq!(filter_log2(256), 12); // 4096 bits hold 256 keys at 16 bits each
+        assert_eq!(filter_log2(257), 13);
+        assert_eq!(filter_log2(10_000), 18);
+        assert_eq!(filter_log2(200_000), 22);
+    }
+
+    #[test]
+    fn the_fingerprint_reads_every_byte_and_the_length() {
+        // Changing any one byte of a code, or appending a zero byte, changes its fingerprint, at
+        // every length the 8-byte words and 16-byte blocks are read at.
+        let base: Vec<u8> = (0..100u8).map(|i| b'A' + i % 26).collect();
+        let mut seen = HashSet::new();
+        for n in 0..=base.len() {
+            let code = &base[..n];
+            let fp = fingerprint(code);
+            assert!(seen.insert(fp), "length {n} collides with a shorter prefix");
+            for at in 0..n {
+                for replacement in [b'_', b'0', 0x80] {
+                    let mut changed = code.to_vec();
+                    changed[at] = replacement;
+                    assert_ne!(fingerprint(&changed), fp, "byte {at} of {n} not read");
+                }
+            }
+            let mut longer = code.to_vec();
+            longer.push(0);
+            assert_ne!(fingerprint(&longer), fp, "length {n} not mixed in");
+        }
+        // And 200,000 codes shaped like the vendors' (ERR_<WORD>_<WORD>_<n>) are all distinct.
+        let words = [
+            "UID", "GROUP", "NOT", "FOUND", "INVALID", "MESSAGE", "TOKEN", "LIMIT",
+        ];
+        let mut fps = HashSet::new();
+        for i in 0..200_000usize {
+            let code = format!(
+                "ERR_{}_{}_{i}",
+                words[i % words.len()],
+                words[(i / words.len()) % words.len()]
+            );
+            assert!(fps.insert(fingerprint(code.as_bytes())), "{code}");
+        }
+    }
+
+    #[test]
+    fn same_bytes_agrees_with_slice_equality() {
+        // Every length the word comparison distinguishes, with a difference at every position.
+        let base: Vec<u8> = (0..48u8).map(|i| b'A' + i % 26).collect();
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            assert!(same_bytes(a, a));
+            if n > 0 {
+                assert!(!same_bytes(a, &base[..n - 1]), "length {n} not compared");
+            }
+            for at in 0..n {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(a, &b), "difference at {at} of {n} missed");
+            }
+        }
+    }
+}

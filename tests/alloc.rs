@@ -3,47 +3,16 @@
 //! at most a small constant number of times, whatever the payload's size or code.
 #![cfg(feature = "json")]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+mod common;
 
 use chat_error_codes::{
     AnyChatError, ErrorInfo, RawCode, Table, agora, cometchat, genesys, lookup, lookup_lenient,
     lookup_number, payload, resolve, resolve_exception, resolve_number,
 };
-
-struct Counting;
-
-thread_local! {
-    static COUNT: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // `try_with`: the thread-local may be gone while a thread shuts down.
-        let _ = COUNT.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = COUNT.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use common::counting_alloc::{Counting, allocations};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// Allocations made by `f` on this thread.
-fn allocations<T>(f: impl FnOnce() -> T) -> (usize, T) {
-    let before = COUNT.with(Cell::get);
-    let out = std::hint::black_box(f());
-    (COUNT.with(Cell::get) - before, out)
-}
 
 fn touch_info(e: &impl ErrorInfo) -> usize {
     let mut n = e.name().len() + e.message().len() + e.messages().len() + e.section().len();

@@ -1,0 +1,181 @@
+//! Payloads: known and unknown codes in every vendor shape round-trip exactly; payload-like
+//! input never panics.
+
+use std::fmt::Write as _;
+
+use chat_error_codes::payload::{self, Shape};
+use chat_error_codes::{
+    AnyChatError, ErrorInfo, RawCode, Resolution, Table, Unrecognized, agora, cometchat, genesys,
+    resolve, resolve_exception,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use crate::exercise::{PARSERS, Parser, check_payload, check_resolution};
+use crate::strategies::{details_text, known, payloadish, raw_code_strategy};
+use crate::support::js;
+use crate::{PAYLOADS, TABLES, config};
+
+proptest! {
+    #![proptest_config(config(PAYLOADS))]
+
+    /// Every known code, in every payload shape that carries its table, resolves to its entry
+    /// and re-serializes to exactly the input.
+    #[test]
+    fn known_codes_round_trip_through_every_payload_shape(
+        e in known(),
+        message in proptest::option::of(any::<String>()),
+        details in proptest::option::of(details_text()),
+    ) {
+        let code = e.code().to_string();
+        let mut tail = String::new();
+        if let Some(m) = &message {
+            write!(tail, r#","message":{}"#, js(m)).unwrap();
+        }
+        let details_field = |key: &str| details.as_ref().map(|d| format!(r#","{key}":{d}"#)).unwrap_or_default();
+        let mut inputs: Vec<(String, Parser, Shape)> = Vec::new();
+        match e.table() {
+            Table::CometChatRest | Table::CometChatCalls => {
+                let body = format!(r#"{{"error":{{"code":{}{tail}{}}}}}"#, js(&code), details_field("details"));
+                let (parser, shape) = if e.table() == Table::CometChatRest {
+                    (payload::parse_rest as Parser, Shape::CometChatRest)
+                } else {
+                    (payload::parse_calls as Parser, Shape::CometChatCalls)
+                };
+                inputs.push((body.clone(), parser, shape));
+                if e.table() == Table::CometChatRest {
+                    inputs.push((body, payload::parse, Shape::CometChatRest));
+                }
+            }
+            Table::CometChatSdk => {
+                let body = format!(r#"{{"code":{},"name":{}{tail}{}}}"#, js(&code), js(&code), details_field("details"));
+                inputs.push((body.clone(), payload::parse_exception, Shape::CometChatException));
+                inputs.push((body, payload::parse, Shape::CometChatException));
+            }
+            Table::AgoraChat => {
+                for kind in [code.clone(), js(&code), js(e.name())] {
+                    let body = format!(r#"{{"type":{kind}{tail}{}}}"#, details_field("data"));
+                    inputs.push((body.clone(), payload::parse_agora, Shape::AgoraErrorEvent));
+                    inputs.push((body, payload::parse, Shape::AgoraErrorEvent));
+                }
+            }
+            Table::GenesysChat => {
+                for c in [code.clone(), js(&code)] {
+                    let body = format!(r#"{{"code":{c}{tail}{}}}"#, details_field("details"));
+                    inputs.push((body.clone(), payload::parse_genesys, Shape::GenesysEventError));
+                    inputs.push((body, payload::parse, Shape::GenesysEventError));
+                }
+            }
+        }
+        for (input, parser, shape) in &inputs {
+            let p = parser(input).unwrap_or_else(|err| panic!("{input}: {err}"));
+            prop_assert_eq!(p.shape(), *shape, "{}", input);
+            let expected = if e.table() == Table::CometChatSdk {
+                resolve_exception(RawCode::from(code.as_str()), Some(&code))
+            } else {
+                Resolution::Known(e)
+            };
+            prop_assert_eq!(p.resolution(), &expected, "{}", input);
+            prop_assert_eq!(p.message(), message.as_deref());
+            prop_assert_eq!(p.details().map(|d| d.get()), details.as_deref());
+            prop_assert_eq!(&serde_json::to_string(&p).unwrap(), input);
+        }
+    }
+
+    /// A payload with an arbitrary code, built canonically with serde_json, re-serializes to
+    /// exactly the input; an unrecognized code keeps the code and the message.
+    #[test]
+    fn unknown_codes_in_payloads_round_trip_exactly(
+        code in raw_code_strategy(),
+        name in proptest::option::of(any::<String>()),
+        message in proptest::option::of(any::<String>()),
+        details in proptest::option::of(details_text()),
+        shape in select(vec![
+            Shape::CometChatRest,
+            Shape::CometChatCalls,
+            Shape::CometChatException,
+            Shape::AgoraErrorEvent,
+            Shape::GenesysEventError,
+        ]),
+    ) {
+        let code_json = serde_json::to_string(&code).unwrap();
+        let mut fields = Vec::new();
+        let (parser, detail_key): (Parser, &str) = match shape {
+            Shape::CometChatRest => (payload::parse_rest, "details"),
+            Shape::CometChatCalls => (payload::parse_calls, "details"),
+            Shape::CometChatException => (payload::parse_exception, "details"),
+            Shape::AgoraErrorEvent => (payload::parse_agora, "data"),
+            Shape::GenesysEventError => (payload::parse_genesys, "details"),
+        };
+        if shape == Shape::AgoraErrorEvent {
+            fields.push(format!(r#""type":{code_json}"#));
+        } else {
+            fields.push(format!(r#""code":{code_json}"#));
+            if let Some(n) = &name {
+                fields.push(format!(r#""name":{}"#, js(n)));
+            }
+        }
+        if let Some(m) = &message {
+            fields.push(format!(r#""message":{}"#, js(m)));
+        }
+        if let Some(d) = &details {
+            fields.push(format!(r#""{detail_key}":{d}"#));
+        }
+        let mut input = format!("{{{}}}", fields.join(","));
+        if matches!(shape, Shape::CometChatRest | Shape::CometChatCalls) {
+            input = format!(r#"{{"error":{input}}}"#);
+        }
+        let p = parser(&input).unwrap_or_else(|err| panic!("{input}: {err}"));
+        prop_assert_eq!(p.shape(), shape);
+        prop_assert_eq!(p.code(), &code);
+        prop_assert_eq!(&serde_json::to_string(&p).unwrap(), &input);
+        if let Resolution::Unrecognized(u) = p.resolution() {
+            prop_assert_eq!(u.code(), &code);
+            prop_assert_eq!(u.message(), message.as_deref());
+            let json = serde_json::to_string(u).unwrap();
+            prop_assert_eq!(&serde_json::from_str::<Unrecognized<'_>>(&json).unwrap(), u);
+        }
+        let owned = p.clone().into_owned();
+        prop_assert_eq!(&owned.code, &code);
+        prop_assert_eq!(owned.raw, input);
+    }
+
+
+    /// Structured fuzzing: payload-like objects with vendor keys, arbitrary values, duplicate
+    /// keys and mangled text never panic; every success re-serializes to a payload the same
+    /// parser reads back identically.
+    #[test]
+    fn payload_like_input_is_handled(text in payloadish()) {
+        for (_, parser) in PARSERS {
+            let r = parser(&text);
+            check_payload(parser, &text, &r);
+            let again = parser(&text);
+            prop_assert_eq!(format!("{r:?}"), format!("{again:?}"));
+        }
+        for table in TABLES {
+            check_resolution(table, &text, &resolve(table, &text));
+        }
+        let _ = serde_json::from_str::<AnyChatError>(&text);
+        let _ = serde_json::from_str::<Unrecognized<'_>>(&text);
+        let _ = serde_json::from_str::<cometchat::sdk::ChatError>(&text);
+        let _ = serde_json::from_str::<agora::ChatError>(&text);
+        let _ = serde_json::from_str::<genesys::ChatError>(&text);
+    }
+
+}
+
+// Regression for a misbehaviour the properties found in the library (fixed).
+
+/// A `details`/`data` of JSON `null` is kept as sent and written back.
+/// (A `"message": null` reads as no message and is not written back.)
+#[test]
+fn null_details_are_kept_on_reserialization() {
+    for input in [
+        r#"{"error":{"code":"ERR_X","details":null}}"#,
+        r#"{"type":4242,"data":null}"#,
+        r#"{"code":4242,"details":null}"#,
+    ] {
+        let p = payload::parse(input).unwrap();
+        assert_eq!(serde_json::to_string(&p).unwrap(), input);
+    }
+}
