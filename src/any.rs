@@ -5,7 +5,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::table_data::Row;
-use crate::{Code, ErrorInfo, Table};
+use crate::{ErrorInfo, Table};
 
 /// Declares [`AnyChatError`] and the cross-table sweeps from the list of tables.
 macro_rules! define_any {
@@ -157,6 +157,26 @@ struct Tagged<'a> {
 enum TaggedCode<'a> {
     Int(i64),
     Str(&'a str),
+    /// `"<status> <error>"` of an HTTP-keyed table, read from an escaped string.
+    #[serde(skip)]
+    Keyed(u16, &'a str),
+}
+
+/// The catalog's own copy of a code, name or alias equal to `v`.
+fn catalog_copy(v: &str) -> Option<&'static str> {
+    AnyChatError::all().find_map(|e| {
+        let code = e.code().as_str().into_iter();
+        code.chain([e.name()])
+            .chain(e.aliases().iter().copied())
+            .find(|s| *s == v)
+    })
+}
+
+/// `"<status> <rest>"` with a three-digit status.
+fn split_status(v: &str) -> Option<(u16, &str)> {
+    let (status, rest) = v.split_once(' ')?;
+    let valid = status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit());
+    Some((status.parse().ok().filter(|_| valid)?, rest))
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for TaggedCode<'a> {
@@ -175,21 +195,23 @@ impl<'de: 'a, 'a> Deserialize<'de> for TaggedCode<'a> {
                 Ok(TaggedCode::Str(v))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                if let Ok(n) = v.parse::<i64>() {
-                    return Ok(TaggedCode::Int(n));
+                // A string the input cannot lend (it had escapes): keep the catalog's copy, of
+                // the whole string or of the `error` string in "<status> <error>".
+                if let Some(code) = catalog_copy(v) {
+                    return Ok(TaggedCode::Str(code));
                 }
-                // A string the input cannot lend (it had escapes): keep the catalog's copy.
-                AnyChatError::all()
-                    .find_map(|e| {
-                        let code = e.code().as_str().into_iter();
-                        code.chain([e.name()])
-                            .chain(e.aliases().iter().copied())
-                            .find(|s| *s == v)
-                    })
-                    .map(TaggedCode::Str)
-                    .ok_or_else(|| {
-                        E::invalid_value(serde::de::Unexpected::Str(v), &"a code of the catalog")
-                    })
+                if let Some((status, code)) =
+                    split_status(v).and_then(|(s, c)| Some((s, catalog_copy(c)?)))
+                {
+                    return Ok(TaggedCode::Keyed(status, code));
+                }
+                match v.parse::<i64>() {
+                    Ok(n) => Ok(TaggedCode::Int(n)),
+                    Err(_) => Err(E::invalid_value(
+                        serde::de::Unexpected::Str(v),
+                        &"a code of the catalog",
+                    )),
+                }
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
                 Ok(TaggedCode::Int(v))
@@ -232,6 +254,10 @@ impl<'de> Deserialize<'de> for AnyChatError {
             TaggedCode::Int(n) => tagged.table.lookup_number(n).ok_or_else(|| {
                 D::Error::custom(crate::UnknownCode::from_number(tagged.table, n.into()))
             }),
+            TaggedCode::Keyed(status, code) => tagged
+                .table
+                .lookup_status(status, code)
+                .ok_or_else(|| D::Error::custom(crate::UnknownCode::new(tagged.table, code))),
         }
     }
 }

@@ -124,6 +124,12 @@ macro_rules! impl_table {
                 DATA.find_code(code).and_then(variant)
             }
 
+            /// The entry keyed `"<status> <code>"` (HTTP-keyed tables; none elsewhere).
+            #[inline]
+            pub(crate) fn find_status_code(status: u16, code: &str) -> Option<Self> {
+                $crate::table_data::find_status_code(&DATA, status, code).and_then(variant)
+            }
+
             /// Any table's integer lookup (none in string tables).
             #[inline]
             pub(crate) fn find_number(code: i32) -> Option<Self> {

@@ -1,6 +1,6 @@
 //! Parsing the vendors' error payloads (feature `json`).
 //!
-//! Four shapes are understood, each with its own function, and [`parse`] detects the shape when
+//! These shapes are understood, each with its own function, and [`parse`] detects the shape when
 //! the caller does not know it:
 //!
 //! | shape | JSON | function |
@@ -8,7 +8,11 @@
 //! | CometChat REST / Calls API body | `{"error": {"code": "...", "message": "...", "details": {...}}}` | [`parse_rest`], [`parse_calls`] |
 //! | serialized `CometChatException` | `{"code": ..., "name": "...", "message": "...", "details": ...}` | [`parse_exception`] |
 //! | Agora Chat Web SDK `ErrorEvent` | `{"type": 605, "message": "...", "data": ...}` | [`parse_agora`] |
+//! | Agora Chat REST API body | `{"error": "illegal_argument", "exception": "...", "error_description": "..."}` | [`parse_agora_rest`], [`parse_agora_rest_with_status`] |
 //! | Genesys `EventError` | `{"code": 101, "message": "..."}` (code also as `"101"`) | [`parse_genesys`] |
+//! | Stream Chat API error | `{"code": 4, "message": "...", "StatusCode": 400, "duration": "...", "more_info": "...", "details": ...}` | [`parse_stream`] |
+//! | Sendbird Platform API body | `{"error": true, "code": 400201, "message": "..."}` | [`parse_sendbird`] |
+//! | Sendbird SDK `SendbirdError` | `{"code": 800101, "message": "..."}` | [`parse_sendbird`] |
 //!
 //! Each gives a [`ParsedError`]: the [`Resolution`] of the code (known, pattern, range or
 //! unrecognized) together with the payload's own code, name, message and details, kept verbatim
@@ -37,9 +41,10 @@ use serde_json::value::RawValue;
 use crate::resolve::resolve_received;
 use crate::{Canonical, RawCode, Recovery, Resolution, Table, resolve_exception};
 
-/// The shape of a vendor error payload.
+/// The shape of a vendor error payload. New vendors add shapes, so match it with a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Shape {
     /// CometChat REST API error body: `{"error": {"code", "message", "details"}}`.
     #[serde(rename = "cometchat_rest")]
@@ -56,6 +61,21 @@ pub enum Shape {
     /// A Genesys Web Engagement chat `EventError`: `{"code", "message"}`.
     #[serde(rename = "genesys_event_error")]
     GenesysEventError,
+    /// An Agora Chat REST API error body: `{"error": "<string>", "exception",
+    /// "error_description", "timestamp", "duration"}`.
+    #[serde(rename = "agora_rest")]
+    AgoraRest,
+    /// A Stream Chat API error: `{"code", "message", "StatusCode", "duration", "more_info",
+    /// "details"}`.
+    #[serde(rename = "stream")]
+    Stream,
+    /// A Sendbird Platform API error body: `{"error": true, "code", "message"}`.
+    #[serde(rename = "sendbird_platform")]
+    SendbirdPlatform,
+    /// A Sendbird SDK `SendbirdError` (or WebSocket error payload): `{"code", "message"}` with a
+    /// six-digit code.
+    #[serde(rename = "sendbird_error")]
+    SendbirdError,
 }
 
 impl Shape {
@@ -67,6 +87,10 @@ impl Shape {
             Shape::CometChatException => "cometchat_exception",
             Shape::AgoraErrorEvent => "agora_error_event",
             Shape::GenesysEventError => "genesys_event_error",
+            Shape::AgoraRest => "agora_rest",
+            Shape::Stream => "stream",
+            Shape::SendbirdPlatform => "sendbird_platform",
+            Shape::SendbirdError => "sendbird_error",
         }
     }
 }
@@ -160,10 +184,34 @@ pub struct ParsedError<'a> {
     name: Option<Cow<'a, str>>,
     message: Option<Cow<'a, str>>,
     details: Option<&'a RawValue>,
+    status: Option<u16>,
     raw: &'a str,
 }
 
 impl<'a> ParsedError<'a> {
+    /// The HTTP status that came with the payload: carried in the body (Stream's `StatusCode`)
+    /// or given by the caller ([`parse_agora_rest_with_status`]).
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// For a known entry with documented server messages (Agora REST), the one the payload's
+    /// message is, with the catalog's explanation of its cause.
+    ///
+    /// ```
+    /// use chat_error_codes::payload;
+    /// let body = r#"{"error":"illegal_argument","exception":"java.lang.IllegalArgumentException","timestamp":1700000000000,"duration":0,"error_description":"alice@ is not legal."}"#;
+    /// let p = payload::parse_agora_rest_with_status(body, 400).unwrap();
+    /// assert_eq!(p.server_message().unwrap().text(), "{username} is not legal.");
+    /// ```
+    pub fn server_message(&self) -> Option<&'static crate::ServerMessage> {
+        let message = self.message.as_deref()?;
+        let entry = self.resolution.entry()?;
+        crate::ErrorInfo::server_messages(&entry)
+            .iter()
+            .find(|m| m.matches(message))
+    }
+
     /// The payload's shape.
     pub fn shape(&self) -> Shape {
         self.shape
@@ -269,11 +317,57 @@ impl Serialize for ParsedError<'_> {
             message: self.message.as_deref(),
             details: self.details,
         };
+        #[derive(Serialize)]
+        struct AgoraRest<'b> {
+            error: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            exception: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            error_description: Option<&'b str>,
+        }
+        #[derive(Serialize)]
+        struct Stream<'b> {
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(rename = "StatusCode", skip_serializing_if = "Option::is_none")]
+            status: Option<u16>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            details: Option<&'b RawValue>,
+        }
+        #[derive(Serialize)]
+        struct Sendbird<'b> {
+            error: bool,
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+        }
         match self.shape {
             Shape::CometChatRest | Shape::CometChatCalls => {
                 Rest { error: inner }.serialize(serializer)
             }
-            Shape::CometChatException | Shape::GenesysEventError => inner.serialize(serializer),
+            Shape::AgoraRest => AgoraRest {
+                error: &self.code,
+                exception: self.name.as_deref(),
+                error_description: self.message.as_deref(),
+            }
+            .serialize(serializer),
+            Shape::Stream => Stream {
+                code: &self.code,
+                message: self.message.as_deref(),
+                status: self.status,
+                details: self.details,
+            }
+            .serialize(serializer),
+            Shape::SendbirdPlatform => Sendbird {
+                error: true,
+                code: &self.code,
+                message: self.message.as_deref(),
+            }
+            .serialize(serializer),
+            Shape::CometChatException | Shape::GenesysEventError | Shape::SendbirdError => {
+                inner.serialize(serializer)
+            }
             Shape::AgoraErrorEvent => Agora {
                 kind: &self.code,
                 message: self.message.as_deref(),
@@ -288,13 +382,23 @@ impl Serialize for ParsedError<'_> {
 /// values are moved around). Other fields are skipped; a repeated field is an error.
 #[derive(Default)]
 struct Fields<'a> {
-    error: Option<Body<'a>>,
+    error: Option<ErrorField<'a>>,
     kind: Option<RawCode<'a>>,
     code: Option<RawCode<'a>>,
     name: Option<Cow<'a, str>>,
     message: Option<Cow<'a, str>>,
     details: Option<&'a RawValue>,
     data: Option<&'a RawValue>,
+    status_code: Option<RawCode<'a>>,
+    error_description: Option<Cow<'a, str>>,
+    exception: Option<Cow<'a, str>>,
+}
+
+/// The `error` member: CometChat's body object, Agora REST's code string, Sendbird's flag.
+enum ErrorField<'a> {
+    Body(Body<'a>),
+    Text(Cow<'a, str>),
+    Flag(bool),
 }
 
 /// The `error` object of a CometChat REST / Calls body.
@@ -316,6 +420,9 @@ enum Key {
     Message,
     Details,
     Data,
+    StatusCode,
+    ErrorDescription,
+    Exception,
     Other,
 }
 
@@ -329,13 +436,16 @@ impl Key {
             Key::Message => "message",
             Key::Details => "details",
             Key::Data => "data",
+            Key::StatusCode => "StatusCode",
+            Key::ErrorDescription => "error_description",
+            Key::Exception => "exception",
             Key::Other => "",
         }
     }
 
     /// Marks the key as read, failing on a repeat (JSON allows it; a payload must not).
-    fn mark<E: serde::de::Error>(self, seen: &mut u8) -> Result<(), E> {
-        let bit = 1u8 << (self as u8);
+    fn mark<E: serde::de::Error>(self, seen: &mut u16) -> Result<(), E> {
+        let bit = 1u16 << (self as u16);
         if *seen & bit != 0 {
             return Err(E::duplicate_field(self.as_str()));
         }
@@ -361,6 +471,9 @@ impl<'de> Deserialize<'de> for Key {
                     "message" => Key::Message,
                     "details" => Key::Details,
                     "data" => Key::Data,
+                    "StatusCode" => Key::StatusCode,
+                    "error_description" => Key::ErrorDescription,
+                    "exception" => Key::Exception,
                     _ => Key::Other,
                 })
             }
@@ -399,8 +512,9 @@ impl<'de> serde::de::Visitor<'de> for Text {
     }
 }
 
-/// Reads the top-level object into a [`Fields`].
-struct Top<'f, 'a>(&'f mut Fields<'a>);
+/// Reads the top-level object into a [`Fields`]; the shape, when known, decides what `error` may
+/// be.
+struct Top<'f, 'a>(&'f mut Fields<'a>, Option<Shape>);
 
 impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
     type Value = ();
@@ -409,7 +523,8 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let f = self.0;
-        let mut seen = 0u8;
+        let object_only = matches!(self.1, Some(Shape::CometChatRest | Shape::CometChatCalls));
+        let mut seen = 0u16;
         while let Some(key) = map.next_key::<Key>()? {
             if key == Key::Other {
                 map.next_value::<serde::de::IgnoredAny>()?;
@@ -417,7 +532,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
             }
             key.mark(&mut seen)?;
             match key {
-                Key::Error => f.error = map.next_value_seed(ErrorBody)?,
+                Key::Error => f.error = map.next_value_seed(ErrorMember { object_only })?,
                 Key::Type => f.kind = map.next_value()?,
                 Key::Code => f.code = map.next_value()?,
                 Key::Name => f.name = map.next_value_seed(Text)?,
@@ -425,6 +540,9 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
                 // Kept as the exact text, `null` included (written back as sent).
                 Key::Details => f.details = Some(map.next_value()?),
                 Key::Data => f.data = Some(map.next_value()?),
+                Key::StatusCode => f.status_code = map.next_value()?,
+                Key::ErrorDescription => f.error_description = map.next_value_seed(Text)?,
+                Key::Exception => f.exception = map.next_value_seed(Text)?,
                 Key::Other => {}
             }
         }
@@ -432,20 +550,31 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
     }
 }
 
-/// Reads the `error` member: an object, or `null` for none.
-struct ErrorBody;
+/// Reads the `error` member: an object, `null` for none, and unless `object_only` (the CometChat
+/// shapes) a string or a boolean.
+struct ErrorMember {
+    object_only: bool,
+}
 
-impl<'de> serde::de::DeserializeSeed<'de> for ErrorBody {
-    type Value = Option<Body<'de>>;
+impl<'de> serde::de::DeserializeSeed<'de> for ErrorMember {
+    type Value = Option<ErrorField<'de>>;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_option(self)
+        if self.object_only {
+            d.deserialize_option(self)
+        } else {
+            d.deserialize_any(self)
+        }
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for ErrorBody {
-    type Value = Option<Body<'de>>;
+impl<'de> serde::de::Visitor<'de> for ErrorMember {
+    type Value = Option<ErrorField<'de>>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
+        if self.object_only {
+            f.write_str("a JSON object")
+        } else {
+            f.write_str("a JSON object, a string or a boolean")
+        }
     }
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
@@ -456,9 +585,21 @@ impl<'de> serde::de::Visitor<'de> for ErrorBody {
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Flag(v)))
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Text(Cow::Borrowed(v))))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Text(Cow::Owned(v.into()))))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Text(Cow::Owned(v))))
+    }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut body = Body::default();
-        let mut seen = 0u8;
+        let mut seen = 0u16;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
                 Key::Code | Key::Name | Key::Message | Key::Details => key.mark(&mut seen)?,
@@ -474,7 +615,7 @@ impl<'de> serde::de::Visitor<'de> for ErrorBody {
                 _ => body.details = Some(map.next_value()?),
             }
         }
-        Ok(Some(body))
+        Ok(Some(ErrorField::Body(body)))
     }
 }
 
@@ -496,7 +637,7 @@ fn read<'a>(json: &'a str, shape: Option<Shape>, f: &mut Fields<'a>) -> Result<(
         return Err(PayloadError::UnknownShape { found });
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    serde::Deserializer::deserialize_map(&mut de, Top(f))
+    serde::Deserializer::deserialize_map(&mut de, Top(f, shape))
         .and_then(|()| de.end())
         .map_err(json_error(shape))
 }
@@ -509,10 +650,15 @@ fn rest_like<'a>(
 ) -> Result<ParsedError<'a>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(shape), &mut f)?;
-    let error = f.error.take().ok_or(PayloadError::MissingCode {
-        shape,
-        field: "error",
-    })?;
+    let error = match f.error.take() {
+        Some(ErrorField::Body(body)) => body,
+        _ => {
+            return Err(PayloadError::MissingCode {
+                shape,
+                field: "error",
+            });
+        }
+    };
     rest_body(json, error, shape, table)
 }
 
@@ -566,8 +712,16 @@ impl<'a> ParsedError<'a> {
             name,
             message,
             details,
+            status: None,
             raw,
         }
+    }
+
+    /// Records the HTTP status that came with the payload.
+    #[inline]
+    fn with_status(mut self, status: Option<u16>) -> Self {
+        self.status = status;
+        self
     }
 }
 
@@ -675,19 +829,176 @@ fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadE
     ))
 }
 
+/// Parses an Agora Chat REST API error body by its `error` string alone (the body carries no
+/// status; use [`parse_agora_rest_with_status`] when you have the response's). The Java
+/// `exception` is kept as [`name`](ParsedError::name), `error_description` as
+/// [`message`](ParsedError::message); [`server_message`](ParsedError::server_message) tells which
+/// documented message it is.
+///
+/// ```
+/// use chat_error_codes::{Canonical, payload};
+/// let body = r#"{"error":"brand_new_error","exception":"x.Y","timestamp":1,"duration":0,"error_description":"new"}"#;
+/// let p = payload::parse_agora_rest(body).unwrap();
+/// assert!(p.resolution().is_unrecognized());
+/// assert_eq!(p.code().as_str(), Some("brand_new_error"));
+/// assert_eq!(p.canonical(), Canonical::Unknown);
+/// ```
+#[inline]
+pub fn parse_agora_rest(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::AgoraRest), &mut f)?;
+    agora_rest(json, f, None)
+}
+
+/// [`parse_agora_rest`] with the HTTP status of the response, which picks the entry when the
+/// same `error` string is documented under several statuses (`web_application`: 415 and 500)
+/// and finds the statuses documented without a string.
+///
+/// ```
+/// use chat_error_codes::{agora::rest::ChatError, payload};
+/// let body = r#"{"error":"web_application","exception":"javax.ws.rs.WebApplicationException","timestamp":1,"duration":0,"error_description":"HTTP 415 Unsupported Media Type"}"#;
+/// let p = payload::parse_agora_rest_with_status(body, 415).unwrap();
+/// assert_eq!(p.resolution().entry(), Some(ChatError::WebApplication415.into()));
+/// assert_eq!(p.status(), Some(415));
+/// ```
+#[inline]
+pub fn parse_agora_rest_with_status(
+    json: &str,
+    status: u16,
+) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::AgoraRest), &mut f)?;
+    agora_rest(json, f, Some(status))
+}
+
+fn agora_rest<'a>(
+    json: &'a str,
+    mut f: Fields<'a>,
+    status: Option<u16>,
+) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::AgoraRest;
+    let Some(ErrorField::Text(error)) = f.error.take() else {
+        return Err(PayloadError::MissingCode {
+            shape,
+            field: "error",
+        });
+    };
+    let found = match status {
+        Some(status) => crate::agora::rest::ChatError::from_response(status, &error),
+        None => crate::agora::rest::ChatError::from_code(&error),
+    };
+    let code = RawCode::Str(error);
+    let resolution = match found {
+        Some(e) => Resolution::Known(e.into()),
+        None => resolve_received(Table::AgoraRest, code.clone()),
+    };
+    let parsed = ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        f.exception,
+        f.error_description,
+        None,
+    );
+    Ok(parsed.with_status(status))
+}
+
+/// Parses a Stream Chat API error (`code`, `message`, `StatusCode`, `details`...), resolving
+/// `code` in the Stream table; `StatusCode` is kept as [`status`](ParsedError::status).
+///
+/// ```
+/// use chat_error_codes::{ErrorInfo, payload};
+/// let body = r#"{"code":9,"message":"Too many requests","StatusCode":429,"duration":"0.01ms","more_info":"https://getstream.io/chat/docs/api_errors_response"}"#;
+/// let p = payload::parse_stream(body).unwrap();
+/// assert_eq!(p.resolution().entry().unwrap().name(), "RateLimitError");
+/// assert_eq!(p.status(), Some(429));
+/// ```
+#[inline]
+pub fn parse_stream(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::Stream), &mut f)?;
+    stream(json, f)
+}
+
+fn stream<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::Stream;
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
+    let status = f
+        .status_code
+        .as_ref()
+        .and_then(RawCode::as_integer)
+        .and_then(|n| u16::try_from(n).ok());
+    let resolution = resolve_received(Table::StreamChat, code.clone());
+    let parsed = ParsedError::new(json, shape, code, resolution, None, f.message, f.details);
+    Ok(parsed.with_status(status))
+}
+
+/// Parses a Sendbird error: a Platform API body (`{"error": true, "code", "message"}`) or an SDK
+/// `SendbirdError` / WebSocket error payload (`{"code", "message"}`), resolving `code` in the
+/// Sendbird table.
+///
+/// ```
+/// use chat_error_codes::{Canonical, payload::{self, Shape}};
+/// let p = payload::parse_sendbird(r#"{"error":true,"code":400201,"message":"Not found."}"#).unwrap();
+/// assert_eq!((p.shape(), p.canonical()), (Shape::SendbirdPlatform, Canonical::NotFound));
+/// let p = payload::parse_sendbird(r#"{"code":800101,"message":"Connection required."}"#).unwrap();
+/// assert_eq!(p.shape(), Shape::SendbirdError);
+/// ```
+#[inline]
+pub fn parse_sendbird(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::SendbirdPlatform), &mut f)?;
+    sendbird(json, f)
+}
+
+fn sendbird<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = match f.error {
+        Some(ErrorField::Flag(true)) => Shape::SendbirdPlatform,
+        _ => Shape::SendbirdError,
+    };
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
+    let resolution = resolve_received(Table::SendbirdChat, code.clone());
+    Ok(ParsedError::new(
+        json, shape, code, resolution, f.name, f.message, f.details,
+    ))
+}
+
+/// Whether `code` is a Sendbird code: six digits (Genesys' are below 250).
+fn six_digits(code: &RawCode<'_>) -> bool {
+    code.as_integer()
+        .is_some_and(|n| (100_000..=999_999).contains(&n))
+}
+
 /// Detects the vendor shape and parses the payload in one pass over the input.
 ///
-/// Rules, in order: an `error` field is a CometChat REST body; a `type` field an Agora
-/// `ErrorEvent`; a `code` with a `name`, or a non-numeric string `code`, a `CometChatException`;
-/// any other `code` (an integer or a decimal string, without `name`) a Genesys error. Call the
-/// shape's own function when you know the vendor: a Calls API body or a `CometChatException`
-/// without `name` and with a numeric code cannot be told apart from the others.
+/// Rules, in order:
+/// 1. `error` is an object: a CometChat REST body; a string: an Agora REST body; `true` (with
+///    a `code`): a Sendbird Platform API body;
+/// 2. a `StatusCode` with a `code`: a Stream API error;
+/// 3. a `type`: an Agora Web SDK `ErrorEvent`;
+/// 4. a `code` with a `name` (other than `SendbirdError`), or a non-numeric string `code`: a
+///    `CometChatException`;
+/// 5. a six-digit `code`: a Sendbird `SendbirdError`; any other numeric `code`: a Genesys error.
+///
+/// Call the shape's own function when you know the vendor: a Calls API body, a
+/// `CometChatException` without `name` and with a numeric code, or an Agora REST body whose
+/// status you have cannot be told apart or resolved as precisely from the body alone.
 ///
 /// ```
 /// use chat_error_codes::payload::{self, Shape};
 /// assert_eq!(payload::parse(r#"{"type":16}"#).unwrap().shape(), Shape::AgoraErrorEvent);
 /// assert_eq!(payload::parse(r#"{"code":"UID_IS_COMPULSORY"}"#).unwrap().resolution().param(), Some("UID"));
 /// assert_eq!(payload::parse(r#"{"code":101}"#).unwrap().shape(), Shape::GenesysEventError);
+/// assert_eq!(payload::parse(r#"{"code":400201,"message":"m"}"#).unwrap().shape(), Shape::SendbirdError);
+/// assert_eq!(payload::parse(r#"{"error":"unauthorized","error_description":"m"}"#).unwrap().shape(), Shape::AgoraRest);
+/// assert_eq!(payload::parse(r#"{"code":4,"message":"m","StatusCode":400}"#).unwrap().shape(), Shape::Stream);
 /// let err = payload::parse("{\"code\": tru}").unwrap_err();
 /// assert_eq!((err.line(), err.column()), (Some(1), Some(13)));
 /// ```
@@ -695,13 +1006,29 @@ fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadE
 pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, None, &mut f)?;
-    if let Some(error) = f.error.take() {
-        return rest_body(json, error, Shape::CometChatRest, Table::CometChatRest);
+    match f.error.take() {
+        Some(ErrorField::Body(body)) => {
+            return rest_body(json, body, Shape::CometChatRest, Table::CometChatRest);
+        }
+        Some(ErrorField::Text(text)) => {
+            f.error = Some(ErrorField::Text(text));
+            return agora_rest(json, f, None);
+        }
+        Some(ErrorField::Flag(true)) if f.code.is_some() => {
+            f.error = Some(ErrorField::Flag(true));
+            return sendbird(json, f);
+        }
+        _ => {}
+    }
+    if f.status_code.is_some() && f.code.is_some() {
+        return stream(json, f);
     }
     if f.kind.is_some() {
         return agora(json, f);
     }
+    let sendbird_name = f.name.as_deref() == Some("SendbirdError");
     match &f.code {
+        Some(code) if sendbird_name || (f.name.is_none() && six_digits(code)) => sendbird(json, f),
         Some(code) if f.name.is_some() || code.as_integer().is_none() => exception(json, f),
         Some(_) => genesys(json, f),
         None => Err(PayloadError::UnknownShape {
@@ -721,6 +1048,7 @@ impl ParsedError<'_> {
             name: self.name.map(Cow::into_owned),
             message: self.message.map(Cow::into_owned),
             details: self.details.map(|d| String::from(d.get())),
+            status: self.status,
             raw: String::from(self.raw),
         }
     }
@@ -741,6 +1069,8 @@ pub struct OwnedParsedError {
     pub message: Option<String>,
     /// The exact JSON text of `details` / `data`.
     pub details: Option<String>,
+    /// The HTTP status that came with the payload.
+    pub status: Option<u16>,
     /// The whole input.
     pub raw: String,
 }

@@ -60,9 +60,10 @@ impl RawCode<'_> {
 /// A strict decimal: what a vendor's integer looks like when sent as a string.
 fn parse_decimal(s: &str) -> Option<i64> {
     let digits = s.strip_prefix('-').unwrap_or(s);
+    // No sign `+`, no leading zeros, and no "-0" (whose integer prints as "0").
     let canonical = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'));
+        && (s == "0" || !digits.starts_with('0'));
     if canonical { s.parse().ok() } else { None }
 }
 

@@ -268,6 +268,13 @@ macro_rules! define_table {
                 }
             }
 
+            /// The entry listed under `status` with the `error` string `code` (HTTP-keyed tables).
+            pub(crate) fn lookup_status(self, status: u16, code: &str) -> Option<AnyChatError> {
+                match self {
+                    $(Table::$variant => crate::$($module)::+::ChatError::find_status_code(status, code).map(AnyChatError::from),)*
+                }
+            }
+
             /// The pattern entry that `code` fits (`UID_IS_COMPULSORY` fits
             /// `{param}_IS_COMPULSORY`) and the parameter, in tables that have pattern codes.
             pub(crate) fn pattern(self, code: &str) -> Option<(AnyChatError, &str)> {

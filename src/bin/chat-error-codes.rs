@@ -60,16 +60,30 @@ enum Command {
         /// The payload's shape, when known; detected otherwise.
         #[arg(long, value_enum)]
         shape: Option<ShapeArg>,
+        /// The HTTP status of the response the body came with (Agora REST bodies carry none).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(100..=599))]
+        status: Option<u16>,
     },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ShapeArg {
+    /// CometChat REST API body.
     Rest,
+    /// CometChat Calls API body.
     Calls,
+    /// Serialized CometChatException.
     Exception,
+    /// Agora Web SDK ErrorEvent.
     Agora,
+    /// Agora REST API body.
+    AgoraRest,
+    /// Genesys EventError.
     Genesys,
+    /// Stream Chat API error.
+    Stream,
+    /// Sendbird Platform API body or SendbirdError.
+    Sendbird,
 }
 
 fn parse_table(s: &str) -> Result<Table, String> {
@@ -112,7 +126,11 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Parse { file, shape } => parse_payload(file.as_deref(), shape, cli.json, &mut out),
+        Command::Parse {
+            file,
+            shape,
+            status,
+        } => parse_payload(file.as_deref(), shape, status, cli.json, &mut out),
     };
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());
@@ -382,6 +400,7 @@ fn pretty(v: &Value) -> String {
 fn parse_payload(
     file: Option<&str>,
     shape: Option<ShapeArg>,
+    status: Option<u16>,
     as_json: bool,
     out: &mut String,
 ) -> ExitCode {
@@ -397,14 +416,44 @@ fn parse_payload(
         );
         return ExitCode::from(2);
     }
-    let parsed = match shape {
-        None => payload::parse(&input),
-        Some(ShapeArg::Rest) => payload::parse_rest(&input),
-        Some(ShapeArg::Calls) => payload::parse_calls(&input),
-        Some(ShapeArg::Exception) => payload::parse_exception(&input),
-        Some(ShapeArg::Agora) => payload::parse_agora(&input),
-        Some(ShapeArg::Genesys) => payload::parse_genesys(&input),
+    let parsed = match (shape, status) {
+        (Some(ShapeArg::AgoraRest), Some(status)) => {
+            payload::parse_agora_rest_with_status(&input, status)
+        }
+        // A detected Agora REST body is resolved again with the status, which picks the entry.
+        (None, Some(status)) => match payload::parse(&input) {
+            Ok(p) if p.shape() == payload::Shape::AgoraRest => {
+                payload::parse_agora_rest_with_status(&input, status)
+            }
+            other => other,
+        },
+        (shape, _) => parse_shape(&input, shape),
     };
+    report_parsed(parsed, as_json, out)
+}
+
+fn parse_shape(
+    input: &str,
+    shape: Option<ShapeArg>,
+) -> Result<payload::ParsedError<'_>, payload::PayloadError> {
+    match shape {
+        None => payload::parse(input),
+        Some(ShapeArg::Rest) => payload::parse_rest(input),
+        Some(ShapeArg::Calls) => payload::parse_calls(input),
+        Some(ShapeArg::Exception) => payload::parse_exception(input),
+        Some(ShapeArg::Agora) => payload::parse_agora(input),
+        Some(ShapeArg::AgoraRest) => payload::parse_agora_rest(input),
+        Some(ShapeArg::Genesys) => payload::parse_genesys(input),
+        Some(ShapeArg::Stream) => payload::parse_stream(input),
+        Some(ShapeArg::Sendbird) => payload::parse_sendbird(input),
+    }
+}
+
+fn report_parsed(
+    parsed: Result<payload::ParsedError<'_>, payload::PayloadError>,
+    as_json: bool,
+    out: &mut String,
+) -> ExitCode {
     match parsed {
         Ok(p) => {
             if as_json {
@@ -428,6 +477,8 @@ fn parsed_json(p: &ParsedError<'_>) -> Value {
         "name": p.name(),
         "message": p.message(),
         "details": p.details().and_then(|d| serde_json::from_str::<Value>(d.get()).ok()),
+        "status": p.status(),
+        "server_message": p.server_message(),
         "resolved": resolution_json(p.resolution()),
         "canonical": p.canonical(),
         "http_status": p.http_status(),
@@ -446,6 +497,16 @@ fn parsed_text(p: &ParsedError<'_>, out: &mut String) {
     }
     if let Some(d) = p.details() {
         line(out, "details:", d.get());
+    }
+    if let Some(status) = p.status() {
+        line(out, "HTTP status:", status);
+    }
+    if let Some(m) = p.server_message() {
+        line(
+            out,
+            "documented:",
+            format!("{:?}: {}", m.text(), m.explanation()),
+        );
     }
     out.push_str("resolved as\n");
     resolution_text(p.resolution(), out);

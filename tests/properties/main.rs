@@ -55,10 +55,4 @@ pub fn config(cases: u32) -> ProptestConfig {
     }
 }
 
-pub const TABLES: [Table; 5] = [
-    Table::CometChatSdk,
-    Table::CometChatCalls,
-    Table::CometChatRest,
-    Table::GenesysChat,
-    Table::AgoraChat,
-];
+pub const TABLES: &[Table] = <Table as strum::VariantArray>::VARIANTS;

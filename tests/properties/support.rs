@@ -20,9 +20,23 @@ pub fn escaped(s: &str) -> String {
     out
 }
 
+/// The string that finds `e`: its code, or where an HTTP-keyed table lists the code under
+/// several statuses, `"<status> <code>"` (what the entry serializes as).
+pub fn key(e: AnyChatError) -> String {
+    match &serde_json::to_value(e).unwrap()["code"] {
+        serde_json::Value::String(s) => s.clone(),
+        code => code.to_string(),
+    }
+}
+
 /// Every spelling under which the strict lookups may find `e`.
 pub fn spellings(e: AnyChatError) -> Vec<String> {
-    let mut v = vec![e.code().to_string(), e.name().to_string()];
+    let key = key(e);
+    // An `error` string listed under several statuses finds the first; this entry only by key.
+    if key != e.code().to_string() {
+        return vec![key];
+    }
+    let mut v = vec![key, e.code().to_string(), e.name().to_string()];
     v.extend(e.aliases().iter().map(|a| a.to_string()));
     v.dedup();
     v
@@ -38,7 +52,7 @@ pub fn all_entries() -> Vec<AnyChatError> {
 
 pub fn raw_code(e: AnyChatError) -> RawCode<'static> {
     match e.code() {
-        Code::Str(s) => RawCode::from(s),
+        Code::Str(_) => RawCode::from(key(e)),
         Code::Int(n) => RawCode::Int(n.into()),
     }
 }

@@ -1,9 +1,9 @@
-//! One interface over the five generated enums.
+//! One interface over every generated enum, implemented from the list of tables.
 
 use std::fmt::Debug;
 use std::str::FromStr;
 
-use chat_error_codes::{AnyChatError, ErrorInfo, Table, UnknownCode, agora, cometchat, genesys};
+use chat_error_codes::{AnyChatError, ErrorInfo, Table, UnknownCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -18,6 +18,7 @@ pub trait TableEnum:
     + Into<AnyChatError>
 {
     const TABLE: Table;
+    fn from_any(e: AnyChatError) -> Option<Self>;
     fn from_code(s: &str) -> Option<Self>;
     fn from_pattern(s: &str) -> Option<(Self, &str)>;
     fn pattern(self) -> Option<(&'static str, &'static str)>;
@@ -30,9 +31,15 @@ pub trait TableEnum:
 }
 
 macro_rules! table_enum {
-    ($ty:ty, $table:expr $(, $integer:ident)?) => {
+    ($ty:ty, $variant:ident, $kind:ident) => {
         impl TableEnum for $ty {
-            const TABLE: Table = $table;
+            const TABLE: Table = Table::$variant;
+            fn from_any(e: AnyChatError) -> Option<Self> {
+                match e {
+                    AnyChatError::$variant(x) => Some(x),
+                    _ => None,
+                }
+            }
             fn from_code(s: &str) -> Option<Self> {
                 <$ty>::from_code(s)
             }
@@ -42,9 +49,10 @@ macro_rules! table_enum {
             fn pattern(self) -> Option<(&'static str, &'static str)> {
                 <$ty>::pattern(self)
             }
-            $(table_enum!(@$integer $ty);)?
+            table_enum!(@$kind $ty);
         }
     };
+    (@string $ty:ty) => {};
     (@integer $ty:ty) => {
         fn from_number(n: i32) -> Option<Self> {
             <$ty>::from_number(n)
@@ -55,8 +63,27 @@ macro_rules! table_enum {
     };
 }
 
-table_enum!(cometchat::sdk::ChatError, Table::CometChatSdk);
-table_enum!(cometchat::calls::ChatError, Table::CometChatCalls);
-table_enum!(cometchat::rest::ChatError, Table::CometChatRest);
-table_enum!(genesys::ChatError, Table::GenesysChat, integer);
-table_enum!(agora::ChatError, Table::AgoraChat, integer);
+/// Something done once per table enum.
+pub trait EnumVisitor {
+    fn visit<E: TableEnum>(&mut self);
+}
+
+macro_rules! every_table {
+    ($(($variant:ident, $stem:literal, $($module:ident)::+, $kind:ident, $vendor:ident, $doc:literal)),* $(,)?) => {
+        $(table_enum!(chat_error_codes::$($module)::+::ChatError, $variant, $kind);)*
+
+        /// Visits every table's enum, in list order.
+        pub fn for_every_enum(v: &mut impl EnumVisitor) {
+            $(v.visit::<chat_error_codes::$($module)::+::ChatError>();)*
+        }
+
+        /// Visits the enum of `table`.
+        pub fn for_enum_of(table: Table, v: &mut impl EnumVisitor) {
+            match table {
+                $(Table::$variant => v.visit::<chat_error_codes::$($module)::+::ChatError>(),)*
+            }
+        }
+    };
+}
+
+chat_error_codes::for_each_table!(every_table);
