@@ -74,11 +74,11 @@ macro_rules! define_any {
         /// see [`lookup_lenient`] for user-typed input.
         ///
         /// ```
-        /// use chat_error_codes::{ErrorInfo, Table, lookup};
+        /// use chat_error_codes::{Code, ErrorInfo, Table, lookup};
         ///
-        /// let found: Vec<_> = lookup("GROUP_NOT_EXIST").collect();
-        /// assert_eq!(found.len(), 1);
-        /// assert_eq!(found[0].table(), Table::AgoraChat);
+        /// // The Web and the native SDKs both name a code GROUP_NOT_EXIST (605 and 606).
+        /// let found: Vec<_> = lookup("GROUP_NOT_EXIST").map(|e| (e.table(), e.code())).collect();
+        /// assert_eq!(found, [(Table::AgoraChat, Code::Int(605)), (Table::AgoraNative, Code::Int(606))]);
         /// assert!(lookup("NOT_A_CODE").next().is_none());
         /// ```
         pub fn lookup(code: &str) -> Matches {
@@ -94,10 +94,14 @@ macro_rules! define_any {
         /// so nothing is picked for you.
         ///
         /// ```
-        /// use chat_error_codes::{ErrorInfo, lookup_number};
+        /// use chat_error_codes::{ErrorInfo, Table, lookup_number};
         ///
-        /// let names: Vec<_> = lookup_number(1).map(|e| e.name()).collect();
-        /// assert_eq!(names, ["UNKNOWN_CHAT_COMMAND", "WEBIM_CONNCTION_OPEN_ERROR"]);
+        /// let names: Vec<_> = lookup_number(1).map(|e| (e.table(), e.name())).collect();
+        /// assert_eq!(names, [
+        ///     (Table::GenesysChat, "UNKNOWN_CHAT_COMMAND"),
+        ///     (Table::AgoraChat, "WEBIM_CONNCTION_OPEN_ERROR"),     // the Web SDK's 1
+        ///     (Table::AgoraNative, "GENERAL_ERROR"),                // Android, iOS, Windows
+        /// ]);
         /// ```
         pub fn lookup_number(code: i64) -> Matches {
             let mut m = Matches::default();
@@ -327,7 +331,7 @@ impl fmt::Display for Matches {
 ///
 /// ```
 /// use chat_error_codes::{lookup, lookup_lenient};
-/// assert_eq!(lookup_lenient(" group_not_exist\n").count(), 1);
+/// assert_eq!(lookup_lenient(" group_not_exist\n").count(), 2); // Agora Web and native
 /// assert_eq!(lookup(" group_not_exist\n").count(), 0);
 /// ```
 pub fn lookup_lenient(code: &str) -> Matches {

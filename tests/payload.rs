@@ -250,3 +250,158 @@ fn parsed_values_borrow_from_the_input_and_can_be_detached() {
     let p = payload::parse(r#"{"error":{"code":"ERR_NOPE","message":"tab\there"}}"#).unwrap();
     assert_eq!(p.message(), Some("tab\there"));
 }
+
+#[test]
+fn agora_rest_bodies_resolve_by_status_and_error_string() {
+    // As the docs show it (403, a message the status tables do not list).
+    let body = r#"{"error":"forbidden_op","exception":"EasemobForbiddenOpException","timestamp":1644402553845,"duration":0,"error_description":"message recall service is unopened"}"#;
+    let p = payload::parse_agora_rest_with_status(body, 403).unwrap();
+    assert_eq!(p.shape(), Shape::AgoraRest);
+    assert_eq!(p.table(), Table::AgoraRest);
+    assert_eq!(kind(p.resolution()), "known");
+    assert_eq!(p.name(), Some("EasemobForbiddenOpException"));
+    assert_eq!(p.message(), Some("message recall service is unopened"));
+    assert_eq!(p.status(), Some(403));
+    assert_eq!(p.resolution().entry().unwrap().vendor_status(), Some(403));
+    assert_eq!(payload::parse(body).unwrap().shape(), Shape::AgoraRest);
+    // A 401 with the documented message, sent without its final period.
+    let body = r#"{"error":"auth_bad_access_token","timestamp":1542350943210,"duration":0,"exception":"org.apache.usergrid.rest.exceptions.SecurityException","error_description":"Unable to authenticate due to corrupt access token"}"#;
+    let p = payload::parse(body).unwrap();
+    assert_eq!(p.canonical(), Canonical::Unauthenticated);
+    assert_eq!(p.recovery(), Recovery::Reauthenticate);
+    assert!(
+        p.server_message().is_some(),
+        "the documented message matches"
+    );
+    // A message that matches a template: `{username} is not legal.`
+    let body = r#"{"error":"illegal_argument","exception":"java.lang.IllegalArgumentException","timestamp":1556539417934,"duration":0,"error_description":"username [al ice] is not legal"}"#;
+    let p = payload::parse_agora_rest_with_status(body, 400).unwrap();
+    assert_eq!(p.canonical(), Canonical::InvalidArgument);
+    let m = p.server_message().unwrap();
+    assert_eq!(m.text(), "{username} is not legal.");
+    assert!(!m.explanation().is_empty());
+    // One string, two statuses: the status picks the entry.
+    let body = r#"{"error":"web_application","exception":"javax.ws.rs.WebApplicationException","timestamp":1,"duration":0,"error_description":"HTTP 500 Internal Server Error"}"#;
+    let at_500 = payload::parse_agora_rest_with_status(body, 500).unwrap();
+    let at_415 = payload::parse_agora_rest_with_status(body, 415).unwrap();
+    assert_ne!(at_500.resolution(), at_415.resolution());
+    assert_eq!(
+        at_500.resolution().entry().unwrap().vendor_status(),
+        Some(500)
+    );
+    // An unknown `error` string is kept verbatim, with its description.
+    let body = r#"{"error":"quantum_entanglement","exception":"x.Y","timestamp":2,"duration":0,"error_description":"new in 2027"}"#;
+    let p = payload::parse_agora_rest_with_status(body, 400).unwrap();
+    let Resolution::Unrecognized(u) = p.resolution() else {
+        panic!("{:?}", p.resolution())
+    };
+    assert_eq!(u.table(), Table::AgoraRest);
+    assert_eq!(u.code(), &RawCode::from("quantum_entanglement"));
+    assert_eq!(u.message(), Some("new in 2027"));
+    assert_eq!(
+        p.raw(),
+        body,
+        "nothing is lost: timestamp and duration stay in raw()"
+    );
+    // A status the docs list without an `error` string, found by the status alone.
+    let e = chat_error_codes::agora::rest::ChatError::from_response(504, "").unwrap();
+    assert_eq!(e.code().to_string(), "504");
+    assert_eq!(e.vendor_status(), Some(504));
+}
+
+#[test]
+fn stream_bodies_keep_status_and_details() {
+    let body = r#"{"code": 9, "message": "QueryChannels failed with error: \"Too many requests, check response headers for more information.\"", "StatusCode": 429, "duration": "0.41ms", "more_info": "https://getstream.io/chat/docs/api_errors_response"}"#;
+    let p = payload::parse(body).unwrap();
+    assert_eq!((p.shape(), p.table()), (Shape::Stream, Table::StreamChat));
+    assert_eq!(p.status(), Some(429));
+    assert_eq!(p.canonical(), Canonical::ResourceExhausted);
+    assert!(p.recovery().is_retryable());
+    let e = p.resolution().entry().unwrap();
+    assert_eq!(e.vendor_retryable(), Some(true));
+    // Token expired: log in again (refresh the token).
+    let body = r#"{"code": 40, "message": "QueryChannels failed with error: \"JWTAuth error: token is expired (exp)\"", "StatusCode": 401, "duration": "0.00ns", "more_info": "https://getstream.io/chat/docs/api_errors_response"}"#;
+    assert_eq!(
+        payload::parse_stream(body).unwrap().recovery(),
+        Recovery::Reauthenticate
+    );
+    // `details` in either of Stream's shapes is kept verbatim.
+    let body = r#"{"code": 4, "message": "UpdateUsers failed with error: \"user.id is a required field\"", "StatusCode": 400, "duration": "0.12ms", "more_info": "https://getstream.io/chat/docs/api_errors_response", "details": {"code": 4, "messages": ["user.id is a required field"]}}"#;
+    let p = payload::parse(body).unwrap();
+    assert_eq!(
+        p.details().unwrap().get(),
+        r#"{"code": 4, "messages": ["user.id is a required field"]}"#
+    );
+    assert_eq!(p.canonical(), Canonical::InvalidArgument);
+    // Unknown code: kept, never an error.
+    let body = r#"{"code": 1234, "message": "SomeEndpoint failed with error: \"new condition\"", "StatusCode": 400, "duration": "0.05ms", "more_info": "https://getstream.io/chat/docs/api_errors_response"}"#;
+    let p = payload::parse(body).unwrap();
+    assert_eq!(kind(p.resolution()), "unrecognized");
+    assert_eq!(p.code(), &RawCode::Int(1234));
+    // The JS SDK's failed-connect error: StatusCode may be a string, code may be "".
+    let body = r#"{"code": "", "StatusCode": "unknown", "message": "connect failed", "isWSFailure": true}"#;
+    let p = payload::parse_stream(body).unwrap();
+    assert_eq!(p.status(), None);
+    assert!(p.resolution().is_unrecognized());
+}
+
+#[test]
+fn sendbird_bodies_are_told_from_genesys() {
+    let p =
+        payload::parse(r#"{"error": true, "code": 400201, "message": "\"Channel\" not found."}"#)
+            .unwrap();
+    assert_eq!(
+        (p.shape(), p.table()),
+        (Shape::SendbirdPlatform, Table::SendbirdChat)
+    );
+    assert_eq!(p.canonical(), Canonical::NotFound);
+    let p = payload::parse(r#"{"error": true, "code": 500910, "message": "Too many requests."}"#)
+        .unwrap();
+    assert_eq!(p.canonical(), Canonical::ResourceExhausted);
+    // Inside a documented range but listed by no source: the range's class, code kept.
+    let p =
+        payload::parse(r#"{"error": true, "code": 400999, "message": "Something new."}"#).unwrap();
+    assert_eq!(kind(p.resolution()), "range");
+    assert_eq!(p.code(), &RawCode::Int(400999));
+    // A WebSocket EROR payload: a six-digit code without `error` is Sendbird, not Genesys.
+    let p = payload::parse(r#"{"code": 900050, "message": "Channel is frozen."}"#).unwrap();
+    assert_eq!(p.shape(), Shape::SendbirdError);
+    assert_eq!(p.resolution().entry().unwrap().name(), "CHANNEL_IS_FROZEN");
+    // Genesys codes stay Genesys.
+    let p = payload::parse(r#"{"code": 101, "message": "Login failed"}"#).unwrap();
+    assert_eq!(p.shape(), Shape::GenesysEventError);
+    // The 400111 naming conflict: one entry, the other SDKs' names as aliases.
+    let e = chat_error_codes::sendbird::ChatError::from_number(400111).unwrap();
+    assert_eq!(e.name(), "INVALID_TOKEN");
+    assert!(e.note().unwrap().contains("INVALID_VALUE"));
+    assert!(e.platform_names().iter().any(|(p, _)| *p == "flutter"));
+}
+
+#[test]
+fn one_number_in_several_numberings_is_never_picked_silently() {
+    use chat_error_codes::{agora, lookup_number};
+    // Web 1 and native 1 are different errors; lookup_number returns both, labelled.
+    let found: Vec<(Table, &str)> = lookup_number(1).map(|e| (e.table(), e.name())).collect();
+    assert!(found.contains(&(Table::AgoraChat, "WEBIM_CONNCTION_OPEN_ERROR")));
+    assert!(found.contains(&(Table::AgoraNative, "GENERAL_ERROR")));
+    // 500: SERVER_BUSY on the Web, MESSAGE_INVALID natively.
+    assert_eq!(
+        agora::ChatError::from_number(500).unwrap().name(),
+        "SERVER_BUSY"
+    );
+    assert_eq!(
+        agora::native::ChatError::from_number(500).unwrap().name(),
+        "MESSAGE_INVALID"
+    );
+    // Stream's small numbers collide with Agora's (16 and 17 with the Web SDK's, 4 with the
+    // native SDKs'): every match, labelled.
+    for (n, other) in [
+        (16, Table::AgoraChat),
+        (17, Table::AgoraChat),
+        (4, Table::AgoraNative),
+    ] {
+        let tables: Vec<Table> = lookup_number(n).map(|e| e.table()).collect();
+        assert!(tables.contains(&Table::StreamChat), "{n}: {tables:?}");
+        assert!(tables.contains(&other), "{n}: {tables:?}");
+    }
+}

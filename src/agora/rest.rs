@@ -16,6 +16,32 @@
 //! assert_eq!(ChatError::from_response(415, "web_application"), Some(ChatError::WebApplication415));
 //! assert_eq!(ChatError::from_response(500, "web_application"), Some(ChatError::WebApplication500));
 //! ```
+//!
+//! Match it without a wildcard arm: when the vendor adds a code, this stops compiling.
+//!
+//! ```
+//! use chat_error_codes::agora::rest::ChatError;
+//!
+//! #[allow(deprecated)] // retired codes stay, deprecated
+//! fn advice(e: ChatError) -> &'static str {
+//!     match e {
+//!         ChatError::IllegalArgument => "fix the request",
+//! #       ChatError::InvalidGrant | ChatError::JsonParse | ChatError::InvalidParameter
+//! #       | ChatError::RequiredPropertyNotFound | ChatError::DuplicateUniquePropertyExists | ChatError::Status400
+//! #       | ChatError::Unauthorized | ChatError::AuthBadAccessToken | ChatError::ForbiddenOp
+//! #       | ChatError::ExceedLimit | ChatError::OrganizationApplicationNotFound | ChatError::ServiceResourceNotFound
+//! #       | ChatError::ResourceNotFound | ChatError::StorageObjectNotFound | ChatError::FileExpired
+//! #       | ChatError::Status405 | ChatError::Status408 | ChatError::FileExceedingMaximumLimit
+//! #       | ChatError::RequestEntityTooLarge | ChatError::WebApplication415 | ChatError::ResourceLimited
+//! #       | ChatError::ReachLimit | ChatError::NoFullTextIndex | ChatError::UnsupportedServiceOperation
+//! #       | ChatError::WebApplication500 | ChatError::Status501 | ChatError::Status502
+//! #       | ChatError::Status503 | ChatError::Status504
+//! #       => "see the entry",
+//!         // ... one arm per code (hidden here) ...
+//!     }
+//! }
+//! assert_eq!(advice(ChatError::IllegalArgument), "fix the request");
+//! ```
 #![allow(deprecated)] // the generated code refers to every variant, retired ones included
 
 include!(concat!(env!("OUT_DIR"), "/agora_rest.rs"));
@@ -23,12 +49,17 @@ crate::entry::impl_table!(crate::Table::AgoraRest, string);
 
 impl ChatError {
     /// The entry for an HTTP response: the pair (`status`, `error`) if listed, else the `error`
-    /// string under any status, else the status alone when the docs list it without a string.
+    /// string under any status; for an empty `error` (a response without one), the status the
+    /// docs list without a string. An unlisted `error` string is `None`: it is not guessed from
+    /// the status.
     pub fn from_response(status: u16, error: &str) -> Option<Self> {
-        crate::table_data::find_status_code(&DATA, status, error)
-            .or_else(|| DATA.find_code(error))
-            .or_else(|| crate::table_data::find_status(&DATA, status))
-            .and_then(variant)
+        let found = if error.is_empty() {
+            crate::table_data::find_status(&DATA, status)
+        } else {
+            crate::table_data::find_status_code(&DATA, status, error)
+                .or_else(|| DATA.find_code(error))
+        };
+        found.and_then(variant)
     }
 
     /// The documented `error_description` that `description` is (templates match any value in
