@@ -1,6 +1,6 @@
 //! `sdk-check`: compares the catalog with the error codes of the vendors' shipped SDKs.
 //!
-//! Usage: `cargo run --features cli --bin sdk-check -- <node_modules folder>`
+//! Usage: `cargo run -p sdk-check -- <node_modules folder>`
 //!
 //! The folder must hold `agora-chat` and `@cometchat/chat-sdk-javascript`. The tool prints each
 //! package's version next to the one the catalog was checked against ([`Table::sdk`]), then
