@@ -159,6 +159,13 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         package: AGORA,
+        file: "Agora-chat.d.ts",
+        scan: Scan::DtsEnum { name: "Code" },
+        table: Table::AgoraChat,
+        code: CodeFrom::MemberAndNumber,
+    },
+    Rule {
+        package: AGORA,
         file: "Agora-chat.js",
         scan: Scan::JsEnum {
             name: "Code",

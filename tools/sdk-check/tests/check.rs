@@ -20,6 +20,20 @@ declare enum Code {
 export default Code;
 "#;
 
+const AGORA_TYPINGS: &str = r#"
+declare namespace AgoraChat {
+	/**
+	 * Codes of the widget SDK.
+	 */
+	enum Code {
+		/** No error. */
+		REQUEST_SUCCESS = 0,
+		/** get widgets failed */
+		WIDGET_TYPED = 9004, // trailing remark
+	}
+}
+"#;
+
 const AGORA_JS: &str = concat!(
     r#"!function(e){e[e.REQUEST_SUCCESS=0]="REQUEST_SUCCESS",e[e.GROUP_NOT_EXIST=605]="#,
     r#""GROUP_NOT_EXIST",e[e.WIDGET_DECLARED=9001]="WIDGET_DECLARED",e[e.WIDGET_RAISED=9002]="#,
@@ -41,8 +55,9 @@ const COMETCHAT_JS: &str = concat!(
 );
 
 /// The synthetic files: package, file, text.
-const FILES: [(&str, &str, &str); 3] = [
+const FILES: [(&str, &str, &str); 4] = [
     ("agora-chat", "status.d.ts", AGORA_DTS),
+    ("agora-chat", "Agora-chat.d.ts", AGORA_TYPINGS),
     ("agora-chat", "Agora-chat.js", AGORA_JS),
     (
         "@cometchat/chat-sdk-javascript",
@@ -56,6 +71,7 @@ fn expected(rule: &Rule) -> &'static [&'static str] {
     let scan = rule.scan.to_string();
     match (rule.package, rule.file, scan.as_str()) {
         (_, "status.d.ts", _) => &["REQUEST_SUCCESS", "GROUP_NOT_EXIST", "WIDGET_DECLARED"],
+        (_, "Agora-chat.d.ts", _) => &["REQUEST_SUCCESS", "WIDGET_TYPED"],
         (_, "Agora-chat.js", _) => &[
             "REQUEST_SUCCESS",
             "GROUP_NOT_EXIST",
@@ -129,6 +145,7 @@ fn check_compares_each_table_with_the_catalog() {
             r#"9001 WIDGET_DECLARED (declared) at Code.WIDGET_DECLARED: "A widget code.""#,
             "9002 WIDGET_RAISED (raised) at Code.WIDGET_RAISED",
             "9003 WIDGET_SPARE (defined, not raised) at Code.WIDGET_SPARE",
+            r#"9004 WIDGET_TYPED (declared) at Code.WIDGET_TYPED: "get widgets failed""#,
         ]
     );
     assert_eq!(
@@ -166,7 +183,8 @@ fn the_binary_prints_the_report_and_exits_1_on_drift() {
     for line in [
         "agora_chat: installed agora-chat 0.0.0-synthetic; catalog checked against agora-chat 1.4.0 (VERSION DIFFERS)",
         "agora_chat: agora-chat/Agora-chat.js, compiled enum Code: 5 codes (1 raised, 4 defined, not raised)",
-        "agora_chat: SDK codes missing from the catalog: 3",
+        "agora_chat: agora-chat/Agora-chat.d.ts, enum Code: 2 codes (2 declared)",
+        "agora_chat: SDK codes missing from the catalog: 4",
         "  9003 WIDGET_SPARE (defined, not raised) at Code.WIDGET_SPARE",
         "  606 GROUP_MEMBERS_FULL",
         "cometchat_sdk: SDK codes missing from the catalog: 3",
