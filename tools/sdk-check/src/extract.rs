@@ -373,11 +373,11 @@ fn object_pairs(text: &str, mut i: usize) -> Vec<(String, Option<Lit>)> {
 
 /// Bare string codes in groups whose name contains `contains` (see [`Scan::StringConstants`]).
 fn string_constants(text: &str, contains: &str) -> Scanned {
-    let mut scanned = Scanned::default();
     let selected = |(group, _): &(&str, usize)| group.to_ascii_lowercase().contains(contains);
+    let mut matches = Vec::new();
     for (group, body) in groups(text).filter(selected) {
         let pairs = object_pairs(text, body);
-        let text_of = |key: &str| {
+        let message_of = |key: &str| {
             let message = format!("{key}_MESSAGE");
             let found = pairs.iter().find(|(k, _)| *k == message);
             found.and_then(|(_, v)| v.clone()?.into_text())
@@ -390,23 +390,22 @@ fn string_constants(text: &str, contains: &str) -> Scanned {
                 continue;
             }
             let origin = format!("{group}.{key}");
-            let (value, text, used) = (
-                Lit::Str(code.clone()),
-                text_of(key),
-                referenced(text, &origin),
-            );
-            let (member, used) = (key.clone(), use_of(used));
-            scanned.matches.push(Match {
+            let used = use_of(referenced(text, &origin));
+            let (member, value, message) = (key.clone(), Lit::Str(code.clone()), message_of(key));
+            matches.push(Match {
                 origin,
                 member,
                 value,
                 name: None,
-                text,
+                text: message,
                 used,
             });
         }
     }
-    scanned
+    Scanned {
+        matches,
+        unread: Vec::new(),
+    }
 }
 
 /// The string codes of the list `NAME=[…]` (see [`Scan::StringList`]).
