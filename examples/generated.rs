@@ -18,7 +18,10 @@ macro_rules! generated_files {
 fn main() -> ExitCode {
     let files = chat_error_codes::for_each_table!(generated_files);
     let wanted = std::env::args().nth(1);
-    match files.iter().find(|(stem, _)| Some(*stem) == wanted.as_deref()) {
+    match files
+        .iter()
+        .find(|(stem, _)| Some(*stem) == wanted.as_deref())
+    {
         // A closed pipe (`| head`) ends the output; nothing else can fail here.
         Some((_, code)) => {
             let _ = std::io::stdout().write_all(code.as_bytes());
@@ -26,7 +29,10 @@ fn main() -> ExitCode {
         }
         None => {
             let stems: Vec<&str> = files.iter().map(|(stem, _)| *stem).collect();
-            eprintln!("usage: cargo run --example generated -- <{}>", stems.join("|"));
+            eprintln!(
+                "usage: cargo run --example generated -- <{}>",
+                stems.join("|")
+            );
             ExitCode::from(2)
         }
     }

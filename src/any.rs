@@ -275,6 +275,21 @@ pub struct Matches {
 }
 
 impl Matches {
+    /// Adds the entries of `other` that are not already found, keeping the order of [`Table`].
+    fn merge(&mut self, other: Matches) {
+        for e in other {
+            if !self.found.contains(&Some(e)) {
+                self.push(Some(e));
+            }
+        }
+        if let Some(found) = self.found.get_mut(self.next..) {
+            // At most one entry per table, so an unstable sort keeps nothing out of order.
+            found.sort_unstable_by_key(|e| e.map(|e| e.table()));
+            // `None` sorts first: move the found entries back to the front.
+            found.rotate_left(found.iter().filter(|e| e.is_none()).count());
+        }
+    }
+
     fn push(&mut self, e: Option<AnyChatError>) {
         if let Some(slot) = self.found.iter_mut().find(|slot| slot.is_none()) {
             *slot = e;
@@ -325,9 +340,10 @@ impl fmt::Display for Matches {
 }
 
 /// Like [`lookup`], for input typed by a person: surrounding whitespace is ignored and ASCII
-/// letters are compared without case (`" err_uid_not_found "` finds `ERR_UID_NOT_FOUND`).
-/// Input longer than any code is rejected without work. Vendor payloads should go through the
-/// strict [`lookup`]: vendors send exact upper case, and the strict lookup never guesses.
+/// letters are compared without case (`" err_uid_not_found "` finds `ERR_UID_NOT_FOUND`, and
+/// `"ILLEGAL_ARGUMENT"` Agora REST's `illegal_argument`). Input longer than any code is rejected
+/// without work. Vendor payloads should go through the strict [`lookup`]: vendors send their
+/// codes in one exact spelling, and the strict lookup never guesses.
 ///
 /// ```
 /// use chat_error_codes::{lookup, lookup_lenient};
@@ -337,19 +353,17 @@ impl fmt::Display for Matches {
 pub fn lookup_lenient(code: &str) -> Matches {
     const MAX: usize = 96;
     let code = code.trim();
-    // Codes the vendors spell with lower case (`INVALID_UIDs`, `{param}` patterns) as typed.
-    let exact = lookup(code);
-    if !exact.is_empty() {
-        return exact;
-    }
     let mut buf = [0u8; MAX];
-    match buf.get_mut(..code.len()) {
-        Some(dst) => {
-            dst.copy_from_slice(code.as_bytes());
-            dst.make_ascii_uppercase();
-            // Upper-casing ASCII keeps UTF-8 valid.
-            core::str::from_utf8(dst).map(lookup).unwrap_or_default()
-        }
-        None => Matches::default(),
-    }
+    let Some(dst) = buf.get_mut(..code.len()) else {
+        return Matches::default();
+    };
+    dst.copy_from_slice(code.as_bytes());
+    // As typed (codes vendors spell in mixed case: `INVALID_UIDs`, `{param}`), then upper case,
+    // then lower case; changing the case of ASCII letters keeps UTF-8 valid.
+    let mut found = lookup(code);
+    dst.make_ascii_uppercase();
+    found.merge(core::str::from_utf8(dst).map(lookup).unwrap_or_default());
+    dst.make_ascii_lowercase();
+    found.merge(core::str::from_utf8(dst).map(lookup).unwrap_or_default());
+    found
 }

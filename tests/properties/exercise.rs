@@ -210,14 +210,16 @@ pub fn exercise_into(s: &str, out: &mut Digest) {
         );
     }
     let lenient: Vec<AnyChatError> = lookup_lenient(s).collect();
-    let folded = s.trim().to_ascii_uppercase();
+    let upper = s.trim().to_ascii_uppercase();
+    let lower = s.trim().to_ascii_lowercase();
     for &e in &lenient {
-        // Lenient: the exact spelling (vendors' lower-case codes) or the case-folded one.
+        // Lenient: the exact spelling (vendors' mixed-case codes) or a case-folded one.
         assert!(
-            is_spelling(e, s.trim()) || is_spelling(e, &folded),
+            is_spelling(e, s.trim()) || is_spelling(e, &upper) || is_spelling(e, &lower),
             "lookup_lenient({s:?}) found {e:?}"
         );
     }
+    assert!(lenient.windows(2).all(|w| w[0].table() < w[1].table()));
     let numbers = s.parse::<i64>().ok().map(|n| {
         let m: Vec<AnyChatError> = lookup_number(n).collect();
         for e in &m {
