@@ -40,6 +40,8 @@ pub(crate) struct Entry {
     pub description: Option<&'static str>,
     pub canonical: Canonical,
     pub recovery: Recovery,
+    /// `(canonical, recovery)` when the code arrives in an error payload, if that differs.
+    pub raised: Option<(Canonical, Recovery)>,
     /// Listed in the vendor's documentation.
     pub docs: bool,
     /// Defined or raised by a shipped SDK.

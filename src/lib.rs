@@ -77,7 +77,8 @@ pub use classification::{Canonical, Recovery};
 pub use error::{KEPT_INPUT_BYTES, UnknownCode};
 #[cfg(feature = "alloc")]
 pub use resolve::{
-    RawCode, Resolution, Unrecognized, resolve, resolve_exception, resolve_number, resolve_raw,
+    RawCode, Resolution, RuntimeError, Unrecognized, resolve, resolve_exception, resolve_number,
+    resolve_raw,
 };
 pub use vocabulary::{
     Code, ErrorInfo, Section, ServerMessage, Source, SourceKind, Sources, Table, Vendor,

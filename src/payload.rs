@@ -33,6 +33,7 @@
 
 use alloc::borrow::Cow;
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -185,10 +186,70 @@ pub struct ParsedError<'a> {
     message: Option<Cow<'a, str>>,
     details: Option<&'a RawValue>,
     status: Option<u16>,
+    causes: Vec<Cause<'a>>,
+    /// Whether the payload carried a code (an SDK may hand back a JS error or `{}` instead).
+    coded: bool,
     raw: &'a str,
 }
 
+/// An error nested in a payload as its cause: Agora's `data` (itself an event with a `type`,
+/// possibly with its own `data`), or a `CometChatException` inside `details`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cause<'a> {
+    code: RawCode<'a>,
+    message: Option<Cow<'a, str>>,
+    resolution: Resolution<'a>,
+}
+
+impl<'a> Cause<'a> {
+    /// The nested code exactly as sent.
+    pub fn code(&self) -> &RawCode<'a> {
+        &self.code
+    }
+
+    /// The nested message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// What the nested code resolved to.
+    pub fn resolution(&self) -> &Resolution<'a> {
+        &self.resolution
+    }
+
+    /// Detaches the value from the input it borrows.
+    pub fn into_owned(self) -> Cause<'static> {
+        Cause {
+            code: self.code.into_owned(),
+            message: self.message.map(|m| Cow::Owned(m.into_owned())),
+            resolution: self.resolution.into_owned(),
+        }
+    }
+}
+
 impl<'a> ParsedError<'a> {
+    /// The error nested in the payload as its cause, if any (Agora `data.type`, an exception in
+    /// CometChat `details`). [`causes`](Self::causes) has the whole chain.
+    ///
+    /// ```
+    /// use chat_error_codes::{Canonical, ErrorInfo, Recovery, payload};
+    /// // A login event whose cause is a refused connection: a network failure, not bad credentials.
+    /// let body = r#"{"type":1,"message":"Request Unknow Error","data":{"type":-2,"message":"Request Unknow Error","errorType":"onerror","xhr":{},"extraInfo":{"httpCode":0}}}"#;
+    /// let p = payload::parse_agora(body).unwrap();
+    /// assert_eq!(p.resolution().entry().unwrap().name(), "WEBIM_CONNCTION_OPEN_ERROR");
+    /// assert_eq!(p.cause().unwrap().resolution().entry().unwrap().name(), "REQUEST_UNKNOWN");
+    /// assert_eq!(p.canonical(), Canonical::Unavailable);
+    /// assert_eq!(p.recovery(), Recovery::RetryWithBackoff);
+    /// ```
+    pub fn cause(&self) -> Option<&Cause<'a>> {
+        self.causes.first()
+    }
+
+    /// The nested causes, outermost first.
+    pub fn causes(&self) -> &[Cause<'a>] {
+        &self.causes
+    }
+
     /// The HTTP status that came with the payload: carried in the body (Stream's `StatusCode`)
     /// or given by the caller ([`parse_agora_rest_with_status`]).
     pub fn status(&self) -> Option<u16> {
@@ -253,19 +314,41 @@ impl<'a> ParsedError<'a> {
         self.resolution.table()
     }
 
-    /// The canonical class (`Unknown` for an unrecognized code).
+    /// The class and advice that the payload calls for: those of the most specific error in it
+    /// (the innermost cause the catalog classifies, else the payload's own code); a code that
+    /// means success in a lookup takes the class it has in an error payload
+    /// ([`ErrorInfo::in_error_payload`](crate::ErrorInfo::in_error_payload)), so an error
+    /// payload is never classified `Ok`.
+    fn class(&self) -> (Canonical, Recovery) {
+        let specific = self
+            .causes
+            .iter()
+            .rev()
+            .map(|c| &c.resolution)
+            .find(|r| !r.is_unrecognized() && r.canonical() != Canonical::Unknown)
+            .unwrap_or(&self.resolution);
+        match (specific.canonical(), specific.entry()) {
+            (Canonical::Ok, Some(e)) => crate::ErrorInfo::in_error_payload(&e)
+                .unwrap_or((Canonical::Unknown, Canonical::Unknown.recovery())),
+            (Canonical::Ok, None) => (Canonical::Unknown, Canonical::Unknown.recovery()),
+            (canonical, _) => (canonical, specific.recovery()),
+        }
+    }
+
+    /// The canonical class the payload calls for (`Unknown` for an unrecognized code): see
+    /// [`cause`](Self::cause) for how a nested cause refines it.
     pub fn canonical(&self) -> Canonical {
-        self.resolution.canonical()
+        self.class().0
     }
 
     /// The HTTP status of the canonical class.
     pub fn http_status(&self) -> u16 {
-        self.resolution.http_status()
+        self.canonical().http_status()
     }
 
     /// What the caller should do.
     pub fn recovery(&self) -> Recovery {
-        self.resolution.recovery()
+        self.class().1
     }
 
     /// The payload's message if it has one, else the catalog's.
@@ -286,8 +369,13 @@ impl fmt::Display for ParsedError<'_> {
 }
 
 impl Serialize for ParsedError<'_> {
-    /// Writes the payload back in its vendor shape.
+    /// Writes the payload back in its vendor shape (a payload without a code, as received).
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !self.coded {
+            let raw: &RawValue =
+                serde_json::from_str(self.raw).map_err(serde::ser::Error::custom)?;
+            return raw.serialize(serializer);
+        }
         #[derive(Serialize)]
         struct Inner<'b> {
             code: &'b RawCode<'b>,
@@ -392,6 +480,15 @@ struct Fields<'a> {
     status_code: Option<RawCode<'a>>,
     error_description: Option<Cow<'a, str>>,
     exception: Option<Cow<'a, str>>,
+    /// The members present, `null` ones included (bits of [`Key`]).
+    seen: u16,
+}
+
+impl Fields<'_> {
+    /// Whether the member was in the payload at all (`null` counts as present).
+    fn has(&self, key: Key) -> bool {
+        self.seen & (1 << key as u16) != 0
+    }
 }
 
 /// The `error` member: CometChat's body object, Agora REST's code string, Sendbird's flag.
@@ -546,6 +643,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
                 Key::Other => {}
             }
         }
+        f.seen = seen;
         Ok(())
     }
 }
@@ -713,8 +811,17 @@ impl<'a> ParsedError<'a> {
             message,
             details,
             status: None,
+            causes: Vec::new(),
+            coded: true,
             raw,
         }
+    }
+
+    /// Records the causes nested in the payload.
+    #[inline]
+    fn with_causes(mut self, causes: Vec<Cause<'a>>) -> Self {
+        self.causes = causes;
+        self
     }
 
     /// Records the HTTP status that came with the payload.
@@ -764,14 +871,60 @@ pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 #[inline]
 fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::CometChatException;
+    if !f.has(Key::Code) {
+        // No `code` at all: a `name` that is a catalog code still says which error it is.
+        if let Some(name) = f.name.clone() {
+            let resolution = resolve_exception(RawCode::Str(name.clone()), Some(&name));
+            if !resolution.is_unrecognized() {
+                let code = RawCode::Str(name);
+                return Ok(ParsedError::new(
+                    json, shape, code, resolution, f.name, f.message, f.details,
+                ));
+            }
+        }
+        return Ok(uncoded(json, shape, Table::CometChatSdk, f));
+    }
     let code = f.code.ok_or(PayloadError::MissingCode {
         shape,
         field: "code",
     })?;
     let resolution = resolve_exception(code.clone(), f.name.as_deref());
-    Ok(ParsedError::new(
-        json, shape, code, resolution, f.name, f.message, f.details,
-    ))
+    let causes = nested_causes(f.details, Key::Code, |code, name| {
+        resolve_exception(code, name)
+    });
+    let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
+    Ok(parsed.with_causes(causes))
+}
+
+/// What an SDK handed back without a code: a JavaScript runtime error (`{name, message}`) is
+/// classified as one; anything else (`{}`, `{"status": false}`) is unrecognized, its whole text
+/// kept as the code.
+fn uncoded<'a>(json: &'a str, shape: Shape, table: Table, f: Fields<'a>) -> ParsedError<'a> {
+    let (code, resolution) = match f.name.clone() {
+        Some(name) => {
+            let code = RawCode::Str(name.clone());
+            let runtime = crate::RuntimeError::new(table, name, f.message.clone());
+            (code, Resolution::Runtime(runtime))
+        }
+        None => {
+            let code = RawCode::from(json.trim());
+            (
+                code.clone(),
+                Resolution::Unrecognized(crate::Unrecognized::new(table, code)),
+            )
+        }
+    };
+    let mut parsed = ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        f.name,
+        f.message,
+        f.details.or(f.data),
+    );
+    parsed.coded = false;
+    parsed
 }
 
 /// Parses an Agora Chat Web SDK `ErrorEvent` (`type` is the code).
@@ -791,14 +944,55 @@ pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 #[inline]
 fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraErrorEvent;
+    if !f.has(Key::Type) {
+        return Ok(uncoded(json, shape, Table::AgoraChat, f));
+    }
     let code = f.kind.ok_or(PayloadError::MissingCode {
         shape,
         field: "type",
     })?;
     let resolution = resolve_received(Table::AgoraChat, code.clone());
-    Ok(ParsedError::new(
-        json, shape, code, resolution, None, f.message, f.data,
-    ))
+    let causes = nested_causes(f.data, Key::Type, |code, _| {
+        resolve_received(Table::AgoraChat, code)
+    });
+    let parsed = ParsedError::new(json, shape, code, resolution, None, f.message, f.data);
+    Ok(parsed.with_causes(causes))
+}
+
+/// How deep nested causes are followed (Agora nests `data` twice in the captured traffic).
+const MAX_CAUSES: usize = 4;
+
+/// The chain of errors nested in `nested` (an object with a code under `key`, and its own
+/// `data`/`details`), outermost first, each resolved by `resolve`. A member that is not such an
+/// object ends the chain; nothing here fails the payload.
+fn nested_causes<'a>(
+    mut nested: Option<&'a RawValue>,
+    key: Key,
+    resolve: impl Fn(RawCode<'a>, Option<&str>) -> Resolution<'a>,
+) -> Vec<Cause<'a>> {
+    let mut causes = Vec::new();
+    while let Some(raw) = nested.filter(|_| causes.len() < MAX_CAUSES) {
+        let mut f = Fields::default();
+        let object = raw.get().trim_start().starts_with('{');
+        if !object || read(raw.get(), None, &mut f).is_err() {
+            break;
+        }
+        let Some(code) = (if key == Key::Type {
+            f.kind.take()
+        } else {
+            f.code.take()
+        }) else {
+            break;
+        };
+        let resolution = resolve(code.clone(), f.name.as_deref());
+        causes.push(Cause {
+            code,
+            message: f.message.take(),
+            resolution,
+        });
+        nested = f.data.or(f.details);
+    }
+    causes
 }
 
 /// Parses a Genesys Web Engagement chat error: a numeric `code` (JSON integer or decimal string)
@@ -1049,6 +1243,8 @@ impl ParsedError<'_> {
             message: self.message.map(Cow::into_owned),
             details: self.details.map(|d| String::from(d.get())),
             status: self.status,
+            causes: self.causes.into_iter().map(Cause::into_owned).collect(),
+            coded: self.coded,
             raw: String::from(self.raw),
         }
     }
@@ -1071,6 +1267,10 @@ pub struct OwnedParsedError {
     pub details: Option<String>,
     /// The HTTP status that came with the payload.
     pub status: Option<u16>,
+    /// The nested causes, outermost first.
+    pub causes: Vec<Cause<'static>>,
+    /// Whether the payload carried a code.
+    pub coded: bool,
     /// The whole input.
     pub raw: String,
 }

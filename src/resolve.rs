@@ -232,6 +232,7 @@ impl fmt::Display for Unrecognized<'_> {
 /// assert_eq!(resolve(Table::AgoraChat, "4242").canonical(), Canonical::Unknown);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Resolution<'a> {
     /// An entry of the table.
     Known(AnyChatError),
@@ -253,6 +254,99 @@ pub enum Resolution<'a> {
     },
     /// Nothing covers the code: kept as received.
     Unrecognized(Unrecognized<'a>),
+    /// Not a vendor code at all: a JavaScript exception that the SDK let escape instead of its
+    /// own error (`{"name": "TypeError", "message": "Cannot read properties of undefined"}` from
+    /// a call before `init` or with a missing argument), kept with its name and message.
+    Runtime(RuntimeError<'a>),
+}
+
+/// A JavaScript runtime error that a vendor SDK handed back instead of one of its own errors:
+/// a client-side failure, classified by the JS error's name.
+///
+/// ```
+/// use chat_error_codes::{Canonical, Recovery, RuntimeError, Table};
+///
+/// let e = RuntimeError::new(Table::CometChatSdk, "TypeError", Some("Cannot read properties of undefined (reading 'get')"));
+/// assert_eq!(e.canonical(), Canonical::FailedPrecondition);
+/// assert_eq!(e.recovery(), Recovery::FixPrecondition);
+/// assert_eq!(e.to_string(), "cometchat_sdk client-side TypeError: Cannot read properties of undefined (reading 'get')");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuntimeError<'a> {
+    table: Table,
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    message: Option<Cow<'a, str>>,
+}
+
+impl<'a> RuntimeError<'a> {
+    /// A JS error `name` (`TypeError`) with its message, from `table`'s SDK.
+    pub fn new(
+        table: Table,
+        name: impl Into<Cow<'a, str>>,
+        message: Option<impl Into<Cow<'a, str>>>,
+    ) -> Self {
+        RuntimeError {
+            table,
+            name: name.into(),
+            message: message.map(Into::into),
+        }
+    }
+
+    /// The SDK's table.
+    pub fn table(&self) -> Table {
+        self.table
+    }
+
+    /// The JavaScript error's name (`TypeError`, `ReferenceError`, ...).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The JavaScript error's message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The errors a JavaScript engine throws for a program's own mistakes (a value used before
+    /// it exists, a missing argument) are `FailedPrecondition`: the SDK was called in a state or
+    /// with inputs it cannot handle, so fix the call (initialize first, pass the argument);
+    /// retrying unchanged fails again. Any other name is `Unknown`.
+    pub fn canonical(&self) -> Canonical {
+        match &*self.name {
+            "TypeError" | "ReferenceError" | "RangeError" | "SyntaxError" => {
+                Canonical::FailedPrecondition
+            }
+            _ => Canonical::Unknown,
+        }
+    }
+
+    /// The advice of [`canonical`](Self::canonical).
+    pub fn recovery(&self) -> Recovery {
+        self.canonical().recovery()
+    }
+
+    /// Detaches the value from the input it borrows.
+    pub fn into_owned(self) -> RuntimeError<'static> {
+        RuntimeError {
+            table: self.table,
+            name: Cow::Owned(self.name.into_owned()),
+            message: self.message.map(|m| Cow::Owned(m.into_owned())),
+        }
+    }
+}
+
+impl fmt::Display for RuntimeError<'_> {
+    /// `<table> client-side <name>`, then `: <message>` if there is one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} client-side {}", self.table, self.name)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
 }
 
 impl<'a> Resolution<'a> {
@@ -262,6 +356,7 @@ impl<'a> Resolution<'a> {
             Resolution::Known(e) | Resolution::Pattern { error: e, .. } => e.table(),
             Resolution::Range { table, .. } => *table,
             Resolution::Unrecognized(u) => u.table(),
+            Resolution::Runtime(r) => r.table(),
         }
     }
 
@@ -300,6 +395,7 @@ impl<'a> Resolution<'a> {
             Resolution::Known(e) | Resolution::Pattern { error: e, .. } => e.canonical(),
             Resolution::Range { section, .. } => section.canonical(),
             Resolution::Unrecognized(_) => Canonical::Unknown,
+            Resolution::Runtime(r) => r.canonical(),
         }
     }
 
@@ -321,7 +417,7 @@ impl<'a> Resolution<'a> {
         match self {
             Resolution::Known(e) | Resolution::Pattern { error: e, .. } => Some(e.message()),
             Resolution::Range { section, .. } => Some(section.title()),
-            Resolution::Unrecognized(_) => None,
+            Resolution::Unrecognized(_) | Resolution::Runtime(_) => None,
         }
     }
 
@@ -343,6 +439,7 @@ impl<'a> Resolution<'a> {
                 section,
             },
             Resolution::Unrecognized(u) => Resolution::Unrecognized(u.into_owned()),
+            Resolution::Runtime(r) => Resolution::Runtime(r.into_owned()),
         }
     }
 }
@@ -356,6 +453,7 @@ impl fmt::Display for Resolution<'_> {
             }
             Resolution::Range { code, section, .. } => write!(f, "{code}: {}", section.title()),
             Resolution::Unrecognized(u) => fmt::Display::fmt(u, f),
+            Resolution::Runtime(r) => fmt::Display::fmt(r, f),
         }
     }
 }

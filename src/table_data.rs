@@ -167,6 +167,9 @@ impl Row {
             list: self.entry.sources.of(self.meta.source_refs),
         }
     }
+    pub(crate) fn in_error_payload(self) -> Option<(Canonical, Recovery)> {
+        self.entry.raised
+    }
     pub(crate) fn vendor_status(self) -> Option<u16> {
         self.entry.status
     }
@@ -241,6 +244,10 @@ macro_rules! impl_error_info {
             #[inline]
             fn deprecated(&self) -> Option<&'static str> {
                 self.row().deprecated()
+            }
+            #[inline]
+            fn in_error_payload(&self) -> Option<($crate::Canonical, $crate::Recovery)> {
+                self.row().in_error_payload()
             }
             #[inline]
             fn vendor_status(&self) -> Option<u16> {

@@ -71,6 +71,20 @@ pub trait ErrorInfo {
     fn sources(&self) -> Sources;
     /// The vendor's deprecation note, if the vendor has retired the code.
     fn deprecated(&self) -> Option<&'static str>;
+    /// The class and advice when the code arrives **in an error payload**, where that differs
+    /// from what a lookup gives: a code that means success when looked up but that an SDK also
+    /// raises as an error (Agora's `0` with "the user is empty"). Payload parsing uses it, so
+    /// an error payload is never classified as success.
+    ///
+    /// ```
+    /// use chat_error_codes::{Canonical, ErrorInfo, agora};
+    /// let ok = agora::ChatError::from_number(0).unwrap();
+    /// assert_eq!(ok.canonical(), Canonical::Ok);
+    /// assert_eq!(ok.in_error_payload().unwrap().0, Canonical::InvalidArgument);
+    /// ```
+    fn in_error_payload(&self) -> Option<(Canonical, Recovery)> {
+        None
+    }
     /// The HTTP status the vendor documents for the code (Stream, Agora REST, Sendbird's
     /// Platform API): a fact about the vendor, distinct from [`http_status`](Self::http_status),
     /// which follows the canonical class.

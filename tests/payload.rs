@@ -11,6 +11,8 @@ fn kind(r: &Resolution<'_>) -> &'static str {
         Resolution::Pattern { .. } => "pattern",
         Resolution::Range { .. } => "range",
         Resolution::Unrecognized(_) => "unrecognized",
+        Resolution::Runtime(_) => "runtime",
+        _ => "other",
     }
 }
 
@@ -117,7 +119,16 @@ fn cometchat_exceptions() {
             .contains("an error code: a string or an integer"),
         "{err}"
     );
-    let err = payload::parse_exception(r#"{"name":"X"}"#).unwrap_err();
+    // Without a `code`, what the SDK hands back is still a value (issue: real SDK output was
+    // refused): a JS error's name and message, or the raw text of a fieldless object. A `code`
+    // that is present but null is still a malformed payload.
+    let p = payload::parse_exception(r#"{"name":"X"}"#).unwrap();
+    assert_eq!(kind(p.resolution()), "runtime");
+    assert_eq!(p.canonical(), Canonical::Unknown);
+    let p = payload::parse_exception("{}").unwrap();
+    assert_eq!(p.code(), &RawCode::from("{}"));
+    assert!(p.resolution().is_unrecognized());
+    let err = payload::parse_exception(r#"{"code":null,"name":"X"}"#).unwrap_err();
     assert_eq!(
         err.to_string(),
         "cometchat_exception payload has no `code` field"

@@ -267,6 +267,16 @@ fn resolution_json(r: &Resolution<'_>) -> Value {
             "http_status": u.canonical().http_status(),
             "recovery": u.canonical().recovery(),
         }),
+        Resolution::Runtime(e) => json!({
+            "resolution": "runtime",
+            "table": e.table(),
+            "name": e.name(),
+            "message": e.message(),
+            "canonical": e.canonical(),
+            "http_status": e.canonical().http_status(),
+            "recovery": e.recovery(),
+        }),
+        other => json!({ "resolution": other.to_string(), "canonical": other.canonical() }),
     }
 }
 
@@ -375,6 +385,25 @@ fn resolution_text(r: &Resolution<'_>, out: &mut String) {
             }
             line(out, "canonical:", "Unknown (HTTP 500)");
         }
+        Resolution::Runtime(e) => {
+            out.push_str(&format!(
+                "  {} client-side runtime failure
+",
+                e.table()
+            ));
+            line(out, "JS error:", e.name());
+            if let Some(m) = e.message() {
+                line(out, "message:", m);
+            }
+            let canonical = e.canonical();
+            line(
+                out,
+                "canonical:",
+                format!("{canonical} (HTTP {})", canonical.http_status()),
+            );
+            line(out, "recovery:", e.recovery());
+        }
+        other => out.push_str(&format!("  {other}\n")),
     }
 }
 

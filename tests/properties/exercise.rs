@@ -101,6 +101,8 @@ pub fn check_resolution(table: Table, s: &str, r: &Resolution<'_>) {
             assert_eq!(u.code(), &RawCode::from(s));
             assert_eq!(u.message(), None);
         }
+        // Only payloads without a code resolve to a runtime error, never a lookup.
+        other => panic!("{s:?} resolved to {other:?}"),
     }
 }
 

@@ -162,6 +162,7 @@ proptest! {
                     prop_assert!(!found.iter().any(|e| e.table() == table));
                 }
                 Resolution::Pattern { .. } => prop_assert!(false, "a number matched a pattern"),
+                other => prop_assert!(false, "a number resolved to {:?}", other),
             }
             // The decimal string resolves the same way in integer tables.
             let by_string = resolve(table, &decimal);
