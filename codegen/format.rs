@@ -60,6 +60,10 @@ pub struct RawServerMessage {
     /// Exactly as sent; `{name}` marks a part that varies.
     pub text: String,
     pub explanation: String,
+    /// The class when this message comes with the code, where it says more than the code.
+    pub canonical: Option<String>,
+    /// The advice that goes with `canonical` (its default otherwise).
+    pub recovery: Option<String>,
 }
 
 /// `[[section]]`: a heading of the vendor's document.
@@ -126,6 +130,11 @@ pub struct RawEntry {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub sdk_codes: Vec<i64>,
+    /// The class when the code arrives in an error payload, where it differs from a lookup
+    /// (a success code that an SDK also raises as an error).
+    pub error_canonical: Option<String>,
+    /// The advice that goes with `error_canonical` (its default otherwise).
+    pub error_recovery: Option<String>,
     /// The HTTP status the vendor documents for the code.
     pub status: Option<i64>,
     /// The vendor's own "retryable" flag.

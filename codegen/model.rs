@@ -38,6 +38,15 @@ pub struct Source {
     pub kind: &'static str,
 }
 
+/// A string the vendor sends with a code, and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerMessage {
+    pub text: String,
+    pub explanation: String,
+    /// `(canonical, recovery)` where the message says more than the code.
+    pub class: Option<(String, String)>,
+}
+
 /// A validated section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
@@ -86,14 +95,16 @@ pub struct Entry {
     pub from_sdk: bool,
     /// Indexes into the table's sources.
     pub sources: Vec<usize>,
+    /// `(canonical, recovery)` when the code arrives in an error payload, if that differs.
+    pub raised: Option<(String, String)>,
     /// The HTTP status the vendor documents.
     pub status: Option<u16>,
     /// The vendor's retryable flag.
     pub retryable: Option<bool>,
     /// `(platform, name)`, sorted by platform.
     pub platforms: Vec<(String, String)>,
-    /// `(text, explanation)` of the strings a server sends.
-    pub server_messages: Vec<(String, String)>,
+    /// The strings the vendor sends with the code.
+    pub server_messages: Vec<ServerMessage>,
     /// The SDK's own message, where it differs from the docs.
     pub sdk_message: Option<String>,
     /// Numeric codes the SDK sends with this name.

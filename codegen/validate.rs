@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::classification::{Canonical, Recovery};
 use super::error::DataError;
 use super::format::{CodeKind, RawCode, RawEntry, RawSection, RawSource, RawTable, TOP_LEVEL_KEYS};
-use super::model::{Entry, Section, Source, Table};
+use super::model::{Entry, Section, ServerMessage, Source, Table};
 use super::naming::{PARAM, is_code_string, is_name, valid_ident, variant_name};
 
 /// The canonical class names, as the data spells them (the library's variant names).
@@ -450,6 +450,7 @@ impl EntryCheck<'_, '_> {
         let variant = self.variant(raw.variant.as_deref(), &name, &code, claimed);
         let texts = self.texts(&raw, sections, number);
         let (canonical, recovery) = self.classification(&raw, &texts, sections);
+        let raised = self.raised(&raw, &canonical);
         let (from_docs, from_sdk, source_ids) = self.provenance(&raw, sources);
         let sdk_codes = self.sdk_fields(&raw, from_sdk, integer, &header.raw);
         let platforms = self.platforms(&raw);
@@ -476,6 +477,7 @@ impl EntryCheck<'_, '_> {
             from_docs,
             from_sdk,
             sources: source_ids,
+            raised,
             status,
             retryable: raw.retryable,
             platforms,
@@ -484,6 +486,35 @@ impl EntryCheck<'_, '_> {
             sdk_codes,
             pattern,
         })
+    }
+
+    /// `error_canonical`/`error_recovery`: a known class other than the lookup's, never `Ok`.
+    fn raised(&mut self, raw: &RawEntry, canonical: &str) -> Option<(String, String)> {
+        let Some(raised) = &raw.error_canonical else {
+            if raw.error_recovery.is_some() {
+                self.fail("`error_recovery` needs `error_canonical`");
+            }
+            return None;
+        };
+        let names = canonical_names();
+        if !names.contains(&raised.as_str()) || raised == "Ok" {
+            self.fail(unknown_word("error_canonical", raised, &names[1..]));
+        }
+        if raised == canonical {
+            self.fail("`error_canonical` repeats `canonical`; drop it");
+        }
+        let recovery = raw
+            .error_recovery
+            .clone()
+            .unwrap_or_else(|| default_recovery(raised).to_owned());
+        if !recovery_names().contains(&recovery.as_str()) || recovery == "NoAction" {
+            self.fail(unknown_word(
+                "error_recovery",
+                &recovery,
+                &recovery_names()[1..],
+            ));
+        }
+        Some((raised.clone(), recovery))
     }
 
     /// A documented HTTP status is 100..=599, and `http` tables need one on every entry.
@@ -522,9 +553,10 @@ impl EntryCheck<'_, '_> {
             .collect()
     }
 
-    /// Server messages: exact texts with balanced `{placeholders}`, and an explanation.
-    fn server_messages(&mut self, raw: &RawEntry) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
+    /// Server messages: exact texts with balanced `{placeholders}`, an explanation, and a class
+    /// only where it differs from the entry's.
+    fn server_messages(&mut self, raw: &RawEntry) -> Vec<ServerMessage> {
+        let mut out: Vec<ServerMessage> = Vec::new();
         for m in &raw.server_messages {
             for (key, text) in [("text", &m.text), ("explanation", &m.explanation)] {
                 if let Some(problem) = text_problem(text) {
@@ -537,12 +569,48 @@ impl EntryCheck<'_, '_> {
                     m.text
                 ));
             }
-            if out.iter().any(|(t, _)| *t == m.text) {
+            if out.iter().any(|o| o.text == m.text) {
                 self.fail(format!("server message {:?} is listed twice", m.text));
             }
-            out.push((m.text.clone(), m.explanation.clone()));
+            let class = self.message_class(m.canonical.as_deref(), m.recovery.as_deref());
+            out.push(ServerMessage {
+                text: m.text.clone(),
+                explanation: m.explanation.clone(),
+                class,
+            });
         }
         out
+    }
+
+    /// A message's own class: a known class other than `Ok`, with a known recovery.
+    fn message_class(
+        &mut self,
+        canonical: Option<&str>,
+        recovery: Option<&str>,
+    ) -> Option<(String, String)> {
+        let Some(canonical) = canonical else {
+            if recovery.is_some() {
+                self.fail("a server message's `recovery` needs its `canonical`");
+            }
+            return None;
+        };
+        let names = canonical_names();
+        if !names.contains(&canonical) || canonical == "Ok" {
+            self.fail(unknown_word(
+                "server message canonical",
+                canonical,
+                &names[1..],
+            ));
+        }
+        let recovery = recovery.unwrap_or_else(|| default_recovery(canonical));
+        if !recovery_names().contains(&recovery) || recovery == "NoAction" {
+            self.fail(unknown_word(
+                "server message recovery",
+                recovery,
+                &recovery_names()[1..],
+            ));
+        }
+        Some((canonical.to_owned(), recovery.to_owned()))
     }
 
     /// The code matches the table's kind: a clean string, or an integer within the bounds.

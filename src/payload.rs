@@ -315,18 +315,25 @@ impl<'a> ParsedError<'a> {
     }
 
     /// The class and advice that the payload calls for: those of the most specific error in it
-    /// (the innermost cause the catalog classifies, else the payload's own code); a code that
+    /// (the innermost cause the catalog classifies, else a documented message that has its own
+    /// class, else the payload's own code); a code that
     /// means success in a lookup takes the class it has in an error payload
     /// ([`ErrorInfo::in_error_payload`](crate::ErrorInfo::in_error_payload)), so an error
     /// payload is never classified `Ok`.
     fn class(&self) -> (Canonical, Recovery) {
-        let specific = self
+        let cause = self
             .causes
             .iter()
             .rev()
             .map(|c| &c.resolution)
-            .find(|r| !r.is_unrecognized() && r.canonical() != Canonical::Unknown)
-            .unwrap_or(&self.resolution);
+            .find(|r| !r.is_unrecognized() && r.canonical() != Canonical::Unknown);
+        if cause.is_none() {
+            // A documented message that says more than its code.
+            if let Some(class) = self.server_message().and_then(|m| m.class()) {
+                return class;
+            }
+        }
+        let specific = cause.unwrap_or(&self.resolution);
         match (specific.canonical(), specific.entry()) {
             (Canonical::Ok, Some(e)) => crate::ErrorInfo::in_error_payload(&e)
                 .unwrap_or((Canonical::Unknown, Canonical::Unknown.recovery())),

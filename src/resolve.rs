@@ -267,8 +267,8 @@ pub enum Resolution<'a> {
 /// use chat_error_codes::{Canonical, Recovery, RuntimeError, Table};
 ///
 /// let e = RuntimeError::new(Table::CometChatSdk, "TypeError", Some("Cannot read properties of undefined (reading 'get')"));
-/// assert_eq!(e.canonical(), Canonical::FailedPrecondition);
-/// assert_eq!(e.recovery(), Recovery::FixPrecondition);
+/// assert_eq!(e.canonical(), Canonical::InvalidArgument);
+/// assert_eq!(e.recovery(), Recovery::FixRequest);
 /// assert_eq!(e.to_string(), "cometchat_sdk client-side TypeError: Cannot read properties of undefined (reading 'get')");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -310,14 +310,15 @@ impl<'a> RuntimeError<'a> {
         self.message.as_deref()
     }
 
-    /// The errors a JavaScript engine throws for a program's own mistakes (a value used before
-    /// it exists, a missing argument) are `FailedPrecondition`: the SDK was called in a state or
-    /// with inputs it cannot handle, so fix the call (initialize first, pass the argument);
-    /// retrying unchanged fails again. Any other name is `Unknown`.
+    /// The errors a JavaScript engine throws for a program's own mistakes are
+    /// `InvalidArgument`: the SDK was called with something it cannot handle (in the captured
+    /// traffic, a missing or wrong-typed argument almost every time, a call before `init` a few
+    /// times; the payload cannot tell them apart), so fix the call; retrying it unchanged fails
+    /// again. Any other name is `Unknown`.
     pub fn canonical(&self) -> Canonical {
         match &*self.name {
             "TypeError" | "ReferenceError" | "RangeError" | "SyntaxError" => {
-                Canonical::FailedPrecondition
+                Canonical::InvalidArgument
             }
             _ => Canonical::Unknown,
         }

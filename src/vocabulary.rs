@@ -485,8 +485,9 @@ impl Source {
     }
 }
 
-/// A string a vendor's server sends with a code (Agora's REST `error_description`), with the
-/// catalog's explanation of what causes it. `{name}` in the text stands for a part that varies
+/// A string a vendor sends with a code (Agora's REST `error_description`, an SDK's message), with
+/// the catalog's explanation of what causes it and, where the message says more than the code,
+/// its own class. `{name}` in the text stands for a part that varies
 /// (`{username} is not legal.`).
 ///
 /// ```
@@ -499,12 +500,39 @@ impl Source {
 pub struct ServerMessage {
     text: &'static str,
     explanation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<(Canonical, Recovery)>,
 }
 
 impl ServerMessage {
     /// A message text (with `{placeholders}`) and its explanation.
     pub const fn new(text: &'static str, explanation: &'static str) -> Self {
-        ServerMessage { text, explanation }
+        ServerMessage {
+            text,
+            explanation,
+            class: None,
+        }
+    }
+
+    /// A message that says more than its code: it comes with its own class and advice.
+    pub(crate) const fn classed(
+        text: &'static str,
+        explanation: &'static str,
+        canonical: Canonical,
+        recovery: Recovery,
+    ) -> Self {
+        ServerMessage {
+            text,
+            explanation,
+            class: Some((canonical, recovery)),
+        }
+    }
+
+    /// The class and advice this message calls for, where it says more than its code (Agora's
+    /// login error `1` with "the accessToken is illegal" is a bad argument, with "Currently
+    /// logging in, please wait." an operation already running).
+    pub const fn class(&self) -> Option<(Canonical, Recovery)> {
+        self.class
     }
 
     /// The text as documented, placeholders included.

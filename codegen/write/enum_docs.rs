@@ -136,6 +136,11 @@ fn vendor_facts(table: &Table, entry: &Entry) -> Vec<String> {
     if !facts.is_empty() {
         paragraphs.push(format!("Vendor facts: {}.", facts.join(", ")));
     }
+    if let Some((canonical, recovery)) = &entry.raised {
+        paragraphs.push(format!(
+            "In an error payload: canonical `{canonical}`, recovery `{recovery}`."
+        ));
+    }
     if !entry.platforms.is_empty() {
         let names: Vec<String> = entry
             .platforms
@@ -144,10 +149,15 @@ fn vendor_facts(table: &Table, entry: &Entry) -> Vec<String> {
             .collect();
         paragraphs.push(format!("Platform names: {}.", names.join(", ")));
     }
-    for (text, explanation) in &entry.server_messages {
+    for m in &entry.server_messages {
+        let class = m
+            .class
+            .as_ref()
+            .map_or_else(String::new, |(c, r)| format!(" (`{c}`, `{r}`)"));
         paragraphs.push(format!(
-            "- Server message `{text}`: {}",
-            escape_markdown(explanation)
+            "- Message `{}`{class}: {}",
+            m.text,
+            escape_markdown(&m.explanation)
         ));
     }
     if table.sources.iter().any(|s| s.version.is_some()) {

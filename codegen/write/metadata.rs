@@ -2,7 +2,7 @@
 //! and the `META` value that gathers them.
 
 use crate::codegen::TableId;
-use crate::codegen::model::{Entry, Table};
+use crate::codegen::model::{Entry, ServerMessage, Table};
 use crate::codegen::output::Output;
 
 /// Flat arrays that the entries' spans index: the compiler sees a handful of large constants
@@ -15,7 +15,7 @@ struct Flat<'t> {
     sdk_codes: Vec<i32>,
     source_refs: Vec<usize>,
     platforms: Vec<&'t (String, String)>,
-    server_messages: Vec<&'t (String, String)>,
+    server_messages: Vec<&'t ServerMessage>,
 }
 
 /// Appends `items` to `all` and returns the `Span` literal that covers them.
@@ -102,7 +102,13 @@ pub fn make_metadata(out: &mut Output, id: &TableId, table: &Table) {
     let messages: Vec<String> = flat
         .server_messages
         .iter()
-        .map(|(t, e)| format!("crate::ServerMessage::new({t:?}, {e:?})"))
+        .map(|m| match &m.class {
+            Some((c, r)) => format!(
+                "crate::ServerMessage::classed({:?}, {:?}, crate::Canonical::{c}, crate::Recovery::{r})",
+                m.text, m.explanation
+            ),
+            None => format!("crate::ServerMessage::new({:?}, {:?})", m.text, m.explanation),
+        })
         .collect();
     writeln!(
         out,
@@ -154,7 +160,7 @@ fn entry_literal<'t>(table: &'t Table, entry: &'t Entry, flat: &mut Flat<'t>) ->
     };
     format!(
         "Entry {{ code: {code}, name: {:?}, variant: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
-         canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, docs: {}, sdk: {}, sources: {}, status: {}, retryable: {}, \
+         canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, raised: {}, docs: {}, sdk: {}, sources: {}, status: {}, retryable: {}, \
          platforms: {}, server_messages: {}, sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }}",
         entry.name,
         entry.variant,
@@ -164,6 +170,10 @@ fn entry_literal<'t>(table: &'t Table, entry: &'t Entry, flat: &mut Flat<'t>) ->
         opt(entry.description.as_deref()),
         entry.canonical,
         entry.recovery,
+        entry.raised.as_ref().map_or_else(
+            || "None".to_owned(),
+            |(c, r)| format!("Some((crate::Canonical::{c}, crate::Recovery::{r}))")
+        ),
         entry.from_docs,
         entry.from_sdk,
         span(&mut flat.source_refs, entry.sources.iter().copied()),
