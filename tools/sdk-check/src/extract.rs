@@ -3,7 +3,7 @@
 //! Each scanner returns [`Match`]es (a value and where it was defined) and the places it
 //! recognised but could not read, so that nothing is dropped without a word.
 
-use crate::js::{self, Lit, byte, chain, ident, run_end, slice};
+use crate::js::{self, Lit, byte, chain, ident, run_end, skip_space, slice};
 use crate::rules::Scan;
 
 /// Whether the package uses a code, as far as text scanning tells.
@@ -13,7 +13,7 @@ pub enum Use {
     Unused,
     /// Declared in a type definition; whether the code raises it is not checked.
     Declared,
-    /// Thrown, raised or compared: the package refers to it beyond its definition.
+    /// Thrown, raised, compared or looked up: the package refers to it beyond its definition.
     Used,
 }
 
@@ -35,14 +35,17 @@ pub struct Match {
     pub origin: String,
     /// The enum member or object key that holds the value (`""` for inline objects).
     pub member: String,
-    /// The value: an error object's `code`, a constant's string, an enum member's value.
+    /// The value: an error object's `code`, a constant's string, an enum member's value, a
+    /// map's key (a number where it reads as one).
     pub value: Lit,
-    /// An error object's `name`.
+    /// An error object's or a map entry's `name`.
     pub name: Option<String>,
     /// The text that goes with it: a message, a `KEY_MESSAGE` constant or a doc comment.
     pub text: Option<String>,
     /// Whether the package uses it.
     pub used: Use,
+    /// A map entry's `retryable` flag.
+    pub retryable: Option<bool>,
 }
 
 /// What one scan of one file found.
@@ -67,6 +70,7 @@ pub fn scan(text: &str, scan: &Scan) -> Scanned {
         Scan::StringConstants { group_contains } => string_constants(text, group_contains),
         Scan::StringList { name } => string_list(text, name),
         Scan::FormatSites => format_sites(text),
+        Scan::KeyedMap { name } => keyed_map(text, name),
     }
 }
 
@@ -148,6 +152,7 @@ fn dts_enum(text: &str, name: &str) -> Scanned {
             name: None,
             text,
             used,
+            retryable: None,
         });
         doc.clear();
     }
@@ -201,6 +206,7 @@ fn js_enum(text: &str, name: &str, first: &str, raised_after: &str) -> Scanned {
         value,
         name: None,
         text: None,
+        retryable: None,
     });
     let rest = (byte(text, end) != b'}').then(|| format!("enum {name}: {}", excerpt(text, end)));
     Scanned {
@@ -303,6 +309,7 @@ fn error_object(text: &str, i: usize) -> Option<Option<Match>> {
         name,
         text,
         used,
+        retryable: None,
     }))
 }
 
@@ -399,6 +406,7 @@ fn string_constants(text: &str, contains: &str) -> Scanned {
                 name: None,
                 text: message,
                 used,
+                retryable: None,
             });
         }
     }
@@ -425,6 +433,7 @@ fn string_list(text: &str, name: &str) -> Scanned {
             name: None,
             text: None,
             used,
+            retryable: None,
         });
         i = end + usize::from(byte(text, end) == b',');
     }
@@ -478,6 +487,7 @@ fn format_site(text: &str, i: usize, templates: &[Match]) -> Option<Match> {
         name: None,
         text: None,
         used: Use::Used,
+        retryable: None,
     })
 }
 
@@ -489,4 +499,144 @@ fn fill(template: &str, args: &[Option<String>]) -> Option<String> {
         code = code + args.get(n).map_or(Some(""), Option::as_deref)? + part;
     }
     Some(code)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keyed maps
+// ---------------------------------------------------------------------------------------------
+
+/// A field value of a map entry: a literal or a boolean.
+enum Field {
+    /// A string or an integer.
+    Lit(Lit),
+    /// `true`, `false`, `!0`, `!1`.
+    Bool(bool),
+}
+
+/// The fields of a map entry, `field: value`, in order.
+type Fields = Vec<(String, Field)>;
+
+/// The entries of the map `NAME = {…}` (see [`Scan::KeyedMap`]), up to the first it cannot read.
+fn keyed_map(text: &str, name: &str) -> Scanned {
+    let Some(mut i) = keyed_map_start(text, name) else {
+        return absent(format!("`{name} = {{`"));
+    };
+    let (mut scanned, used) = (Scanned::default(), use_of(referenced(text, name)));
+    loop {
+        i = skip_space(text, i);
+        if byte(text, i) == b'}' {
+            return scanned;
+        }
+        let Some((key, fields, end)) = map_entry(text, i) else {
+            scanned.unread.push(format!("{name}: {}", excerpt(text, i)));
+            return scanned;
+        };
+        let field = |k: &str| fields.iter().find(|(f, _)| f == k).map(|(_, v)| v);
+        let name_field = match field("name") {
+            Some(Field::Lit(Lit::Str(s))) => Some(s.clone()),
+            _ => None,
+        };
+        let retryable = match field("retryable") {
+            Some(Field::Bool(b)) => Some(*b),
+            _ => None,
+        };
+        let value = key.parse().map_or_else(|_| Lit::Str(key.clone()), Lit::Num);
+        scanned.matches.push(Match {
+            origin: format!("{name}[{key}]"),
+            member: key,
+            value,
+            name: name_field,
+            text: None,
+            used,
+            retryable,
+        });
+        i = skip_space(text, end);
+        match byte(text, i) {
+            b',' => i += 1,
+            b'}' => return scanned,
+            _ => {
+                scanned.unread.push(format!("{name}: {}", excerpt(text, i)));
+                return scanned;
+            }
+        }
+    }
+}
+
+/// Where the object of the definition `NAME = {` or `NAME: Type = {` starts (after its `{`).
+fn keyed_map_start(text: &str, name: &str) -> Option<usize> {
+    text.match_indices(name).find_map(|(i, _)| {
+        let end = i + name.len();
+        let whole = !ident(byte(text, i.wrapping_sub(1))) && !ident(byte(text, end));
+        let mut j = skip_space(text, end);
+        if whole && byte(text, j) == b':' {
+            j = annotation_end(text, j + 1)?;
+        }
+        let assigns = byte(text, j) == b'=' && !matches!(byte(text, j + 1), b'=' | b'>');
+        let open = skip_space(text, j + 1);
+        (whole && assigns && byte(text, open) == b'{').then_some(open + 1)
+    })
+}
+
+/// The `=` that ends the type annotation from `i` (`Record<string, { a: T; b: U }> =`): the
+/// first `=` outside brackets that is not `==` or `=>`; `None` where the annotation ends first
+/// (a `,`, `;` or closing bracket outside brackets: an object key, not a definition).
+fn annotation_end(text: &str, mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    while i < text.len() {
+        match byte(text, i) {
+            b'=' if matches!(byte(text, i + 1), b'=' | b'>') => i += 1,
+            b'=' if depth == 0 => return Some(i),
+            b'<' | b'{' | b'(' | b'[' => depth += 1,
+            b'>' | b'}' | b')' | b']' => depth = depth.checked_sub(1)?,
+            b',' | b';' if depth == 0 => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// One map entry at `i`, `'KEY': { field: value, … }`, as its key, its fields and its end.
+fn map_entry(text: &str, i: usize) -> Option<(String, Fields, usize)> {
+    let (key, j) = map_key(text, i)?;
+    let mut j = expect(text, expect(text, j, b':')?, b'{')?;
+    let mut fields = Vec::new();
+    loop {
+        j = skip_space(text, j);
+        if byte(text, j) == b'}' {
+            return Some((key, fields, j + 1));
+        }
+        let (field, k) = map_key(text, j)?;
+        let k = skip_space(text, expect(text, k, b':')?);
+        let (value, end) = match js::bool_lit(text, k) {
+            Some((flag, end)) => (Field::Bool(flag), end),
+            None => {
+                let (lit, end) = js::value(text, k)?;
+                (Field::Lit(lit?), end)
+            }
+        };
+        fields.push((field, value));
+        j = skip_space(text, end);
+        match byte(text, j) {
+            b',' => j += 1,
+            b'}' => {}
+            _ => return None,
+        }
+    }
+}
+
+/// A key at `i`: a string literal, an integer or an identifier, and its end.
+fn map_key(text: &str, i: usize) -> Option<(String, usize)> {
+    if let Some(quoted) = js::string_lit(text, i) {
+        return Some(quoted);
+    }
+    let sign = usize::from(byte(text, i) == b'-');
+    let end = run_end(text, i + sign, ident);
+    (end > i + sign).then(|| (slice(text, i, end).to_owned(), end))
+}
+
+/// The position after the byte `b`, which must come next (after whitespace and comments).
+fn expect(text: &str, i: usize, b: u8) -> Option<usize> {
+    let i = skip_space(text, i);
+    (byte(text, i) == b).then_some(i + 1)
 }

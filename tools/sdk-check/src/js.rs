@@ -165,6 +165,40 @@ pub fn value(s: &str, i: usize) -> Option<(Option<Lit>, usize)> {
     (end > i).then_some((None, end))
 }
 
+/// The position after the whitespace and comments (`// …`, `/* … */`) from `i`.
+pub fn skip_space(s: &str, mut i: usize) -> usize {
+    loop {
+        i = run_end(s, i, |b| b.is_ascii_whitespace());
+        let rest = slice(s, i, s.len());
+        let comment_end = if rest.starts_with("//") {
+            rest.find('\n').unwrap_or(rest.len())
+        } else if rest.starts_with("/*") {
+            match rest.get(2..).and_then(|r| r.find("*/")) {
+                Some(end) => end + 4,
+                None => rest.len(),
+            }
+        } else {
+            return i;
+        };
+        i += comment_end;
+    }
+}
+
+/// A boolean literal at `i` and its end: `true`, `false`, or a minifier's `!0` and `!1`.
+pub fn bool_lit(s: &str, i: usize) -> Option<(bool, usize)> {
+    let rest = slice(s, i, s.len());
+    let found = [
+        ("true", true),
+        ("false", false),
+        ("!0", true),
+        ("!1", false),
+    ]
+    .into_iter()
+    .find(|(word, _)| rest.starts_with(word))?;
+    let end = i + found.0.len();
+    (!ident(byte(s, end))).then_some((found.1, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +246,17 @@ mod tests {
         for text in ["Password", "Something went wrong", "sent", "", "%s", "_X"] {
             assert!(!is_code(text), "{text}");
         }
+    }
+
+    #[test]
+    fn space_comments_and_booleans() {
+        let s = "a /* x */ // y\n\t b";
+        assert_eq!(skip_space(s, 1), s.len() - 1);
+        assert_eq!(skip_space("/* open", 0), 7);
+        assert_eq!(bool_lit("true,", 0), Some((true, 4)));
+        assert_eq!(bool_lit("!1}", 0), Some((false, 2)));
+        assert_eq!(bool_lit("falsey", 0), None);
+        assert_eq!(bool_lit("!0x", 0), None);
     }
 
     #[test]

@@ -7,7 +7,10 @@
 //! - every code the SDK defines or throws that the catalog lacks, marked "raised", "declared"
 //!   (in a type definition) or "defined, not raised" (a constant nothing refers to: a later
 //!   build may raise it, and the catalog lists it all the same);
-//! - every catalog entry marked as from the SDK that the SDK no longer has.
+//! - every catalog entry marked as from the SDK that the SDK no longer has;
+//! - every entry whose facts differ from the SDK's: compared by number, the SDK's name where it
+//!   is none of the entry's; the SDK's `retryable` flag where the catalog's differs; a code the
+//!   SDK has whose entry does not name the package's `[[source]]`.
 //!
 //! Modules: [`rules`] (the table), [`extract`] (text scanning, with the lexical helpers of
 //! [`js`]), [`drift`](mod@drift) (the comparison); the binary prints the report.
@@ -22,10 +25,10 @@ pub mod rules;
 
 use std::path::Path;
 
-use chat_error_codes::Table;
+use chat_error_codes::{SourceKind, Table};
 
 pub use drift::Found;
-use drift::{Drift, drift};
+use drift::{Compare, Drift, drift};
 use rules::Rule;
 
 /// The package a table was checked against: installed, and as the catalog records it.
@@ -35,6 +38,17 @@ pub struct Version {
     pub installed: String,
     /// The catalog's `sdk` (see [`Table::sdk`]), if any.
     pub catalog: Option<&'static str>,
+    /// The id and version of the package's `[[source]]` (the rule's `source`), which should be
+    /// the version in `catalog`.
+    pub source: (&'static str, Option<&'static str>),
+}
+
+impl Version {
+    /// Whether the `[[source]]`'s version is the one in the catalog's `sdk`.
+    pub fn source_agrees(&self) -> bool {
+        let catalog = self.catalog.and_then(|c| c.rsplit_once(' ')).map(|c| c.1);
+        self.source.1.is_some() && self.source.1 == catalog
+    }
 }
 
 /// What one rule found.
@@ -82,22 +96,37 @@ pub fn check(node_modules: &Path, rules: &[Rule]) -> Result<Vec<TableReport>, St
 /// Checks one table: the versions of its packages, its rules, its drift.
 fn check_table(dir: &Path, table: Table, rules: &[Rule]) -> Result<TableReport, String> {
     let rules: Vec<&Rule> = rules.iter().filter(|r| r.table == table).collect();
-    let packages = unique(rules.iter().map(|r| r.package));
-    let versions = packages.iter().map(|p| version(&dir.join(p), table));
+    let compare = compare(table, &rules)?;
+    let packages = unique(rules.iter().map(|r| (r.package, r.source)));
+    let versions = packages
+        .iter()
+        .map(|&(p, id)| version(&dir.join(p), table, id));
     let versions = versions.collect::<Result<_, _>>()?;
+    let sources: Vec<&str> = packages.iter().map(|p| p.1).collect();
     let results = rules.iter().map(|r| run_rule(dir, r));
     let results: Vec<RuleResult> = results.collect::<Result<_, _>>()?;
     let found: Vec<Found> = results
         .iter()
         .flat_map(|r| r.found.iter().cloned())
         .collect();
-    let drift = drift(&found, &drift::catalog(table));
+    let drift = drift(&found, &drift::catalog(table, &sources), compare);
     Ok(TableReport {
         table,
         versions,
         rules: results,
         drift,
     })
+}
+
+/// How the table's rules compare their codes with the catalog: one way for the whole table.
+fn compare(table: Table, rules: &[&Rule]) -> Result<Compare, String> {
+    match unique(rules.iter().map(|r| r.code.compare())).as_slice() {
+        [way] => Ok(*way),
+        _ => Err(format!(
+            "the rules of {table} compare codes in different ways (CodeFrom::compare): \
+             one table, one way"
+        )),
+    }
 }
 
 /// The items in first-seen order, each once.
@@ -134,8 +163,15 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// The installed package's `name version`, next to the one the catalog was checked against.
-fn version(package: &Path, table: Table) -> Result<Version, String> {
+/// The installed package's `name version`, next to the one the catalog was checked against
+/// and the version of its `[[source]]` `id`, which must be one of kind `sdk`.
+fn version(package: &Path, table: Table, id: &'static str) -> Result<Version, String> {
+    let source = table.sources().iter().find(|s| s.id() == id);
+    let source = source
+        .filter(|s| s.kind() == SourceKind::Sdk)
+        .ok_or_else(|| {
+            format!("{table} has no [[source]] {id:?} of kind sdk, which its rules name")
+        })?;
     let path = package.join("package.json");
     let parsed = serde_json::from_str::<serde_json::Value>(&read(&path)?);
     let json = parsed.map_err(|e| format!("{}: {e}", path.display()))?;
@@ -145,5 +181,6 @@ fn version(package: &Path, table: Table) -> Result<Version, String> {
     Ok(Version {
         installed,
         catalog: table.sdk(),
+        source: (id, source.version()),
     })
 }

@@ -46,7 +46,8 @@ fn print_findings(report: &TableReport) {
     report.rules.iter().for_each(|r| print_rule(table, r));
 }
 
-/// `table: installed <package version>; catalog checked against <…> (same)`.
+/// `table: installed <package version>; catalog checked against <…> (same)`, and where the
+/// package's `[[source]]` records another version, that.
 fn print_version(table: &str, v: &Version) {
     let catalog = v.catalog.unwrap_or("nothing");
     let same = if v.installed == catalog {
@@ -54,8 +55,14 @@ fn print_version(table: &str, v: &Version) {
     } else {
         "VERSION DIFFERS"
     };
+    let source = if v.source_agrees() {
+        String::new()
+    } else {
+        let (id, version) = (v.source.0, v.source.1.unwrap_or("no version"));
+        format!("; but its [[source]] {id} records {version} (DATA DISAGREES)")
+    };
     println!(
-        "{table}: installed {}; catalog checked against {catalog} ({same})",
+        "{table}: installed {}; catalog checked against {catalog} ({same}){source}",
         v.installed
     );
 }
@@ -97,4 +104,9 @@ fn print_drift(table: &str, drift: &Drift) {
         drift.gone.len()
     );
     drift.gone.iter().for_each(|g| println!("  {g}"));
+    println!(
+        "{table}: catalog entries that differ from the SDK: {}",
+        drift.differ.len()
+    );
+    drift.differ.iter().for_each(|d| println!("  {d}"));
 }

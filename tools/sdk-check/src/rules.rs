@@ -9,6 +9,7 @@ use std::fmt;
 use chat_error_codes::Table;
 
 use crate::Found;
+use crate::drift::Compare;
 use crate::extract::Match;
 use crate::js::Lit;
 
@@ -23,6 +24,10 @@ pub struct Rule {
     pub scan: Scan,
     /// The catalog table the codes belong to.
     pub table: Table,
+    /// The id of the table's `[[source]]` (of kind `sdk`) that stands for the package: the
+    /// entries whose `sources` name it are the ones the package must still have. `"sdk"` in
+    /// data files without `[[source]]` blocks (the source implied by `[table] sdk`).
+    pub source: &'static str,
     /// How a match becomes a code.
     pub code: CodeFrom,
 }
@@ -66,6 +71,14 @@ pub enum Scan {
     /// Codes built at run time at `format(JSON.stringify(x.GROUP.KEY),"ARG",…)` call sites from
     /// an error object whose code has `%s` placeholders, filled with the string arguments.
     FormatSites,
+    /// The entries of an object map `NAME = { '-1': { name: 'A', retryable: true }, … }` (a
+    /// type annotation `NAME: T = {` is skipped; keys quoted or bare; fields in any order, `name`
+    /// a string, `retryable` a boolean or a minifier's `!0`/`!1`, other literal fields
+    /// ignored). Each key is a match; the map is used if `NAME` occurs elsewhere.
+    KeyedMap {
+        /// The map's name.
+        name: &'static str,
+    },
 }
 
 impl fmt::Display for Scan {
@@ -79,6 +92,7 @@ impl fmt::Display for Scan {
             }
             Scan::StringList { name } => write!(f, "list {name}"),
             Scan::FormatSites => f.write_str("codes built at format() call sites"),
+            Scan::KeyedMap { name } => write!(f, "map {name}"),
         }
     }
 }
@@ -96,6 +110,13 @@ pub enum CodeFrom {
     CodeOrName,
     /// The string value is a code built at run time: a pattern entry covers it too.
     Built,
+    /// The integer value is the code and the member's name its symbol, compared by number
+    /// ([`Compare::Numbers`]): for SDKs whose names the catalog keeps as aliases or platform
+    /// names.
+    Number,
+    /// A map's key, an integer, is the code, the entry's `name` its symbol and its `retryable`
+    /// flag the SDK's (compared with the catalog's); compared by number ([`Compare::Numbers`]).
+    Key,
 }
 
 impl CodeFrom {
@@ -109,10 +130,19 @@ impl CodeFrom {
             (CodeFrom::CodeOrName, value) => code_or_name(value, m.name.as_deref())
                 .ok_or_else(|| bad("a numeric code without a `name`"))?,
             (CodeFrom::Built, Lit::Str(s)) => (s.clone(), None),
+            (CodeFrom::Number, Lit::Num(n)) => (m.member.clone(), Some(*n)),
+            (CodeFrom::Key, Lit::Num(n)) => {
+                let name = m.name.clone().ok_or_else(|| bad("no `name`"))?;
+                m.retryable.ok_or_else(|| bad("no `retryable` flag"))?;
+                (name, Some(*n))
+            }
+            (CodeFrom::Number | CodeFrom::Key, Lit::Str(_)) => {
+                return Err(bad("a string, not a number"));
+            }
             (_, Lit::Num(_)) => return Err(bad("a number, not a string code")),
         };
         let built = self == CodeFrom::Built;
-        let (origin, text, used) = (m.origin, m.text, m.used);
+        let (origin, text, used, retryable) = (m.origin, m.text, m.used, m.retryable);
         Ok(Found {
             code,
             number,
@@ -120,7 +150,19 @@ impl CodeFrom {
             text,
             used,
             built,
+            retryable,
         })
+    }
+
+    /// How the codes this makes are compared with the catalog.
+    pub fn compare(self) -> Compare {
+        match self {
+            CodeFrom::Number | CodeFrom::Key => Compare::Numbers,
+            CodeFrom::MemberAndNumber
+            | CodeFrom::StringValue
+            | CodeFrom::CodeOrName
+            | CodeFrom::Built => Compare::Names,
+        }
     }
 }
 
@@ -146,6 +188,10 @@ fn param(code: &str) -> String {
 const AGORA: &str = "agora-chat";
 /// The folder of the CometChat JavaScript SDK.
 const COMETCHAT: &str = "@cometchat/chat-sdk-javascript";
+/// The folder of the Stream Chat JavaScript SDK.
+const STREAM: &str = "stream-chat";
+/// The folder of the Sendbird Chat JavaScript SDK.
+const SENDBIRD: &str = "@sendbird/chat";
 
 /// Every place the checked SDKs define error codes. Rows of one table are checked together:
 /// a code any of them finds counts as found.
@@ -155,6 +201,7 @@ pub const RULES: &[Rule] = &[
         file: "status.d.ts",
         scan: Scan::DtsEnum { name: "Code" },
         table: Table::AgoraChat,
+        source: "sdk",
         code: CodeFrom::MemberAndNumber,
     },
     Rule {
@@ -162,6 +209,7 @@ pub const RULES: &[Rule] = &[
         file: "Agora-chat.d.ts",
         scan: Scan::DtsEnum { name: "Code" },
         table: Table::AgoraChat,
+        source: "sdk",
         code: CodeFrom::MemberAndNumber,
     },
     Rule {
@@ -173,6 +221,7 @@ pub const RULES: &[Rule] = &[
             raised_after: "type:",
         },
         table: Table::AgoraChat,
+        source: "sdk",
         code: CodeFrom::MemberAndNumber,
     },
     Rule {
@@ -180,6 +229,7 @@ pub const RULES: &[Rule] = &[
         file: "CometChat.js",
         scan: Scan::ErrorObjects,
         table: Table::CometChatSdk,
+        source: "sdk",
         code: CodeFrom::CodeOrName,
     },
     Rule {
@@ -189,6 +239,7 @@ pub const RULES: &[Rule] = &[
             group_contains: "error",
         },
         table: Table::CometChatSdk,
+        source: "sdk",
         code: CodeFrom::StringValue,
     },
     Rule {
@@ -198,6 +249,7 @@ pub const RULES: &[Rule] = &[
             name: "NON_RETRYABLE_PRESIGN_CODES",
         },
         table: Table::CometChatSdk,
+        source: "sdk",
         code: CodeFrom::StringValue,
     },
     Rule {
@@ -205,6 +257,27 @@ pub const RULES: &[Rule] = &[
         file: "CometChat.js",
         scan: Scan::FormatSites,
         table: Table::CometChatSdk,
+        source: "sdk",
         code: CodeFrom::Built,
+    },
+    Rule {
+        package: STREAM,
+        file: "dist/esm/index.mjs",
+        scan: Scan::KeyedMap {
+            name: "APIErrorCodes",
+        },
+        table: Table::StreamChat,
+        source: "js",
+        code: CodeFrom::Key,
+    },
+    Rule {
+        package: SENDBIRD,
+        file: "lib/__definition.d.ts",
+        scan: Scan::DtsEnum {
+            name: "SendbirdErrorCode",
+        },
+        table: Table::SendbirdChat,
+        source: "js",
+        code: CodeFrom::Number,
     },
 ];

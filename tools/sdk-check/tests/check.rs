@@ -1,12 +1,13 @@
 //! The rule table and the binary on a synthetic `node_modules`: each package of
 //! [`RULES`] is a folder holding trimmed, hand-written files shaped like the SDK's (invented
-//! widget codes next to a few real catalog names; no SDK code is copied here).
+//! widget codes next to a few real catalog codes and names; no SDK code is copied here).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use sdk_check::rules::{RULES, Rule};
-use sdk_check::{check, run_rule};
+use chat_error_codes::Table;
+use sdk_check::rules::{CodeFrom, RULES, Rule};
+use sdk_check::{TableReport, Version, check, run_rule};
 
 const AGORA_DTS: &str = r#"
 declare enum Code {
@@ -54,8 +55,32 @@ const COMETCHAT_JS: &str = concat!(
     r#"l.retry=function(e){return l.NON_RETRYABLE_PRESIGN_CODES.includes(e)};"#,
 );
 
+const STREAM_JS: &str = r#"
+// A widget bundle: the map of API codes, one number taken over from the catalog per case.
+var APIErrorCodes = {
+  "-1": { name: "InternalSystemError", retryable: true },
+  "4": { name: "InputError", retryable: true },
+  "5": { name: "WidgetAuthError", retryable: false },
+  "9001": { name: "WidgetQuotaError", retryable: true }
+};
+function isWidgetRetryable(error) {
+  const err = APIErrorCodes[`${error.code}`];
+  return err ? err.retryable : false;
+}
+"#;
+
+const SENDBIRD_DTS: &str = r#"
+export declare enum SendbirdErrorCode {
+  UNAUTHORIZED_REQUEST = 400108,
+  INVALID_TOKEN = 400111,
+  CONNECTION_WIDGET_REQUIRED = 800101,
+  /** A widget code. */
+  WIDGET_SPARE = 800998,
+}
+"#;
+
 /// The synthetic files: package, file, text.
-const FILES: [(&str, &str, &str); 4] = [
+const FILES: [(&str, &str, &str); 6] = [
     ("agora-chat", "status.d.ts", AGORA_DTS),
     ("agora-chat", "Agora-chat.d.ts", AGORA_TYPINGS),
     ("agora-chat", "Agora-chat.js", AGORA_JS),
@@ -64,6 +89,8 @@ const FILES: [(&str, &str, &str); 4] = [
         "CometChat.js",
         COMETCHAT_JS,
     ),
+    ("stream-chat", "dist/esm/index.mjs", STREAM_JS),
+    ("@sendbird/chat", "lib/__definition.d.ts", SENDBIRD_DTS),
 ];
 
 /// What each rule must find in the synthetic files, by package, file and scan.
@@ -87,6 +114,18 @@ fn expected(rule: &Rule) -> &'static [&'static str] {
             &["ERR_PERMISSION_DENIED", "ERR_WIDGET_QUOTA"]
         }
         (_, _, "codes built at format() call sites") => &["INVALID_WIDGET_ID"],
+        ("stream-chat", _, "map APIErrorCodes") => &[
+            "InternalSystemError",
+            "InputError",
+            "WidgetAuthError",
+            "WidgetQuotaError",
+        ],
+        ("@sendbird/chat", _, "enum SendbirdErrorCode") => &[
+            "UNAUTHORIZED_REQUEST",
+            "INVALID_TOKEN",
+            "CONNECTION_WIDGET_REQUIRED",
+            "WIDGET_SPARE",
+        ],
         _ => panic!("no synthetic snippet for {rule:?}: add one to FILES and to expected()"),
     }
 }
@@ -98,9 +137,9 @@ fn node_modules(name: &str) -> PathBuf {
         .join("node_modules");
     let _ = std::fs::remove_dir_all(&dir);
     for (package, file, text) in FILES {
-        let folder = dir.join(package);
-        std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join(file), text).unwrap();
+        let (folder, path) = (dir.join(package), dir.join(package).join(file));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
         let json = format!(r#"{{"name":"{package}","version":"0.0.0-synthetic"}}"#);
         std::fs::write(folder.join("package.json"), json).unwrap();
     }
@@ -130,7 +169,15 @@ fn check_compares_each_table_with_the_catalog() {
     let dir = node_modules("check");
     let reports = check(&dir, RULES).unwrap();
     let tables: Vec<&str> = reports.iter().map(|r| r.table.as_str()).collect();
-    assert_eq!(tables, ["agora_chat", "cometchat_sdk"]);
+    assert_eq!(
+        tables,
+        [
+            "agora_chat",
+            "cometchat_sdk",
+            "stream_chat",
+            "sendbird_chat"
+        ]
+    );
     let missing = |t: usize| {
         reports[t]
             .drift
@@ -175,6 +222,147 @@ fn check_compares_each_table_with_the_catalog() {
     );
 }
 
+fn differ(report: &TableReport) -> Vec<String> {
+    report.drift.differ.iter().map(|d| d.to_string()).collect()
+}
+
+#[test]
+fn stream_is_compared_by_number_with_its_retryable_flags() {
+    let reports = check(&node_modules("stream"), RULES).unwrap();
+    let stream = &reports[2];
+    assert_eq!(stream.table, Table::StreamChat);
+    let missing: Vec<String> = stream.drift.missing.iter().map(|m| m.to_string()).collect();
+    assert_eq!(
+        missing,
+        ["9001 WidgetQuotaError (raised) at APIErrorCodes[9001]"]
+    );
+    assert_eq!(
+        differ(stream),
+        [
+            "4 InputError: retryable is true in the SDK (at APIErrorCodes[4]), false in the catalog",
+            r#"5 authenticationError: the SDK names it WidgetAuthError (at APIErrorCodes[5]), which is not its name, an alias or its "js" platform name"#,
+            "5 authenticationError: retryable is false in the SDK (at APIErrorCodes[5]), none in the catalog",
+            "5 authenticationError: the SDK has it (at APIErrorCodes[5]), but its sources do not name the package",
+        ]
+    );
+    // Gone: entries from the JS package only; Flutter's 1000 and the docs' 73 are not expected.
+    let gone = &stream.drift.gone;
+    assert!(gone.contains(&"2 AccessKeyError".to_owned()), "{gone:?}");
+    for kept in [
+        "-1 InternalSystemError",
+        "4 InputError",
+        "1000 undefinedToken",
+    ] {
+        assert!(!gone.contains(&kept.to_owned()), "{kept}: {gone:?}");
+    }
+    assert!(gone.iter().all(|g| !g.starts_with("73 ")), "{gone:?}");
+}
+
+#[test]
+fn sendbird_is_compared_by_number_and_accepts_aliases_as_names() {
+    let reports = check(&node_modules("sendbird"), RULES).unwrap();
+    let sendbird = &reports[3];
+    assert_eq!(sendbird.table, Table::SendbirdChat);
+    let missing: Vec<String> = sendbird
+        .drift
+        .missing
+        .iter()
+        .map(|m| m.to_string())
+        .collect();
+    assert_eq!(
+        missing,
+        [r#"800998 WIDGET_SPARE (declared) at SendbirdErrorCode.WIDGET_SPARE: "A widget code.""#]
+    );
+    // UNAUTHORIZED_REQUEST is an alias of 400108 NON_AUTHORIZED: not a mismatch.
+    assert_eq!(
+        differ(sendbird),
+        [
+            r#"800101 CONNECTION_REQUIRED: the SDK names it CONNECTION_WIDGET_REQUIRED (at SendbirdErrorCode.CONNECTION_WIDGET_REQUIRED), which is not its name, an alias or its "js" platform name"#
+        ]
+    );
+    let gone = &sendbird.drift.gone;
+    assert!(
+        gone.contains(&"400105 INVALID_REQUIRED_FORM_VALUE".to_owned()),
+        "{gone:?}"
+    );
+    // 400100 comes from the Flutter and Unity SDKs, not from the JS package.
+    for kept in [
+        "400108 NON_AUTHORIZED",
+        "800101 CONNECTION_REQUIRED",
+        "400100 UnexpectedParameterTypeString",
+    ] {
+        assert!(!gone.contains(&kept.to_owned()), "{kept}: {gone:?}");
+    }
+}
+
+#[test]
+fn each_package_names_its_catalog_source_and_the_versions_agree() {
+    let reports = check(&node_modules("versions"), RULES).unwrap();
+    let versions: Vec<(&str, Option<&str>, &str)> = reports
+        .iter()
+        .flat_map(|r| &r.versions)
+        .map(|v| (v.installed.as_str(), v.catalog, v.source.0))
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            (
+                "agora-chat 0.0.0-synthetic",
+                Some("agora-chat 1.4.0"),
+                "sdk"
+            ),
+            (
+                "@cometchat/chat-sdk-javascript 0.0.0-synthetic",
+                Some("@cometchat/chat-sdk-javascript 4.2.0"),
+                "sdk"
+            ),
+            (
+                "stream-chat 0.0.0-synthetic",
+                Some("stream-chat 9.53.0"),
+                "js"
+            ),
+            (
+                "@sendbird/chat 0.0.0-synthetic",
+                Some("@sendbird/chat 4.22.12"),
+                "js"
+            ),
+        ]
+    );
+    // `[table] sdk` and the package's `[[source]]` record the same version.
+    for v in reports.iter().flat_map(|r| &r.versions) {
+        assert!(v.source_agrees(), "{v:?}");
+    }
+    let disagrees = Version {
+        source: ("js", Some("9.52.0")),
+        ..reports[2].versions[0].clone()
+    };
+    assert!(!disagrees.source_agrees());
+}
+
+#[test]
+fn a_rule_must_name_an_sdk_source_of_its_table() {
+    let dir = node_modules("bad-source");
+    let mut rules = RULES.to_vec();
+    let rule = rules
+        .iter_mut()
+        .find(|r| r.table == Table::StreamChat)
+        .unwrap();
+    rule.source = "docs"; // a source of kind docs
+    let err = check(&dir, &rules).unwrap_err();
+    assert_eq!(
+        err,
+        r#"stream_chat has no [[source]] "docs" of kind sdk, which its rules name"#
+    );
+    let mut rules = RULES.to_vec();
+    let mixed = rules
+        .iter_mut()
+        .find(|r| r.package == "agora-chat")
+        .unwrap();
+    mixed.code = CodeFrom::Number;
+    let err = check(&dir, &rules).unwrap_err();
+    assert!(err.contains("compare codes in different ways"), "{err}");
+}
+
 #[test]
 fn the_binary_prints_the_report_and_exits_1_on_drift() {
     let out = sdk_check(&node_modules("binary"));
@@ -188,6 +376,15 @@ fn the_binary_prints_the_report_and_exits_1_on_drift() {
         "  9003 WIDGET_SPARE (defined, not raised) at Code.WIDGET_SPARE",
         "  606 GROUP_MEMBERS_FULL",
         "cometchat_sdk: SDK codes missing from the catalog: 3",
+        "stream_chat: installed stream-chat 0.0.0-synthetic; catalog checked against stream-chat 9.53.0 (VERSION DIFFERS)",
+        "stream_chat: stream-chat/dist/esm/index.mjs, map APIErrorCodes: 4 codes (4 raised)",
+        "stream_chat: SDK codes missing from the catalog: 1",
+        "stream_chat: catalog entries that differ from the SDK: 4",
+        "  4 InputError: retryable is true in the SDK (at APIErrorCodes[4]), false in the catalog",
+        "sendbird_chat: installed @sendbird/chat 0.0.0-synthetic; catalog checked against @sendbird/chat 4.22.12 (VERSION DIFFERS)",
+        "sendbird_chat: @sendbird/chat/lib/__definition.d.ts, enum SendbirdErrorCode: 4 codes (4 declared)",
+        "  800998 WIDGET_SPARE (declared) at SendbirdErrorCode.WIDGET_SPARE: \"A widget code.\"",
+        "sendbird_chat: catalog entries that differ from the SDK: 1",
         "drift found",
     ] {
         assert!(

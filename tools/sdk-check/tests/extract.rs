@@ -306,3 +306,117 @@ fn format_sites_fill_templates_with_string_arguments() {
         [("format(WIDGET_VALIDATION.NOT_A_STRING)", &code, Use::Used)]
     );
 }
+
+/// Shaped like a TypeScript source: a typed `export const`, single quotes, comments, a trailing
+/// comma, the flag before the name in one entry.
+const TS_MAP: &str = r#"
+export const WidgetCodes: Record<string, { name: string; retryable: boolean }> = {
+  '-1': { name: 'WidgetInternalError', retryable: true },
+  // the widget broke
+  '7': { retryable: false, name: 'WidgetBrokenError' }, /* spare */
+  '8': { name: 'WidgetStatusError', retryable: false, status: 400 },
+};
+
+export function isWidgetRetryable(code: number) {
+  return WidgetCodes[`${code}`]?.retryable ?? false;
+}
+"#;
+
+/// Shaped like a bundle: the map is exported (an object key, not a definition) before it is
+/// defined; minified flags; a numeric key.
+const BUNDLE_MAP: &str = concat!(
+    r#"__export(w,{WidgetCodes:()=>WidgetCodes});var WidgetCodes={"-1":{name:"WidgetInternalError","#,
+    r#"retryable:!0},9:{name:"WidgetBusyError",retryable:!1}};"#,
+);
+
+#[test]
+fn keyed_map_reads_keys_names_and_retryable_flags() {
+    let rule = Scan::KeyedMap {
+        name: "WidgetCodes",
+    };
+    for text in [TS_MAP, BUNDLE_MAP] {
+        let scanned = scan(text, &rule);
+        assert!(scanned.unread.is_empty(), "{scanned:?}");
+        let internal = at(&scanned, "WidgetCodes[-1]");
+        assert_eq!(
+            (
+                &internal.value,
+                internal.name.as_deref(),
+                internal.retryable
+            ),
+            (&Lit::Num(-1), Some("WidgetInternalError"), Some(true))
+        );
+        assert_eq!(internal.member, "-1");
+        assert_eq!(internal.used, Use::Used, "the map is looked up or exported");
+    }
+    let ts = scan(TS_MAP, &rule);
+    assert_eq!(
+        origins(&ts),
+        ["WidgetCodes[-1]", "WidgetCodes[7]", "WidgetCodes[8]"]
+    );
+    let broken = at(&ts, "WidgetCodes[7]");
+    assert_eq!(
+        (broken.name.as_deref(), broken.retryable),
+        (Some("WidgetBrokenError"), Some(false))
+    );
+    let bundle = scan(BUNDLE_MAP, &rule);
+    let busy = at(&bundle, "WidgetCodes[9]");
+    assert_eq!((&busy.value, busy.retryable), (&Lit::Num(9), Some(false)));
+}
+
+#[test]
+fn keyed_map_that_is_unused_unreadable_or_absent_is_reported() {
+    let rule = Scan::KeyedMap {
+        name: "WidgetCodes",
+    };
+    let unused = scan(
+        r#"const WidgetCodes = { "1": { name: "A", retryable: true } };"#,
+        &rule,
+    );
+    assert_eq!(unused.matches[0].used, Use::Unused);
+    // A value only known at run time stops the reader: what came before is kept.
+    let odd = TS_MAP.replace("name: 'WidgetBrokenError'", "name: widgetName()");
+    let scanned = scan(&odd, &rule);
+    assert_eq!(origins(&scanned), ["WidgetCodes[-1]"]);
+    assert_eq!(scanned.unread.len(), 1);
+    assert!(
+        scanned.unread[0].starts_with("WidgetCodes: '7': { retryable: false"),
+        "{:?}",
+        scanned.unread
+    );
+    let absent = scan(TS_MAP, &Scan::KeyedMap { name: "Codes" });
+    assert_eq!(absent.unread, ["no `Codes = {` in the file"]);
+    let compared = scan("if (WidgetCodes === x) {}", &rule);
+    assert_eq!(compared.unread, ["no `WidgetCodes = {` in the file"]);
+}
+
+/// Shaped like a declaration file's exported enum of six-digit codes.
+const DTS_EXPORTED: &str = r#"
+export declare enum WidgetErrorCode {
+  WIDGET_DENIED = 400108,
+  WIDGET_TIMEOUT = 800180,
+}
+"#;
+
+#[test]
+fn dts_enum_reads_an_exported_declared_enum() {
+    let scanned = scan(
+        DTS_EXPORTED,
+        &Scan::DtsEnum {
+            name: "WidgetErrorCode",
+        },
+    );
+    assert!(scanned.unread.is_empty(), "{scanned:?}");
+    let values: Vec<(&str, &Lit)> = scanned
+        .matches
+        .iter()
+        .map(|m| (m.member.as_str(), &m.value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("WIDGET_DENIED", &Lit::Num(400108)),
+            ("WIDGET_TIMEOUT", &Lit::Num(800180))
+        ]
+    );
+}
