@@ -1,6 +1,7 @@
 //! This crate's lookups alone, for the scaling runs (`benches/scaling.sh`): the same workloads
 //! as `benches/lookup.rs` but no `match` baseline, whose compile time explodes with 10,000 codes.
-//! Build it against a synthetic catalog with `CHAT_ERROR_CODES_DATA_DIR=<folder>`.
+//! `benches/scaling.sh` runs it in a copy of the crate whose data/ holds a synthetic catalog
+//! (written by `tools/scaling-data`); here it measures the real tables.
 //!
 //! Run: `cargo bench --bench scaling`
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
@@ -62,9 +63,9 @@ fn main() {
     }
     c.final_summary();
     println!(
-        "\n| catalog | REST codes | Agora codes | known | near miss | random miss | known, 128 | int hit | int miss | int hit, 128 |"
+        "\n| REST codes | Agora codes | known | near miss | random miss | known, 128 | int hit | int miss | int hit, 128 |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|");
     let cell = |group: String, n: usize| {
         median_ns(&group, "phf").map_or("-".into(), |t| format!("{:.1} ns", t / n as f64))
     };
@@ -75,9 +76,8 @@ fn main() {
     for (name, inputs) in &ints {
         cells.push(cell(format!("scaling_agora_{name}"), inputs.len()));
     }
-    let catalog = std::env::var("CHAT_ERROR_CODES_DATA_DIR").unwrap_or_else(|_| "data/".into());
     println!(
-        "| {catalog} | {} | {} | {} |",
+        "| {} | {} | {} |",
         rest::ChatError::ALL.len(),
         agora::ChatError::ALL.len(),
         cells.join(" | ")
