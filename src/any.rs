@@ -142,6 +142,7 @@ impl AnyChatError {
 
     /// Whether this is a code that its table's SDK passes through from the server, so that the
     /// table's [`fallback`](Table::fallback) has the authoritative entry.
+    #[cfg(feature = "alloc")]
     pub(crate) fn is_passthrough(self) -> bool {
         self.row().is_passthrough()
     }

@@ -191,6 +191,7 @@ impl Row {
     pub(crate) fn sdk_codes(self) -> &'static [i32] {
         self.entry.sdk_codes.of(self.meta.sdk_codes)
     }
+    #[cfg(feature = "alloc")]
     pub(crate) fn is_passthrough(self) -> bool {
         self.entry.passthrough
     }

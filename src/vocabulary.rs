@@ -291,6 +291,7 @@ macro_rules! define_table {
 
             /// The pattern entry that `code` fits (`UID_IS_COMPULSORY` fits
             /// `{param}_IS_COMPULSORY`) and the parameter, in tables that have pattern codes.
+            #[cfg(feature = "alloc")]
             pub(crate) fn pattern(self, code: &str) -> Option<(AnyChatError, &str)> {
                 match self {
                     $(Table::$variant => crate::$($module)::+::ChatError::from_pattern(code).map(|(e, p)| (AnyChatError::from(e), p)),)*
