@@ -1,0 +1,134 @@
+//! The payload shapes and what goes wrong reading them.
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The shape of a vendor error payload. New vendors add shapes, so match it with a wildcard arm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Shape {
+    /// CometChat REST API error body: `{"error": {"code", "message", "details"}}`.
+    #[serde(rename = "cometchat_rest")]
+    CometChatRest,
+    /// CometChat Calls API error body: the REST shape, resolved in the Calls table first.
+    #[serde(rename = "cometchat_calls")]
+    CometChatCalls,
+    /// A serialized CometChat SDK `CometChatException`: `{"code", "name", "message", "details"}`.
+    #[serde(rename = "cometchat_exception")]
+    CometChatException,
+    /// An Agora Chat Web SDK `ErrorEvent`: `{"type", "message", "data"}`.
+    #[serde(rename = "agora_error_event")]
+    AgoraErrorEvent,
+    /// A Genesys Web Engagement chat `EventError`: `{"code", "message"}`.
+    #[serde(rename = "genesys_event_error")]
+    GenesysEventError,
+    /// An Agora Chat REST API error body: `{"error": "<string>", "exception",
+    /// "error_description", "timestamp", "duration"}`.
+    #[serde(rename = "agora_rest")]
+    AgoraRest,
+    /// A Stream Chat API error: `{"code", "message", "StatusCode", "duration", "more_info",
+    /// "details"}`.
+    #[serde(rename = "stream")]
+    Stream,
+    /// A Sendbird Platform API error body: `{"error": true, "code", "message"}`.
+    #[serde(rename = "sendbird_platform")]
+    SendbirdPlatform,
+    /// A Sendbird SDK `SendbirdError` (or WebSocket error payload): `{"code", "message"}` with a
+    /// six-digit code.
+    #[serde(rename = "sendbird_error")]
+    SendbirdError,
+}
+
+impl Shape {
+    /// The shape's name, e.g. `"cometchat_rest"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Shape::CometChatRest => "cometchat_rest",
+            Shape::CometChatCalls => "cometchat_calls",
+            Shape::CometChatException => "cometchat_exception",
+            Shape::AgoraErrorEvent => "agora_error_event",
+            Shape::GenesysEventError => "genesys_event_error",
+            Shape::AgoraRest => "agora_rest",
+            Shape::Stream => "stream",
+            Shape::SendbirdPlatform => "sendbird_platform",
+            Shape::SendbirdError => "sendbird_error",
+        }
+    }
+}
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a payload could not be parsed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PayloadError {
+    /// Not valid JSON, or a field of the wrong type (serde_json's message names line and column).
+    #[error("malformed {shape} payload: {source}")]
+    Json {
+        /// The shape being parsed (`None` while detecting it).
+        shape: ShapeName,
+        /// serde_json's error, with line and column.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// Valid JSON without the field that carries the code.
+    #[error("{shape} payload has no `{field}` field")]
+    MissingCode {
+        /// The shape being parsed.
+        shape: Shape,
+        /// The field that was expected.
+        field: &'static str,
+    },
+    /// Valid JSON that matches none of the vendor shapes.
+    #[error(
+        "not a vendor error payload: expected a JSON object with `error`, `type` or `code` (found {found})"
+    )]
+    UnknownShape {
+        /// A description of what was found.
+        found: &'static str,
+    },
+}
+
+impl PayloadError {
+    /// The line (1-based) of a JSON error.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            PayloadError::Json { source, .. } => Some(source.line()),
+            _ => None,
+        }
+    }
+
+    /// The column (1-based) of a JSON error.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            PayloadError::Json { source, .. } => Some(source.column()),
+            _ => None,
+        }
+    }
+}
+
+/// The shape named in a [`PayloadError::Json`]: a known shape or "vendor" while detecting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShapeName(pub Option<Shape>);
+
+impl fmt::Display for ShapeName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(shape) => fmt::Display::fmt(&shape, f),
+            None => f.write_str("vendor"),
+        }
+    }
+}
+
+pub(super) fn json_error(shape: Option<Shape>) -> impl FnOnce(serde_json::Error) -> PayloadError {
+    move |source| PayloadError::Json {
+        shape: ShapeName(shape),
+        source,
+    }
+}

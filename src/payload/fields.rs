@@ -1,0 +1,290 @@
+//! Reading a payload: every member any vendor shape uses, in one pass over the input, with
+//! hand-written visitors that borrow texts and reject repeated members.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use core::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{PayloadError, Shape, error::json_error};
+use crate::RawCode;
+
+/// Every field any vendor shape uses, filled in place in one pass over the input (no large
+/// values are moved around). Other fields are skipped; a repeated field is an error.
+#[derive(Default)]
+pub(super) struct Fields<'a> {
+    pub(super) error: Option<ErrorField<'a>>,
+    pub(super) kind: Option<RawCode<'a>>,
+    pub(super) code: Option<RawCode<'a>>,
+    pub(super) name: Option<Cow<'a, str>>,
+    pub(super) message: Option<Cow<'a, str>>,
+    pub(super) details: Option<&'a RawValue>,
+    pub(super) data: Option<&'a RawValue>,
+    pub(super) status_code: Option<RawCode<'a>>,
+    pub(super) error_description: Option<Cow<'a, str>>,
+    pub(super) exception: Option<Cow<'a, str>>,
+    /// The members present, `null` ones included (bits of [`Key`]).
+    pub(super) seen: u16,
+}
+
+impl Fields<'_> {
+    /// Whether the member was in the payload at all (`null` counts as present).
+    pub(super) fn has(&self, key: Key) -> bool {
+        self.seen & (1 << key as u16) != 0
+    }
+}
+
+/// The `error` member: CometChat's body object, Agora REST's code string, Sendbird's flag.
+pub(super) enum ErrorField<'a> {
+    Body(Body<'a>),
+    Text(Cow<'a, str>),
+    Flag(bool),
+}
+
+/// The `error` object of a CometChat REST / Calls body.
+#[derive(Default)]
+pub(super) struct Body<'a> {
+    pub(super) code: Option<RawCode<'a>>,
+    pub(super) name: Option<Cow<'a, str>>,
+    pub(super) message: Option<Cow<'a, str>>,
+    pub(super) details: Option<&'a RawValue>,
+}
+
+/// The member names the parser reads; any other name is skipped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Key {
+    Error,
+    Type,
+    Code,
+    Name,
+    Message,
+    Details,
+    Data,
+    StatusCode,
+    ErrorDescription,
+    Exception,
+    Other,
+}
+
+impl Key {
+    const fn as_str(self) -> &'static str {
+        match self {
+            Key::Error => "error",
+            Key::Type => "type",
+            Key::Code => "code",
+            Key::Name => "name",
+            Key::Message => "message",
+            Key::Details => "details",
+            Key::Data => "data",
+            Key::StatusCode => "StatusCode",
+            Key::ErrorDescription => "error_description",
+            Key::Exception => "exception",
+            Key::Other => "",
+        }
+    }
+
+    /// Marks the key as read, failing on a repeat (JSON allows it; a payload must not).
+    fn mark<E: serde::de::Error>(self, seen: &mut u16) -> Result<(), E> {
+        let bit = 1u16 << (self as u16);
+        if *seen & bit != 0 {
+            return Err(E::duplicate_field(self.as_str()));
+        }
+        *seen |= bit;
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(match v {
+                    "error" => Key::Error,
+                    "type" => Key::Type,
+                    "code" => Key::Code,
+                    "name" => Key::Name,
+                    "message" => Key::Message,
+                    "details" => Key::Details,
+                    "data" => Key::Data,
+                    "StatusCode" => Key::StatusCode,
+                    "error_description" => Key::ErrorDescription,
+                    "exception" => Key::Exception,
+                    _ => Key::Other,
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// A text member, borrowed from the input unless it had escapes (serde's own `Option<Cow>`
+/// always copies). `null` reads as absent.
+struct Text;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Text {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or null")
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.into())))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
+/// Reads the top-level object into a [`Fields`]; the shape, when known, decides what `error` may
+/// be.
+struct Top<'f, 'a>(&'f mut Fields<'a>, Option<Shape>);
+
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let f = self.0;
+        let object_only = matches!(self.1, Some(Shape::CometChatRest | Shape::CometChatCalls));
+        let mut seen = 0u16;
+        while let Some(key) = map.next_key::<Key>()? {
+            if key == Key::Other {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            }
+            key.mark(&mut seen)?;
+            match key {
+                Key::Error => f.error = map.next_value_seed(ErrorMember { object_only })?,
+                Key::Type => f.kind = map.next_value()?,
+                Key::Code => f.code = map.next_value()?,
+                Key::Name => f.name = map.next_value_seed(Text)?,
+                Key::Message => f.message = map.next_value_seed(Text)?,
+                // Kept as the exact text, `null` included (written back as sent).
+                Key::Details => f.details = Some(map.next_value()?),
+                Key::Data => f.data = Some(map.next_value()?),
+                Key::StatusCode => f.status_code = map.next_value()?,
+                Key::ErrorDescription => f.error_description = map.next_value_seed(Text)?,
+                Key::Exception => f.exception = map.next_value_seed(Text)?,
+                Key::Other => {}
+            }
+        }
+        f.seen = seen;
+        Ok(())
+    }
+}
+
+/// Reads the `error` member: an object, `null` for none, and unless `object_only` (the CometChat
+/// shapes) a string or a boolean.
+struct ErrorMember {
+    object_only: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ErrorMember {
+    type Value = Option<ErrorField<'de>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        if self.object_only {
+            d.deserialize_option(self)
+        } else {
+            d.deserialize_any(self)
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ErrorMember {
+    type Value = Option<ErrorField<'de>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.object_only {
+            f.write_str("a JSON object")
+        } else {
+            f.write_str("a JSON object, a string or a boolean")
+        }
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Flag(v)))
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Text(Cow::Borrowed(v))))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Text(Cow::Owned(v.into()))))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(ErrorField::Text(Cow::Owned(v))))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut body = Body::default();
+        let mut seen = 0u16;
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::Code | Key::Name | Key::Message | Key::Details => key.mark(&mut seen)?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    continue;
+                }
+            }
+            match key {
+                Key::Code => body.code = map.next_value()?,
+                Key::Name => body.name = map.next_value_seed(Text)?,
+                Key::Message => body.message = map.next_value_seed(Text)?,
+                _ => body.details = Some(map.next_value()?),
+            }
+        }
+        Ok(Some(ErrorField::Body(body)))
+    }
+}
+
+/// Reads `json` into `f`, or says why it is not a vendor payload.
+#[inline]
+pub(super) fn read<'a>(
+    json: &'a str,
+    shape: Option<Shape>,
+    f: &mut Fields<'a>,
+) -> Result<(), PayloadError> {
+    // Only objects are payloads; valid JSON of another type has the wrong shape, malformed JSON
+    // is reported as such, with its position.
+    let found = match json.trim_start().as_bytes().first() {
+        Some(b'{') | None => None,
+        Some(b'[') => Some("a JSON array"),
+        Some(b'"') => Some("a JSON string"),
+        Some(b't' | b'f') => Some("a JSON boolean"),
+        Some(b'n') => Some("JSON null"),
+        Some(_) => Some("a JSON number"),
+    };
+    if let Some(found) = found {
+        serde_json::from_str::<&RawValue>(json).map_err(json_error(shape))?;
+        return Err(PayloadError::UnknownShape { found });
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde::Deserializer::deserialize_map(&mut de, Top(f, shape))
+        .and_then(|()| de.end())
+        .map_err(json_error(shape))
+}

@@ -1,0 +1,407 @@
+//! [`ParsedError`]: a payload's code resolved, with everything the vendor sent, its causes and
+//! the class it calls for; written back in the vendor's shape.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::Shape;
+use crate::{Canonical, RawCode, Recovery, Resolution, Table};
+
+/// A parsed vendor error payload: what the code resolved to, and everything the vendor sent
+/// with it, verbatim.
+///
+/// [`Serialize`] writes the payload back in its vendor shape, with the code as received (string
+/// or integer) and `details`/`data` byte for byte; fields the vendor shape does not define are
+/// not kept there, but [`raw`](Self::raw) is the whole input.
+#[derive(Clone, Debug)]
+pub struct ParsedError<'a> {
+    shape: Shape,
+    resolution: Resolution<'a>,
+    code: RawCode<'a>,
+    name: Option<Cow<'a, str>>,
+    message: Option<Cow<'a, str>>,
+    details: Option<&'a RawValue>,
+    status: Option<u16>,
+    causes: Vec<Cause<'a>>,
+    /// Whether the payload carried a code (an SDK may hand back a JS error or `{}` instead).
+    pub(super) coded: bool,
+    raw: &'a str,
+}
+
+/// An error nested in a payload as its cause: Agora's `data` (itself an event with a `type`,
+/// possibly with its own `data`), or a `CometChatException` inside `details`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cause<'a> {
+    pub(super) code: RawCode<'a>,
+    pub(super) message: Option<Cow<'a, str>>,
+    pub(super) resolution: Resolution<'a>,
+}
+
+impl<'a> Cause<'a> {
+    /// The nested code exactly as sent.
+    pub fn code(&self) -> &RawCode<'a> {
+        &self.code
+    }
+
+    /// The nested message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// What the nested code resolved to.
+    pub fn resolution(&self) -> &Resolution<'a> {
+        &self.resolution
+    }
+
+    /// Detaches the value from the input it borrows.
+    pub fn into_owned(self) -> Cause<'static> {
+        Cause {
+            code: self.code.into_owned(),
+            message: self.message.map(|m| Cow::Owned(m.into_owned())),
+            resolution: self.resolution.into_owned(),
+        }
+    }
+}
+
+impl<'a> ParsedError<'a> {
+    /// The error nested in the payload as its cause, if any (Agora `data.type`, an exception in
+    /// CometChat `details`). [`causes`](Self::causes) has the whole chain.
+    ///
+    /// ```
+    /// use chat_error_codes::{Canonical, ErrorInfo, Recovery, payload};
+    /// // A login event whose cause is a refused connection: a network failure, not bad credentials.
+    /// let body = r#"{"type":1,"message":"Request Unknow Error","data":{"type":-2,"message":"Request Unknow Error","errorType":"onerror","xhr":{},"extraInfo":{"httpCode":0}}}"#;
+    /// let p = payload::parse_agora(body).unwrap();
+    /// assert_eq!(p.resolution().entry().unwrap().name(), "WEBIM_CONNCTION_OPEN_ERROR");
+    /// assert_eq!(p.cause().unwrap().resolution().entry().unwrap().name(), "REQUEST_UNKNOWN");
+    /// assert_eq!(p.canonical(), Canonical::Unavailable);
+    /// assert_eq!(p.recovery(), Recovery::RetryWithBackoff);
+    /// ```
+    pub fn cause(&self) -> Option<&Cause<'a>> {
+        self.causes.first()
+    }
+
+    /// The nested causes, outermost first.
+    pub fn causes(&self) -> &[Cause<'a>] {
+        &self.causes
+    }
+
+    /// The HTTP status that came with the payload: carried in the body (Stream's `StatusCode`)
+    /// or given by the caller ([`parse_agora_rest_with_status`](super::parse_agora_rest_with_status)).
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// For a known entry with documented server messages (Agora REST), the one the payload's
+    /// message is, with the catalog's explanation of its cause.
+    ///
+    /// ```
+    /// use chat_error_codes::payload;
+    /// let body = r#"{"error":"illegal_argument","exception":"java.lang.IllegalArgumentException","timestamp":1700000000000,"duration":0,"error_description":"alice@ is not legal."}"#;
+    /// let p = payload::parse_agora_rest_with_status(body, 400).unwrap();
+    /// assert_eq!(p.server_message().unwrap().text(), "{username} is not legal.");
+    /// ```
+    pub fn server_message(&self) -> Option<&'static crate::ServerMessage> {
+        let message = self.message.as_deref()?;
+        let entry = self.resolution.entry()?;
+        crate::ErrorInfo::server_messages(&entry)
+            .iter()
+            .find(|m| m.matches(message))
+    }
+
+    /// The payload's shape.
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// What the code resolved to.
+    pub fn resolution(&self) -> &Resolution<'a> {
+        &self.resolution
+    }
+
+    /// The code exactly as the payload carried it (for a `CometChatException` with a numeric
+    /// code, that number; the entry was found by `name`).
+    pub fn code(&self) -> &RawCode<'a> {
+        &self.code
+    }
+
+    /// The payload's `name` (CometChat exceptions).
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// The payload's own message, verbatim.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The payload's `details` (CometChat) or `data` (Agora), as the exact JSON text received.
+    pub fn details(&self) -> Option<&'a RawValue> {
+        self.details
+    }
+
+    /// The whole input.
+    pub fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// The table the code was resolved in.
+    pub fn table(&self) -> Table {
+        self.resolution.table()
+    }
+
+    /// The class and advice that the payload calls for: those of the most specific error in it
+    /// (the innermost cause the catalog classifies, else a documented message that has its own
+    /// class, else the payload's own code); a code that
+    /// means success in a lookup takes the class it has in an error payload
+    /// ([`ErrorInfo::in_error_payload`](crate::ErrorInfo::in_error_payload)), so an error
+    /// payload is never classified `Ok`.
+    fn class(&self) -> (Canonical, Recovery) {
+        let cause = self
+            .causes
+            .iter()
+            .rev()
+            .map(|c| &c.resolution)
+            .find(|r| !r.is_unrecognized() && r.canonical() != Canonical::Unknown);
+        if cause.is_none() {
+            // A documented message that says more than its code.
+            if let Some(class) = self.server_message().and_then(|m| m.class()) {
+                return class;
+            }
+        }
+        let specific = cause.unwrap_or(&self.resolution);
+        match (specific.canonical(), specific.entry()) {
+            (Canonical::Ok, Some(e)) => crate::ErrorInfo::in_error_payload(&e)
+                .unwrap_or((Canonical::Unknown, Canonical::Unknown.recovery())),
+            (Canonical::Ok, None) => (Canonical::Unknown, Canonical::Unknown.recovery()),
+            (canonical, _) => (canonical, specific.recovery()),
+        }
+    }
+
+    /// The canonical class the payload calls for (`Unknown` for an unrecognized code): see
+    /// [`cause`](Self::cause) for how a nested cause refines it.
+    pub fn canonical(&self) -> Canonical {
+        self.class().0
+    }
+
+    /// The HTTP status of the canonical class.
+    pub fn http_status(&self) -> u16 {
+        self.canonical().http_status()
+    }
+
+    /// What the caller should do.
+    pub fn recovery(&self) -> Recovery {
+        self.class().1
+    }
+
+    /// The payload's message if it has one, else the catalog's.
+    pub fn best_message(&self) -> Option<&str> {
+        self.message().or_else(|| self.resolution.catalog_message())
+    }
+}
+
+impl fmt::Display for ParsedError<'_> {
+    /// `<resolution>`, then the payload's message if it has one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.resolution, f)?;
+        if let Some(message) = &self.message {
+            write!(f, " ({message})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for ParsedError<'_> {
+    /// Writes the payload back in its vendor shape (a payload without a code, as received).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !self.coded {
+            let raw: &RawValue =
+                serde_json::from_str(self.raw).map_err(serde::ser::Error::custom)?;
+            return raw.serialize(serializer);
+        }
+        #[derive(Serialize)]
+        struct Inner<'b> {
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            details: Option<&'b RawValue>,
+        }
+        #[derive(Serialize)]
+        struct Rest<'b> {
+            error: Inner<'b>,
+        }
+        #[derive(Serialize)]
+        struct Agora<'b> {
+            #[serde(rename = "type")]
+            kind: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            data: Option<&'b RawValue>,
+        }
+        let inner = Inner {
+            code: &self.code,
+            name: self.name.as_deref(),
+            message: self.message.as_deref(),
+            details: self.details,
+        };
+        #[derive(Serialize)]
+        struct AgoraRest<'b> {
+            error: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            exception: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            error_description: Option<&'b str>,
+        }
+        #[derive(Serialize)]
+        struct Stream<'b> {
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(rename = "StatusCode", skip_serializing_if = "Option::is_none")]
+            status: Option<u16>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            details: Option<&'b RawValue>,
+        }
+        #[derive(Serialize)]
+        struct Sendbird<'b> {
+            error: bool,
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+        }
+        match self.shape {
+            Shape::CometChatRest | Shape::CometChatCalls => {
+                Rest { error: inner }.serialize(serializer)
+            }
+            Shape::AgoraRest => AgoraRest {
+                error: &self.code,
+                exception: self.name.as_deref(),
+                error_description: self.message.as_deref(),
+            }
+            .serialize(serializer),
+            Shape::Stream => Stream {
+                code: &self.code,
+                message: self.message.as_deref(),
+                status: self.status,
+                details: self.details,
+            }
+            .serialize(serializer),
+            Shape::SendbirdPlatform => Sendbird {
+                error: true,
+                code: &self.code,
+                message: self.message.as_deref(),
+            }
+            .serialize(serializer),
+            Shape::CometChatException | Shape::GenesysEventError | Shape::SendbirdError => {
+                inner.serialize(serializer)
+            }
+            Shape::AgoraErrorEvent => Agora {
+                kind: &self.code,
+                message: self.message.as_deref(),
+                data: self.details,
+            }
+            .serialize(serializer),
+        }
+    }
+}
+
+impl<'a> ParsedError<'a> {
+    /// Assembles a parsed payload; an unrecognized resolution also keeps the payload's message,
+    /// so that value alone loses nothing.
+    #[inline]
+    pub(super) fn new(
+        raw: &'a str,
+        shape: Shape,
+        code: RawCode<'a>,
+        resolution: Resolution<'a>,
+        name: Option<Cow<'a, str>>,
+        message: Option<Cow<'a, str>>,
+        details: Option<&'a RawValue>,
+    ) -> Self {
+        let resolution = match (resolution, &message) {
+            (Resolution::Unrecognized(u), Some(m)) => {
+                Resolution::Unrecognized(u.with_message(m.clone()))
+            }
+            (other, _) => other,
+        };
+        ParsedError {
+            shape,
+            resolution,
+            code,
+            name,
+            message,
+            details,
+            status: None,
+            causes: Vec::new(),
+            coded: true,
+            raw,
+        }
+    }
+
+    /// Records the causes nested in the payload.
+    #[inline]
+    pub(super) fn with_causes(mut self, causes: Vec<Cause<'a>>) -> Self {
+        self.causes = causes;
+        self
+    }
+
+    /// Records the HTTP status that came with the payload.
+    #[inline]
+    pub(super) fn with_status(mut self, status: Option<u16>) -> Self {
+        self.status = status;
+        self
+    }
+}
+
+/// Owned form of a [`ParsedError`]'s text fields, for callers that must outlive the input.
+impl ParsedError<'_> {
+    /// Detaches the value from the input it borrows (the raw input and details are copied).
+    pub fn into_owned(self) -> OwnedParsedError {
+        OwnedParsedError {
+            shape: self.shape,
+            resolution: self.resolution.into_owned(),
+            code: self.code.into_owned(),
+            name: self.name.map(Cow::into_owned),
+            message: self.message.map(Cow::into_owned),
+            details: self.details.map(|d| String::from(d.get())),
+            status: self.status,
+            causes: self.causes.into_iter().map(Cause::into_owned).collect(),
+            coded: self.coded,
+            raw: String::from(self.raw),
+        }
+    }
+}
+
+/// A [`ParsedError`] that owns its data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnedParsedError {
+    /// The payload's shape.
+    pub shape: Shape,
+    /// What the code resolved to.
+    pub resolution: Resolution<'static>,
+    /// The code as received.
+    pub code: RawCode<'static>,
+    /// The payload's `name`.
+    pub name: Option<String>,
+    /// The payload's message.
+    pub message: Option<String>,
+    /// The exact JSON text of `details` / `data`.
+    pub details: Option<String>,
+    /// The HTTP status that came with the payload.
+    pub status: Option<u16>,
+    /// The nested causes, outermost first.
+    pub causes: Vec<Cause<'static>>,
+    /// Whether the payload carried a code.
+    pub coded: bool,
+    /// The whole input.
+    pub raw: String,
+}

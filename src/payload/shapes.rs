@@ -1,0 +1,453 @@
+//! One function per vendor shape, the nested causes, and the shape detection of [`parse`].
+
+use alloc::vec::Vec;
+
+use serde_json::value::RawValue;
+
+use super::fields::{Body, ErrorField, Fields, Key, read};
+use super::{Cause, ParsedError, PayloadError, Shape};
+use crate::resolve::resolve_received;
+use crate::{RawCode, Resolution, Table, resolve_exception};
+
+#[inline]
+fn rest_like<'a>(
+    json: &'a str,
+    shape: Shape,
+    table: Table,
+) -> Result<ParsedError<'a>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(shape), &mut f)?;
+    let error = match f.error.take() {
+        Some(ErrorField::Body(body)) => body,
+        _ => {
+            return Err(PayloadError::MissingCode {
+                shape,
+                field: "error",
+            });
+        }
+    };
+    rest_body(json, error, shape, table)
+}
+
+#[inline]
+fn rest_body<'a>(
+    json: &'a str,
+    inner: Body<'a>,
+    shape: Shape,
+    table: Table,
+) -> Result<ParsedError<'a>, PayloadError> {
+    let code = inner.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "error.code",
+    })?;
+    // A Calls API body can carry any REST code (auth, rate limit): the table's fallback.
+    let resolution = resolve_received(table, code.clone());
+    Ok(ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        inner.name,
+        inner.message,
+        inner.details,
+    ))
+}
+
+/// Parses a CometChat REST API error body, resolving the code in the REST table.
+///
+/// ```
+/// use chat_error_codes::payload;
+/// let p = payload::parse_rest(r#"{"error":{"code":"ERR_BRAND_NEW","message":"new"}}"#).unwrap();
+/// assert!(p.resolution().is_unrecognized());
+/// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"error":{"code":"ERR_BRAND_NEW","message":"new"}}"#);
+/// ```
+#[inline]
+pub fn parse_rest(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    rest_like(json, Shape::CometChatRest, Table::CometChatRest)
+}
+
+/// Parses a CometChat Calls API error body, resolving the code in the Calls table first and
+/// in the REST guide for the other REST codes the Calls API returns.
+#[inline]
+pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    rest_like(json, Shape::CometChatCalls, Table::CometChatCalls)
+}
+
+/// Parses a serialized `CometChatException` (see
+/// [`resolve_exception`] for how its code resolves).
+///
+/// ```
+/// use chat_error_codes::{RawCode, payload};
+/// let p = payload::parse_exception(r#"{"code":-1,"name":"WS_CONNECTION_FAIL","message":"WebSocket connection failed."}"#).unwrap();
+/// assert_eq!(p.code(), &RawCode::Int(-1));
+/// assert_eq!(p.resolution().entry().map(|e| e.to_string()), Some("WS_CONNECTION_FAIL: WebSocket connection failed.".into()));
+/// ```
+#[inline]
+pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::CometChatException), &mut f)?;
+    exception(json, f)
+}
+
+#[inline]
+fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::CometChatException;
+    if !f.has(Key::Code) {
+        // No `code` at all: a `name` that is a catalog code still says which error it is.
+        if let Some(name) = f.name.clone() {
+            let resolution = resolve_exception(RawCode::Str(name.clone()), Some(&name));
+            if !resolution.is_unrecognized() {
+                let code = RawCode::Str(name);
+                return Ok(ParsedError::new(
+                    json, shape, code, resolution, f.name, f.message, f.details,
+                ));
+            }
+        }
+        return Ok(uncoded(json, shape, Table::CometChatSdk, f));
+    }
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
+    let resolution = resolve_exception(code.clone(), f.name.as_deref());
+    let causes = nested_causes(f.details, Key::Code, |code, name| {
+        resolve_exception(code, name)
+    });
+    let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
+    Ok(parsed.with_causes(causes))
+}
+
+/// What an SDK handed back without a code: a JavaScript runtime error (`{name, message}`) is
+/// classified as one; anything else (`{}`, `{"status": false}`) is unrecognized, its whole text
+/// kept as the code.
+fn uncoded<'a>(json: &'a str, shape: Shape, table: Table, f: Fields<'a>) -> ParsedError<'a> {
+    let (code, resolution) = match f.name.clone() {
+        Some(name) => {
+            let code = RawCode::Str(name.clone());
+            let runtime = crate::RuntimeError::new(table, name, f.message.clone());
+            (code, Resolution::Runtime(runtime))
+        }
+        None => {
+            let code = RawCode::from(json.trim());
+            (
+                code.clone(),
+                Resolution::Unrecognized(crate::Unrecognized::new(table, code)),
+            )
+        }
+    };
+    let mut parsed = ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        f.name,
+        f.message,
+        f.details.or(f.data),
+    );
+    parsed.coded = false;
+    parsed
+}
+
+/// Parses an Agora Chat Web SDK `ErrorEvent` (`type` is the code).
+///
+/// ```
+/// use chat_error_codes::{ErrorInfo, payload};
+/// let p = payload::parse_agora(r#"{"type":605,"message":"group not exist","data":{"id":"g1"}}"#).unwrap();
+/// assert_eq!(p.resolution().entry().unwrap().name(), "GROUP_NOT_EXIST");
+/// ```
+#[inline]
+pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::AgoraErrorEvent), &mut f)?;
+    agora(json, f)
+}
+
+#[inline]
+fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::AgoraErrorEvent;
+    if !f.has(Key::Type) {
+        return Ok(uncoded(json, shape, Table::AgoraChat, f));
+    }
+    let code = f.kind.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "type",
+    })?;
+    let resolution = resolve_received(Table::AgoraChat, code.clone());
+    let causes = nested_causes(f.data, Key::Type, |code, _| {
+        resolve_received(Table::AgoraChat, code)
+    });
+    let parsed = ParsedError::new(json, shape, code, resolution, None, f.message, f.data);
+    Ok(parsed.with_causes(causes))
+}
+
+/// How deep nested causes are followed (Agora nests `data` twice in the captured traffic).
+const MAX_CAUSES: usize = 4;
+
+/// The chain of errors nested in `nested` (an object with a code under `key`, and its own
+/// `data`/`details`), outermost first, each resolved by `resolve`. A member that is not such an
+/// object ends the chain; nothing here fails the payload.
+fn nested_causes<'a>(
+    mut nested: Option<&'a RawValue>,
+    key: Key,
+    resolve: impl Fn(RawCode<'a>, Option<&str>) -> Resolution<'a>,
+) -> Vec<Cause<'a>> {
+    let mut causes = Vec::new();
+    while let Some(raw) = nested.filter(|_| causes.len() < MAX_CAUSES) {
+        let mut f = Fields::default();
+        let object = raw.get().trim_start().starts_with('{');
+        if !object || read(raw.get(), None, &mut f).is_err() {
+            break;
+        }
+        let Some(code) = (if key == Key::Type {
+            f.kind.take()
+        } else {
+            f.code.take()
+        }) else {
+            break;
+        };
+        let resolution = resolve(code.clone(), f.name.as_deref());
+        causes.push(Cause {
+            code,
+            message: f.message.take(),
+            resolution,
+        });
+        nested = f.data.or(f.details);
+    }
+    causes
+}
+
+/// Parses a Genesys Web Engagement chat error: a numeric `code` (JSON integer or decimal string)
+/// with an optional `message`. Codes outside the table resolve to their documented range.
+///
+/// ```
+/// use chat_error_codes::payload;
+/// let p = payload::parse_genesys(r#"{"code":"230","message":"widget failed"}"#).unwrap();
+/// assert_eq!(p.resolution().section().unwrap().range(), Some((200, 249)));
+/// ```
+#[inline]
+pub fn parse_genesys(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::GenesysEventError), &mut f)?;
+    genesys(json, f)
+}
+
+#[inline]
+fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::GenesysEventError;
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
+    let resolution = resolve_received(Table::GenesysChat, code.clone());
+    Ok(ParsedError::new(
+        json, shape, code, resolution, f.name, f.message, f.details,
+    ))
+}
+
+/// Parses an Agora Chat REST API error body by its `error` string alone (the body carries no
+/// status; use [`parse_agora_rest_with_status`] when you have the response's). The Java
+/// `exception` is kept as [`name`](ParsedError::name), `error_description` as
+/// [`message`](ParsedError::message); [`server_message`](ParsedError::server_message) tells which
+/// documented message it is.
+///
+/// ```
+/// use chat_error_codes::{Canonical, payload};
+/// let body = r#"{"error":"brand_new_error","exception":"x.Y","timestamp":1,"duration":0,"error_description":"new"}"#;
+/// let p = payload::parse_agora_rest(body).unwrap();
+/// assert!(p.resolution().is_unrecognized());
+/// assert_eq!(p.code().as_str(), Some("brand_new_error"));
+/// assert_eq!(p.canonical(), Canonical::Unknown);
+/// ```
+#[inline]
+pub fn parse_agora_rest(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::AgoraRest), &mut f)?;
+    agora_rest(json, f, None)
+}
+
+/// [`parse_agora_rest`] with the HTTP status of the response, which picks the entry when the
+/// same `error` string is documented under several statuses (`web_application`: 415 and 500)
+/// and finds the statuses documented without a string.
+///
+/// ```
+/// use chat_error_codes::{agora::rest::ChatError, payload};
+/// let body = r#"{"error":"web_application","exception":"javax.ws.rs.WebApplicationException","timestamp":1,"duration":0,"error_description":"HTTP 415 Unsupported Media Type"}"#;
+/// let p = payload::parse_agora_rest_with_status(body, 415).unwrap();
+/// assert_eq!(p.resolution().entry(), Some(ChatError::WebApplication415.into()));
+/// assert_eq!(p.status(), Some(415));
+/// ```
+#[inline]
+pub fn parse_agora_rest_with_status(
+    json: &str,
+    status: u16,
+) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::AgoraRest), &mut f)?;
+    agora_rest(json, f, Some(status))
+}
+
+fn agora_rest<'a>(
+    json: &'a str,
+    mut f: Fields<'a>,
+    status: Option<u16>,
+) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::AgoraRest;
+    let Some(ErrorField::Text(error)) = f.error.take() else {
+        return Err(PayloadError::MissingCode {
+            shape,
+            field: "error",
+        });
+    };
+    let found = match status {
+        Some(status) => crate::agora::rest::ChatError::from_response(status, &error),
+        None => crate::agora::rest::ChatError::from_code(&error),
+    };
+    let code = RawCode::Str(error);
+    let resolution = match found {
+        Some(e) => Resolution::Known(e.into()),
+        None => resolve_received(Table::AgoraRest, code.clone()),
+    };
+    let parsed = ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        f.exception,
+        f.error_description,
+        None,
+    );
+    Ok(parsed.with_status(status))
+}
+
+/// Parses a Stream Chat API error (`code`, `message`, `StatusCode`, `details`...), resolving
+/// `code` in the Stream table; `StatusCode` is kept as [`status`](ParsedError::status).
+///
+/// ```
+/// use chat_error_codes::{ErrorInfo, payload};
+/// let body = r#"{"code":9,"message":"Too many requests","StatusCode":429,"duration":"0.01ms","more_info":"https://getstream.io/chat/docs/api_errors_response"}"#;
+/// let p = payload::parse_stream(body).unwrap();
+/// assert_eq!(p.resolution().entry().unwrap().name(), "RateLimitError");
+/// assert_eq!(p.status(), Some(429));
+/// ```
+#[inline]
+pub fn parse_stream(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::Stream), &mut f)?;
+    stream(json, f)
+}
+
+fn stream<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::Stream;
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
+    let status = f
+        .status_code
+        .as_ref()
+        .and_then(RawCode::as_integer)
+        .and_then(|n| u16::try_from(n).ok());
+    let resolution = resolve_received(Table::StreamChat, code.clone());
+    let parsed = ParsedError::new(json, shape, code, resolution, None, f.message, f.details);
+    Ok(parsed.with_status(status))
+}
+
+/// Parses a Sendbird error: a Platform API body (`{"error": true, "code", "message"}`) or an SDK
+/// `SendbirdError` / WebSocket error payload (`{"code", "message"}`), resolving `code` in the
+/// Sendbird table.
+///
+/// ```
+/// use chat_error_codes::{Canonical, payload::{self, Shape}};
+/// let p = payload::parse_sendbird(r#"{"error":true,"code":400201,"message":"Not found."}"#).unwrap();
+/// assert_eq!((p.shape(), p.canonical()), (Shape::SendbirdPlatform, Canonical::NotFound));
+/// let p = payload::parse_sendbird(r#"{"code":800101,"message":"Connection required."}"#).unwrap();
+/// assert_eq!(p.shape(), Shape::SendbirdError);
+/// ```
+#[inline]
+pub fn parse_sendbird(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::SendbirdPlatform), &mut f)?;
+    sendbird(json, f)
+}
+
+fn sendbird<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = match f.error {
+        Some(ErrorField::Flag(true)) => Shape::SendbirdPlatform,
+        _ => Shape::SendbirdError,
+    };
+    let code = f.code.ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
+    let resolution = resolve_received(Table::SendbirdChat, code.clone());
+    Ok(ParsedError::new(
+        json, shape, code, resolution, f.name, f.message, f.details,
+    ))
+}
+
+/// Whether `code` is a Sendbird code: six digits (Genesys' are below 250).
+fn six_digits(code: &RawCode<'_>) -> bool {
+    code.as_integer()
+        .is_some_and(|n| (100_000..=999_999).contains(&n))
+}
+
+/// Detects the vendor shape and parses the payload in one pass over the input.
+///
+/// Rules, in order:
+/// 1. `error` is an object: a CometChat REST body; a string: an Agora REST body; `true` (with
+///    a `code`): a Sendbird Platform API body;
+/// 2. a `StatusCode` with a `code`: a Stream API error;
+/// 3. a `type`: an Agora Web SDK `ErrorEvent`;
+/// 4. a `code` with a `name` (other than `SendbirdError`), or a non-numeric string `code`: a
+///    `CometChatException`;
+/// 5. a six-digit `code`: a Sendbird `SendbirdError`; any other numeric `code`: a Genesys error.
+///
+/// Call the shape's own function when you know the vendor: a Calls API body, a
+/// `CometChatException` without `name` and with a numeric code, or an Agora REST body whose
+/// status you have cannot be told apart or resolved as precisely from the body alone.
+///
+/// ```
+/// use chat_error_codes::payload::{self, Shape};
+/// assert_eq!(payload::parse(r#"{"type":16}"#).unwrap().shape(), Shape::AgoraErrorEvent);
+/// assert_eq!(payload::parse(r#"{"code":"UID_IS_COMPULSORY"}"#).unwrap().resolution().param(), Some("UID"));
+/// assert_eq!(payload::parse(r#"{"code":101}"#).unwrap().shape(), Shape::GenesysEventError);
+/// assert_eq!(payload::parse(r#"{"code":400201,"message":"m"}"#).unwrap().shape(), Shape::SendbirdError);
+/// assert_eq!(payload::parse(r#"{"error":"unauthorized","error_description":"m"}"#).unwrap().shape(), Shape::AgoraRest);
+/// assert_eq!(payload::parse(r#"{"code":4,"message":"m","StatusCode":400}"#).unwrap().shape(), Shape::Stream);
+/// let err = payload::parse("{\"code\": tru}").unwrap_err();
+/// assert_eq!((err.line(), err.column()), (Some(1), Some(13)));
+/// ```
+#[inline]
+pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, None, &mut f)?;
+    match f.error.take() {
+        Some(ErrorField::Body(body)) => {
+            return rest_body(json, body, Shape::CometChatRest, Table::CometChatRest);
+        }
+        Some(ErrorField::Text(text)) => {
+            f.error = Some(ErrorField::Text(text));
+            return agora_rest(json, f, None);
+        }
+        Some(ErrorField::Flag(true)) if f.code.is_some() => {
+            f.error = Some(ErrorField::Flag(true));
+            return sendbird(json, f);
+        }
+        _ => {}
+    }
+    if f.status_code.is_some() && f.code.is_some() {
+        return stream(json, f);
+    }
+    if f.kind.is_some() {
+        return agora(json, f);
+    }
+    let sendbird_name = f.name.as_deref() == Some("SendbirdError");
+    match &f.code {
+        Some(code) if sendbird_name || (f.name.is_none() && six_digits(code)) => sendbird(json, f),
+        Some(code) if f.name.is_some() || code.as_integer().is_none() => exception(json, f),
+        Some(_) => genesys(json, f),
+        None => Err(PayloadError::UnknownShape {
+            found: "an object with none of them",
+        }),
+    }
+}
