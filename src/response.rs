@@ -551,11 +551,13 @@ fn parse_body(table: Option<Table>, status: u16, body: &[u8]) -> Body<'_> {
     let named = table.and_then(|t| parse_as(t, status, text));
     let parsed = match named {
         Some(Ok(p)) => Ok(p),
-        _ => match payload::parse(text) {
+        named => match payload::parse(text) {
             Ok(p) if p.shape() == Shape::AgoraRest => {
                 payload::parse_agora_rest_with_status(text, status)
             }
-            other => other,
+            Ok(p) => Ok(p),
+            // Neither fits: the named parser's error says more than detection's.
+            Err(detected) => Err(named.and_then(Result::err).unwrap_or(detected)),
         },
     };
     match parsed {
