@@ -106,6 +106,67 @@ impl Canonical {
         }
     }
 
+    /// The class an HTTP status implies on its own: what a response whose body says nothing more
+    /// (empty, a proxy's HTML page, a load balancer's 502) is classified as. The reverse of
+    /// [`http_status`](Self::http_status) where gRPC's mapping names one class for a status, and
+    /// a deliberate choice where it names several or none:
+    ///
+    /// | status | class | why |
+    /// |---|---|---|
+    /// | 200-299 | `Ok` | not an error |
+    /// | 400 | `InvalidArgument` | gRPC maps 400 to three classes; a bad request is the general one |
+    /// | 401 | `Unauthenticated` | |
+    /// | 403 | `PermissionDenied` | |
+    /// | 404, 410 | `NotFound` | 410 Gone: the resource is not coming back |
+    /// | 405 | `Unimplemented` | the method is not supported on this resource |
+    /// | 408 | `DeadlineExceeded` | the server timed the request out |
+    /// | 409 | `Aborted` | a conflict; gRPC also maps `AlreadyExists` here, but a conflict is the general case |
+    /// | 412 | `FailedPrecondition` | |
+    /// | 416 | `OutOfRange` | |
+    /// | 429 | `ResourceExhausted` | |
+    /// | 499 | `Cancelled` | the client closed the request |
+    /// | any other 4xx | `InvalidArgument` | the server refused the request as sent: fix it, repeating it unchanged fails again |
+    /// | 500 | `Internal` | |
+    /// | 501, 505 | `Unimplemented` | |
+    /// | 502, 503 | `Unavailable` | a gateway could not reach the service, or the service is down |
+    /// | 504 | `DeadlineExceeded` | |
+    /// | any other 5xx | `Unavailable` | most other 5xx come from intermediaries (CDNs send 520-530 for an unreachable or slow origin): transient, so retry with a bounded backoff rather than give up |
+    /// | 100-199, 300-399, and anything outside 100-599 | `Unknown` | not an error status, or not a status |
+    ///
+    /// ```
+    /// use chat_error_codes::Canonical;
+    /// assert_eq!(Canonical::from_http_status(429), Canonical::ResourceExhausted);
+    /// assert_eq!(Canonical::from_http_status(502), Canonical::Unavailable);
+    /// assert_eq!(Canonical::from_http_status(422), Canonical::InvalidArgument);
+    /// // Every class with a status of its own maps back to itself.
+    /// for c in [Canonical::NotFound, Canonical::Aborted, Canonical::Cancelled, Canonical::Unavailable] {
+    ///     assert_eq!(Canonical::from_http_status(c.http_status()), c);
+    /// }
+    /// ```
+    pub const fn from_http_status(status: u16) -> Canonical {
+        match status {
+            200..=299 => Canonical::Ok,
+            400 => Canonical::InvalidArgument,
+            401 => Canonical::Unauthenticated,
+            403 => Canonical::PermissionDenied,
+            404 | 410 => Canonical::NotFound,
+            405 => Canonical::Unimplemented,
+            408 => Canonical::DeadlineExceeded,
+            409 => Canonical::Aborted,
+            412 => Canonical::FailedPrecondition,
+            416 => Canonical::OutOfRange,
+            429 => Canonical::ResourceExhausted,
+            499 => Canonical::Cancelled,
+            402..=498 => Canonical::InvalidArgument,
+            500 => Canonical::Internal,
+            501 | 505 => Canonical::Unimplemented,
+            502 | 503 => Canonical::Unavailable,
+            504 => Canonical::DeadlineExceeded,
+            506..=599 => Canonical::Unavailable,
+            _ => Canonical::Unknown,
+        }
+    }
+
     /// The advice that follows from this code alone. Catalog entries may override it where the
     /// vendor's text says more; use [`ErrorInfo::recovery`](crate::ErrorInfo::recovery) for those.
     ///

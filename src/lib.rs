@@ -25,12 +25,17 @@
 //!   `ChatError` enum per table.
 //! - [`AnyChatError`], [`lookup`], [`lookup_number`]: across tables.
 //! - [`Canonical`], [`Recovery`]: the shared classification.
+//! - [`payload`] (feature `json`): the vendors' error payloads; [`response`]: a whole HTTP
+//!   response (status, headers, body) to a decision and RFC 9457 Problem Details.
 //!
 //! # Features
 //! - `std` (default): implies `alloc`; nothing else. Without it the catalog core (enums,
 //!   [`ErrorInfo`], lookups, classification) is `#![no_std]` and needs no allocator.
 //! - `alloc`: [`Unrecognized`] codes that own their raw input.
 //! - `json` (default): payload parsing with serde_json ([`payload`]).
+//! - `http`: [`response`] adapters for the `http` crate's types, `Canonical` to and from
+//!   `http::StatusCode` (implies `std` and `json`).
+//! - `tonic`: `Canonical` to and from `tonic::Code`.
 //! - `cli`: the `chat-error-codes` binary.
 #![no_std]
 #![forbid(unsafe_code)]
@@ -55,6 +60,8 @@ extern crate std;
 
 mod any;
 mod classification;
+#[cfg(any(feature = "http", feature = "tonic"))]
+mod convert;
 pub(crate) mod entry;
 mod error;
 mod fingerprint;
@@ -62,6 +69,8 @@ mod fingerprint;
 pub mod payload;
 #[cfg(feature = "alloc")]
 mod resolve;
+#[cfg(feature = "json")]
+pub mod response;
 mod table_data;
 mod tables;
 mod vocabulary;

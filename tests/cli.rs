@@ -15,9 +15,10 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();
-    input
-        .write_all(stdin.unwrap_or_default().as_bytes())
-        .unwrap();
+    // A child that exits before reading (a usage error) closes the pipe: not a failure here.
+    if let Err(e) = input.write_all(stdin.unwrap_or_default().as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     drop(input);
     child.wait_with_output().unwrap()
 }
@@ -166,5 +167,198 @@ fn parse_reads_stdin_and_files() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("malformed genesys_event_error payload"));
     let o = run(&["parse", "/nonexistent/file.json"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Writes `content` to a fresh file and returns its path (removed with the directory at the end
+/// of the test by `Scratch`'s drop).
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!(
+            "chat-error-codes-cli-{test}-{}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn file(&self, name: &str, content: &[u8]) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, content).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn parse_with_status_and_headers_prints_the_decision() {
+    let scratch = Scratch::new("status");
+    let body = scratch.file(
+        "429.json",
+        br#"{"error":{"code":"ERR_TOO_MANY_REQUESTS","message":"Too many requests."}}"#,
+    );
+    let o = run(
+        &[
+            "parse",
+            "--status",
+            "429",
+            "--header",
+            "Retry-After: 15",
+            "--header",
+            "X-Rate-Limit: 700",
+            "--header",
+            "x-rate-limit-remaining:0",
+            &body,
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{o:?}");
+    let text = stdout(&o);
+    assert!(text.contains("ErrTooManyRequests"), "{text}");
+    assert!(text.contains("Retry-After: in 15s"), "{text}");
+    assert!(text.contains("limit:       700"), "{text}");
+    assert!(text.contains("remaining:   0"), "{text}");
+    assert!(text.contains("decision:    retry after 15s"), "{text}");
+
+    // A far reset time only: still a delay, counted from now.
+    let o = run(
+        &[
+            "parse",
+            "--json",
+            "--status",
+            "429",
+            "--header",
+            "X-Rate-Limit-Reset: 4102444800",
+            &body,
+        ],
+        None,
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["decision"], "RetryAfter");
+    assert!(v["retry_after_secs"].as_f64().unwrap() > 1e6, "{v}");
+    assert_eq!(v["hints"]["reset"]["until_unix"], 4102444800u64);
+    assert_eq!(v["payload"]["code"], "ERR_TOO_MANY_REQUESTS");
+}
+
+#[test]
+fn parse_http_reads_curl_output() {
+    let scratch = Scratch::new("http");
+    let raw = scratch.file(
+        "agora.http",
+        b"HTTP/2 415 \r\ncontent-type: application/json\r\nretry-after: 3\r\n\r\n{\"error\":\"web_application\",\"exception\":\"javax.ws.rs.WebApplicationException\",\"timestamp\":1,\"duration\":0,\"error_description\":\"HTTP 415 Unsupported Media Type\"}",
+    );
+    let o = run(&["parse", "--http", "--json", &raw], None);
+    assert!(o.status.success(), "{o:?}");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["status"], 415);
+    // The status picked the 415 entry of `web_application`.
+    assert_eq!(v["payload"]["resolved"]["variant"], "WebApplication415");
+    assert_eq!(v["decision"], "FixRequest");
+
+    // A load balancer's HTML page, from standard input.
+    let page = "HTTP/1.1 502 Bad Gateway\nServer: nginx\nContent-Type: text/html\n\n<html><head><title>502 Bad Gateway</title></head></html>\n";
+    let o = run(&["parse", "--http"], Some(page));
+    assert!(o.status.success(), "{o:?}");
+    let text = stdout(&o);
+    assert!(text.starts_with("body: no vendor payload"), "{text}");
+    assert!(
+        text.contains("excerpt:     \"<html><head><title>502"),
+        "{text}"
+    );
+    assert!(text.contains("canonical:   Unavailable"), "{text}");
+    assert!(text.contains("decision:    retry with backoff"), "{text}");
+}
+
+#[test]
+fn parse_problem_prints_problem_details() {
+    let raw = "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 15\r\n\r\n{\"error\":{\"code\":\"ERR_TOO_MANY_REQUESTS\",\"message\":\"Too many requests.\"}}";
+    let o = run(&["parse", "--http", "--problem"], Some(raw));
+    assert!(o.status.success(), "{o:?}");
+    let p: chat_error_codes::response::ProblemDetails = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        p.type_uri,
+        "urn:chat-error-codes:cometchat_rest:ERR_TOO_MANY_REQUESTS"
+    );
+    assert_eq!(p.status, Some(429));
+    assert_eq!(p.retry_after, Some(15));
+    assert_eq!(p.detail.as_deref(), Some("Too many requests."));
+    assert_eq!(
+        p.canonical,
+        Some(chat_error_codes::Canonical::ResourceExhausted)
+    );
+
+    // From a payload alone: the canonical class's status.
+    let o = run(
+        &["parse", "--problem"],
+        Some(r#"{"type":605,"message":"no group"}"#),
+    );
+    let p: chat_error_codes::response::ProblemDetails = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(p.type_uri, "urn:chat-error-codes:agora_chat:605");
+    assert_eq!((p.status, p.retry_after), (Some(404), None));
+}
+
+#[test]
+fn bad_responses_are_errors_that_name_the_line() {
+    let cases = [
+        ("", "line 1: no status line"),
+        (
+            "{\"code\":1}\n",
+            "line 1: expected a status line such as `HTTP/1.1 429",
+        ),
+        (
+            "HTTP/1.1 700 Odd\n\n",
+            "line 1: status 700 is outside 100-599",
+        ),
+        (
+            "HTTP/1.1 099 Odd\n\n",
+            "line 1: status 99 is outside 100-599",
+        ),
+        (
+            "HTTP/1.1 429 Too Many Requests\nRetry-After: 15\nno colon here\n\n{}",
+            "line 3: a header without a colon: `no colon here`",
+        ),
+        (
+            "HTTP/1.1 100 Continue\n\n",
+            "line 3: no status line after the interim (1xx) response",
+        ),
+    ];
+    for (input, message) in cases {
+        let o = run(&["parse", "--http"], Some(input));
+        assert_eq!(o.status.code(), Some(2), "{input:?}");
+        assert!(stderr(&o).contains(message), "{input:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+    let o = run(
+        &["parse", "--status", "429", "--header", "Retry-After 15"],
+        Some("{}"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--header number 1: a header without a colon"),
+        "{}",
+        stderr(&o)
+    );
+    for status in ["99", "600", "abc"] {
+        let o = run(&["parse", "--status", status], Some("{}"));
+        assert_eq!(o.status.code(), Some(2), "{status}");
+    }
+    // A header needs a status; --http takes both from the input.
+    let o = run(&["parse", "--header", "Retry-After: 1"], Some("{}"));
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(
+        &["parse", "--http", "--status", "429"],
+        Some("HTTP/1.1 429 X\n\n"),
+    );
     assert_eq!(o.status.code(), Some(2));
 }

@@ -6,6 +6,8 @@
 //! chat-error-codes list --table genesys_chat --json
 //! chat-error-codes search rate limit
 //! echo '{"type":605,"message":"x"}' | chat-error-codes parse
+//! chat-error-codes parse --status 429 --header 'Retry-After: 15' body.json
+//! curl -si https://... | chat-error-codes parse --http --problem
 //! ```
 #![forbid(unsafe_code)]
 
@@ -13,11 +15,15 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use chat_error_codes::payload::{self, ParsedError};
+use chat_error_codes::response::{self, Body, Classified, ProblemDetails, Wait};
 use chat_error_codes::{
     AnyChatError, Code, ErrorInfo, Resolution, Table, lookup, lookup_lenient, resolve,
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
+
+#[path = "chat-error-codes/raw_http.rs"]
+mod raw_http;
 
 #[derive(Parser)]
 #[command(
@@ -53,16 +59,29 @@ enum Command {
         #[arg(required = true)]
         words: Vec<String>,
     },
-    /// Parse a vendor error payload (JSON) from a file or standard input and explain it.
+    /// Parse a vendor error payload (JSON) from a file or standard input and explain it; with
+    /// `--status` or `--http`, classify the whole HTTP response and print the decision.
     Parse {
         /// The file to read; `-` or nothing reads standard input.
         file: Option<String>,
         /// The payload's shape, when known; detected otherwise.
         #[arg(long, value_enum)]
         shape: Option<ShapeArg>,
-        /// The HTTP status of the response the body came with (Agora REST bodies carry none).
+        /// The HTTP status of the response the body came with: classify the response (status,
+        /// headers, body) and print the decision. A body that is no vendor payload is then
+        /// classified from the status alone.
         #[arg(long, value_parser = clap::value_parser!(u16).range(100..=599))]
         status: Option<u16>,
+        /// A response header, `Name: value` (repeatable; needs `--status`).
+        #[arg(long = "header", value_name = "NAME: VALUE", requires = "status")]
+        headers: Vec<String>,
+        /// The input is a raw HTTP response as `curl -i` prints it: a status line
+        /// (`HTTP/1.1 429 Too Many Requests`, `HTTP/2 429`), headers, a blank line, the body.
+        #[arg(long, conflicts_with_all = ["status", "headers"])]
+        http: bool,
+        /// Print the RFC 9457 Problem Details document (application/problem+json) instead.
+        #[arg(long)]
+        problem: bool,
     },
 }
 
@@ -130,7 +149,20 @@ fn main() -> ExitCode {
             file,
             shape,
             status,
-        } => parse_payload(file.as_deref(), shape, status, cli.json, &mut out),
+            headers,
+            http,
+            problem,
+        } => {
+            let options = ParseOptions {
+                shape,
+                status,
+                headers,
+                http,
+                problem,
+                json: cli.json,
+            };
+            parse_command(file.as_deref(), &options, &mut out)
+        }
     };
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());
@@ -426,39 +458,214 @@ fn pretty(v: &Value) -> String {
     s
 }
 
-fn parse_payload(
-    file: Option<&str>,
+/// The options of `parse`.
+struct ParseOptions {
     shape: Option<ShapeArg>,
     status: Option<u16>,
-    as_json: bool,
-    out: &mut String,
-) -> ExitCode {
-    let mut input = String::new();
+    headers: Vec<String>,
+    http: bool,
+    problem: bool,
+    json: bool,
+}
+
+fn parse_command(file: Option<&str>, options: &ParseOptions, out: &mut String) -> ExitCode {
+    let mut input = Vec::new();
     let read = match file {
-        None | Some("-") => std::io::stdin().read_to_string(&mut input).map(|_| ()),
-        Some(path) => std::fs::read_to_string(path).map(|s| input = s),
+        None | Some("-") => std::io::stdin().read_to_end(&mut input).map(|_| ()),
+        Some(path) => std::fs::read(path).map(|bytes| input = bytes),
     };
+    let name = file.unwrap_or("standard input");
     if let Err(e) = read {
-        eprintln!(
-            "chat-error-codes: cannot read {}: {e}",
-            file.unwrap_or("standard input")
-        );
+        eprintln!("chat-error-codes: cannot read {name}: {e}");
         return ExitCode::from(2);
     }
-    let parsed = match (shape, status) {
-        (Some(ShapeArg::AgoraRest), Some(status)) => {
-            payload::parse_agora_rest_with_status(&input, status)
-        }
-        // A detected Agora REST body is resolved again with the status, which picks the entry.
-        (None, Some(status)) => match payload::parse(&input) {
-            Ok(p) if p.shape() == payload::Shape::AgoraRest => {
-                payload::parse_agora_rest_with_status(&input, status)
-            }
-            other => other,
-        },
-        (shape, _) => parse_shape(&input, shape),
+    if options.http || options.status.is_some() {
+        return classify_response(name, &input, options, out);
+    }
+    let Ok(input) = std::str::from_utf8(&input) else {
+        eprintln!("chat-error-codes: cannot read {name}: not UTF-8 text");
+        return ExitCode::from(2);
     };
-    report_parsed(parsed, as_json, out)
+    let parsed = parse_shape(input, options.shape);
+    if options.problem {
+        return match parsed {
+            Ok(p) => {
+                out.push_str(&pretty_problem(&ProblemDetails::from_parsed(&p)));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("chat-error-codes: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    report_parsed(parsed, options.json, out)
+}
+
+/// The table whose parser `--shape` names.
+fn shape_table(shape: ShapeArg) -> Table {
+    match shape {
+        ShapeArg::Rest => Table::CometChatRest,
+        ShapeArg::Calls => Table::CometChatCalls,
+        ShapeArg::Exception => Table::CometChatSdk,
+        ShapeArg::Agora => Table::AgoraChat,
+        ShapeArg::AgoraRest => Table::AgoraRest,
+        ShapeArg::Genesys => Table::GenesysChat,
+        ShapeArg::Stream => Table::StreamChat,
+        ShapeArg::Sendbird => Table::SendbirdChat,
+    }
+}
+
+/// `parse --status ... [--header ...]` or `parse --http`: the whole response to a decision.
+fn classify_response(
+    name: &str,
+    input: &[u8],
+    options: &ParseOptions,
+    out: &mut String,
+) -> ExitCode {
+    let raw = if options.http {
+        match raw_http::parse(input) {
+            Ok(raw) => raw,
+            Err(e) => {
+                eprintln!("chat-error-codes: {name}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let mut headers = Vec::new();
+        for (i, header) in options.headers.iter().enumerate() {
+            match raw_http::header(header.as_bytes()) {
+                Ok(h) => headers.push(h),
+                Err(e) => {
+                    eprintln!("chat-error-codes: --header number {}: {e}", i + 1);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        raw_http::Raw {
+            // `--status` is set whenever `--http` is not (see `parse_command`).
+            status: options.status.unwrap_or(500),
+            headers,
+            body: input,
+        }
+    };
+    let classified = response::classify(
+        options.shape.map(shape_table),
+        raw.status,
+        raw.headers.iter().copied(),
+        raw.body,
+    );
+    if options.problem {
+        out.push_str(&pretty_problem(&classified.problem()));
+    } else if options.json {
+        out.push_str(&pretty(&classified_json(&classified)));
+    } else {
+        classified_text(&classified, out);
+    }
+    ExitCode::SUCCESS
+}
+
+fn pretty_problem(problem: &ProblemDetails) -> String {
+    let mut s = serde_json::to_string_pretty(problem).unwrap_or_else(|_| problem.to_json());
+    s.push('\n');
+    s
+}
+
+fn wait_json(wait: Option<Wait>) -> Value {
+    match wait {
+        Some(Wait::Delay(d)) => json!({ "delay_secs": d.as_secs_f64() }),
+        Some(Wait::Until(t)) => json!({ "until_unix": t }),
+        None => Value::Null,
+    }
+}
+
+fn wait_text(wait: Wait) -> String {
+    match wait {
+        Wait::Delay(d) => format!("in {d:?}"),
+        Wait::Until(t) => format!("at {t} (Unix time)"),
+    }
+}
+
+fn classified_json(c: &Classified<'_>) -> Value {
+    let decision = c.decision();
+    let hints = c.hints();
+    json!({
+        "status": c.status(),
+        "table": c.table(),
+        "payload": c.payload().map(parsed_json),
+        "excerpt": c.excerpt().map(|e| json!({
+            "text": e.text(), "len": e.len(), "truncated": e.is_truncated(),
+        })),
+        "body_error": match c.body() {
+            Body::Unparsed { error: Some(e), .. } => json!(e.to_string()),
+            _ => Value::Null,
+        },
+        "hints": {
+            "retry_after": wait_json(hints.retry_after()),
+            "rate_limit_retry_after_secs": hints.rate_limit_retry_after().map(|d| d.as_secs_f64()),
+            "limit": hints.limit(),
+            "window_secs": hints.window().map(|d| d.as_secs()),
+            "remaining": hints.remaining(),
+            "reset": wait_json(hints.reset()),
+        },
+        "canonical": c.canonical(),
+        "recovery": c.recovery(),
+        "decision": decision.as_str(),
+        "retry_after_secs": decision.delay().map(|d| d.as_secs_f64()),
+    })
+}
+
+fn classified_text(c: &Classified<'_>, out: &mut String) {
+    match c.body() {
+        Body::Parsed(p) => parsed_text(p, out),
+        Body::Unparsed { excerpt, error } => {
+            out.push_str("body: no vendor payload");
+            match error {
+                Some(e) => out.push_str(&format!(" ({e})\n")),
+                None if excerpt.is_empty() => out.push_str(" (empty)\n"),
+                None => out.push_str(" (not UTF-8)\n"),
+            }
+            if !excerpt.is_empty() {
+                let more = if excerpt.is_truncated() { " ..." } else { "" };
+                line(out, "excerpt:", format!("{:?}{more}", excerpt.text()));
+                line(out, "length:", format!("{} bytes", excerpt.len()));
+            }
+        }
+        _ => {}
+    }
+    out.push_str("response\n");
+    line(out, "status:", c.status());
+    let hints = c.hints();
+    if let Some(w) = hints.retry_after() {
+        line(out, "Retry-After:", wait_text(w));
+    }
+    if let Some(d) = hints.rate_limit_retry_after() {
+        line(
+            out,
+            "retry after:",
+            format!("in {d:?} (X-RateLimit-RetryAfter)"),
+        );
+    }
+    if let Some(limit) = hints.limit() {
+        match hints.window() {
+            Some(w) => line(out, "limit:", format!("{limit} per {w:?}")),
+            None => line(out, "limit:", limit),
+        }
+    }
+    if let Some(remaining) = hints.remaining() {
+        line(out, "remaining:", remaining);
+    }
+    if let Some(w) = hints.reset() {
+        line(out, "reset:", wait_text(w));
+    }
+    let canonical = c.canonical();
+    line(
+        out,
+        "canonical:",
+        format!("{canonical} (HTTP {})", canonical.http_status()),
+    );
+    line(out, "recovery:", c.recovery());
+    line(out, "decision:", c.decision());
 }
 
 fn parse_shape(

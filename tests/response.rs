@@ -1,0 +1,887 @@
+//! `response`: HTTP responses (status, headers, body) to a class, a decision and RFC 9457
+//! Problem Details; the retry hints of every vendor; the `http` and `tonic` conversions.
+#![cfg(feature = "json")]
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chat_error_codes::response::{
+    self, Body, Decision, Excerpt, MAX_EXCERPT_BYTES, ProblemDetails, RetryHints, TYPE_PREFIX,
+    Wait, problem_type,
+};
+use chat_error_codes::{
+    AnyChatError, Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table, Vendor,
+};
+use proptest::prelude::*;
+use strum::VariantArray;
+
+const NOW: Duration = Duration::from_secs(1_700_000_000);
+
+fn hints(headers: &[(&str, &str)]) -> RetryHints {
+    RetryHints::from_headers(headers.iter().map(|(n, v)| (*n, v.as_bytes())))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retry hints, vendor by vendor
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn cometchat_documented_headers() {
+    // https://www.cometchat.com/docs/articles/rate-limits
+    let h = hints(&[
+        ("Retry-After", "15"),
+        ("X-Rate-Limit-Reset", "1625143246"),
+        ("X-Rate-Limit", "700"),
+        ("X-Rate-Limit-Remaining", "699"),
+    ]);
+    assert_eq!(h.retry_after(), Some(Wait::Delay(Duration::from_secs(15))));
+    assert_eq!(h.reset(), Some(Wait::Until(1_625_143_246)));
+    assert_eq!((h.limit(), h.remaining()), (Some(700), Some(699)));
+    // The newer REST page's spelling.
+    let h = hints(&[
+        ("X-RateLimit-Limit", "700"),
+        ("X-RateLimit-Remaining", "0"),
+        ("X-RateLimit-Reset", "1625143246"),
+    ]);
+    assert_eq!((h.limit(), h.remaining()), (Some(700), Some(0)));
+    assert_eq!(h.reset(), Some(Wait::Until(1_625_143_246)));
+}
+
+#[test]
+fn stream_documented_headers_and_repeated_values() {
+    // https://getstream.io/chat/docs/node/rate_limits/ ; Stream's SDKs handle "300, 300".
+    let h = hints(&[
+        ("x-ratelimit-limit", "300, 300"),
+        ("x-ratelimit-remaining", "299, 299"),
+        ("x-ratelimit-reset", "1598806800, 1598806800"),
+    ]);
+    assert_eq!((h.limit(), h.remaining()), (Some(300), Some(299)));
+    assert_eq!(h.reset(), Some(Wait::Until(1_598_806_800)));
+    assert_eq!(h.retry_after(), None);
+}
+
+#[test]
+fn sendbird_documented_headers() {
+    // https://sendbird.com/docs/chat/v3/platform-api/application/understanding-rate-limits/rate-limits
+    let h = hints(&[
+        ("X-RateLimit-Limit", "10;w=1"),
+        ("X-RateLimit-Remaining", "0"),
+        ("X-RateLimit-Reset", "0.96978664398193"),
+        ("X-RateLimit-RetryAfter", "0.069786548614502"),
+    ]);
+    assert_eq!(h.limit(), Some(10));
+    assert_eq!(h.window(), Some(Duration::from_secs(1)));
+    assert_eq!(
+        h.reset(),
+        Some(Wait::Delay(Duration::from_nanos(969_786_644)))
+    );
+    assert_eq!(
+        h.rate_limit_retry_after(),
+        Some(Duration::from_nanos(69_786_549))
+    );
+    // Retry-After is absent, so Sendbird's own header gives the delay.
+    assert_eq!(
+        h.delay_from_unix(NOW, false),
+        Some(Duration::from_nanos(69_786_549))
+    );
+}
+
+#[test]
+fn header_names_ignore_case_and_values_surrounding_space() {
+    for name in [
+        "retry-after",
+        "RETRY-AFTER",
+        "Retry-After",
+        "rEtRy-AfTeR",
+        " Retry-After ",
+    ] {
+        let h = hints(&[(name, " 7 ")]);
+        assert_eq!(
+            h.retry_after(),
+            Some(Wait::Delay(Duration::from_secs(7))),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn malformed_values_are_absent_and_the_first_good_value_wins() {
+    for bad in [
+        "",
+        "-1",
+        "+5",
+        "1.5",
+        "15s",
+        "0x10",
+        "Sun, 06 Nov 1994 08:49:37 UTC",
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 1994",
+        "99999999999999999999999",
+    ] {
+        let h = hints(&[("Retry-After", bad)]);
+        assert_eq!(h.retry_after(), None, "{bad:?}");
+    }
+    for bad in ["", "x", "-3", "1e9", "1..2", "1.2.3"] {
+        let h = hints(&[
+            ("X-Rate-Limit", bad),
+            ("X-Rate-Limit-Remaining", bad),
+            ("X-Rate-Limit-Reset", bad),
+            ("X-RateLimit-RetryAfter", bad),
+        ]);
+        assert!(h.is_empty(), "{bad:?}: {h:?}");
+    }
+    let h = RetryHints::from_headers([("Retry-After", &[0xff, b'1'][..])]);
+    assert!(h.is_empty());
+    let h = hints(&[
+        ("Retry-After", "soon"),
+        ("Retry-After", "5"),
+        ("Retry-After", "9"),
+    ]);
+    assert_eq!(h.retry_after(), Some(Wait::Delay(Duration::from_secs(5))));
+}
+
+#[test]
+fn http_dates_become_delays_from_now() {
+    let h = hints(&[("Retry-After", "Tue, 14 Nov 2023 22:13:40 GMT")]); // NOW + 20 s
+    assert_eq!(h.retry_after(), Some(Wait::Until(1_700_000_020)));
+    assert_eq!(h.delay_from_unix(NOW, false), Some(Duration::from_secs(20)));
+    // A date already past: retry now.
+    let h = hints(&[("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")]);
+    assert_eq!(h.delay_from_unix(NOW, false), Some(Duration::ZERO));
+}
+
+#[test]
+fn reset_counts_only_when_rate_limited_and_retry_after_wins() {
+    let reset = hints(&[("X-Rate-Limit-Reset", "1700000030")]);
+    assert_eq!(reset.delay_from_unix(NOW, false), None);
+    assert_eq!(
+        reset.delay_from_unix(NOW, true),
+        Some(Duration::from_secs(30))
+    );
+    let empty = hints(&[
+        ("X-Rate-Limit-Reset", "1700000030"),
+        ("X-Rate-Limit-Remaining", "0"),
+    ]);
+    assert_eq!(
+        empty.delay_from_unix(NOW, false),
+        Some(Duration::from_secs(30))
+    );
+    let both = hints(&[("X-Rate-Limit-Reset", "1700000030"), ("Retry-After", "15")]);
+    assert_eq!(
+        both.delay_from_unix(NOW, true),
+        Some(Duration::from_secs(15))
+    );
+}
+
+proptest! {
+    #[test]
+    fn hints_never_panic(headers in proptest::collection::vec(
+        (prop_oneof![
+            Just("Retry-After".to_string()), Just("X-Rate-Limit-Reset".to_string()),
+            Just("x-ratelimit-limit".to_string()), Just("X-RateLimit-RetryAfter".to_string()),
+            Just("X-Rate-Limit-Remaining".to_string()), ".{0,20}",
+        ], proptest::collection::vec(any::<u8>(), 0..40)),
+        0..8,
+    ), now in any::<u64>(), limited in any::<bool>()) {
+        let h = RetryHints::from_headers(headers.iter().map(|(n, v)| (n.as_str(), v.as_slice())));
+        let _ = h.delay_from_unix(Duration::from_secs(now), limited);
+    }
+
+    #[test]
+    fn delta_seconds_round_trip(secs in any::<u64>()) {
+        let h = hints(&[("Retry-After", &secs.to_string())]);
+        prop_assert_eq!(h.retry_after(), Some(Wait::Delay(Duration::from_secs(secs))));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn every_table_with_a_parser_parses_its_own_body() {
+    let cases: [(Table, u16, &str, &str); 8] = [
+        (
+            Table::CometChatRest,
+            404,
+            r#"{"error":{"code":"ERR_UID_NOT_FOUND","message":"m"}}"#,
+            "ERR_UID_NOT_FOUND",
+        ),
+        (
+            Table::CometChatCalls,
+            400,
+            r#"{"error":{"code":"ERR_UID_NOT_FOUND","message":"m"}}"#,
+            "ERR_UID_NOT_FOUND",
+        ),
+        (
+            Table::CometChatSdk,
+            400,
+            r#"{"code":-1,"name":"WS_CONNECTION_FAIL","message":"m"}"#,
+            "WS_CONNECTION_FAIL",
+        ),
+        (
+            Table::AgoraChat,
+            400,
+            r#"{"type":605,"message":"m"}"#,
+            "GROUP_NOT_EXIST",
+        ),
+        (
+            Table::AgoraRest,
+            415,
+            r#"{"error":"web_application","exception":"x","error_description":"m"}"#,
+            "web_application",
+        ),
+        (
+            Table::GenesysChat,
+            400,
+            r#"{"code":101,"message":"m"}"#,
+            "SERVER_LOGIN_FAILED",
+        ),
+        (
+            Table::StreamChat,
+            429,
+            r#"{"code":9,"message":"m","StatusCode":429}"#,
+            "RateLimitError",
+        ),
+        (
+            Table::SendbirdChat,
+            400,
+            r#"{"error":true,"code":400201,"message":"m"}"#,
+            "NOT_FOUND_IN_DATABASE",
+        ),
+    ];
+    for (table, status, body, name) in cases {
+        let r = response::classify(Some(table), status, [], body.as_bytes());
+        let p = r
+            .payload()
+            .unwrap_or_else(|| panic!("{table}: {:?}", r.body()));
+        let entry = p.resolution().entry().unwrap();
+        assert_eq!(entry.name(), name, "{table}");
+        assert_eq!(r.status(), status);
+        assert_eq!(r.canonical(), p.canonical(), "{table}");
+    }
+}
+
+#[test]
+fn agora_rest_is_resolved_with_the_status_whether_named_or_detected() {
+    use chat_error_codes::agora::rest::ChatError;
+    let body = br#"{"error":"web_application","exception":"javax.ws.rs.WebApplicationException","error_description":"x"}"#;
+    for table in [None, Some(Table::AgoraRest)] {
+        for (status, entry) in [
+            (415, ChatError::WebApplication415),
+            (500, ChatError::WebApplication500),
+        ] {
+            let r = response::classify(table, status, [], body);
+            assert_eq!(
+                r.payload().unwrap().resolution().entry(),
+                Some(entry.into())
+            );
+        }
+    }
+}
+
+#[test]
+fn a_named_table_whose_parser_refuses_falls_back_to_detection() {
+    // A gateway in front of the CometChat API answered with an Agora-shaped body.
+    let r = response::classify(Some(Table::CometChatRest), 400, [], br#"{"type":605}"#);
+    assert_eq!(r.payload().unwrap().table(), Table::AgoraChat);
+    assert_eq!(r.table(), Some(Table::AgoraChat));
+}
+
+#[test]
+fn bodies_that_are_no_payload_are_classified_from_the_status() {
+    let html = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    let cases: [(u16, &[u8], Canonical, bool); 6] = [
+        (502, html, Canonical::Unavailable, true),
+        (503, b"", Canonical::Unavailable, false),
+        (401, b"   \n", Canonical::Unauthenticated, false),
+        (504, &[0xff, 0xfe, 0x00], Canonical::DeadlineExceeded, false),
+        (404, b"[1,2,3]", Canonical::NotFound, true),
+        (429, b"{\"foo\":1}", Canonical::ResourceExhausted, true),
+    ];
+    for (status, body, canonical, has_error) in cases {
+        let r = response::classify(Some(Table::CometChatRest), status, [], body);
+        assert!(r.payload().is_none());
+        assert_eq!(r.canonical(), canonical, "{status}");
+        let Body::Unparsed { excerpt, error } = r.body() else {
+            panic!("{status}");
+        };
+        assert_eq!(excerpt.len(), body.len());
+        assert_eq!(error.is_some(), has_error, "{status}: {error:?}");
+        assert_eq!(r.table(), Some(Table::CometChatRest));
+    }
+}
+
+#[test]
+fn an_unknown_code_takes_the_class_of_the_status_but_is_never_ok() {
+    let body = br#"{"error":{"code":"ERR_NEW_IN_2031","message":"gone"}}"#;
+    let r = response::classify(None, 404, [], body);
+    assert!(r.payload().unwrap().resolution().is_unrecognized());
+    assert_eq!(r.canonical(), Canonical::NotFound);
+    assert_eq!(r.recovery(), Recovery::DoNotRetry);
+    let r = response::classify(None, 200, [], body);
+    assert_eq!(r.canonical(), Canonical::Unknown);
+    // A known code keeps its own class, whatever the status says.
+    let r = response::classify(None, 500, [], br#"{"error":{"code":"ERR_UID_NOT_FOUND"}}"#);
+    assert_eq!(r.canonical(), Canonical::NotFound);
+    // A success status without an error payload is nothing to handle.
+    let r = response::classify(None, 204, [], b"");
+    assert_eq!(
+        (r.canonical(), r.decision_at_unix(NOW)),
+        (Canonical::Ok, Decision::Done)
+    );
+}
+
+#[test]
+fn excerpts_are_bounded_and_cut_at_a_character_boundary() {
+    let long = "x".repeat(10_000);
+    let e = Excerpt::new(long.as_bytes());
+    assert_eq!(
+        (e.text().len(), e.len(), e.is_truncated()),
+        (MAX_EXCERPT_BYTES, 10_000, true)
+    );
+    // A four-byte character straddling the limit is left out whole.
+    let body = format!("{}{}", "a".repeat(MAX_EXCERPT_BYTES - 2), "😀");
+    let e = Excerpt::new(body.as_bytes());
+    assert_eq!(e.text(), "a".repeat(MAX_EXCERPT_BYTES - 2));
+}
+
+proptest! {
+    #[test]
+    fn any_body_and_status_is_classified(body in proptest::collection::vec(any::<u8>(), 0..600), status in 0u16..1000) {
+        let r = response::classify(None, status, [], &body);
+        if let Some(e) = r.excerpt() {
+            prop_assert_eq!(e.len(), body.len());
+            // At most MAX_EXCERPT_BYTES bytes kept; each invalid byte may become a 3-byte U+FFFD.
+            prop_assert!(e.text().len() <= 3 * MAX_EXCERPT_BYTES);
+            let kept = String::from_utf8_lossy(&body[..body.len().min(MAX_EXCERPT_BYTES)]);
+            let replacement = char::REPLACEMENT_CHARACTER;
+            prop_assert!(kept.starts_with(e.text().trim_end_matches(replacement)));
+        }
+        let _ = (r.canonical(), r.decision_at_unix(NOW), r.problem_at_unix(NOW));
+    }
+
+    #[test]
+    fn utf8_excerpts_are_prefixes(body in ".{0,400}") {
+        let e = Excerpt::new(body.as_bytes());
+        prop_assert!(body.starts_with(e.text()));
+        prop_assert!(e.text().len() <= MAX_EXCERPT_BYTES);
+        prop_assert!(e.text().len() + 3 >= body.len().min(MAX_EXCERPT_BYTES));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classes from statuses
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn status_classes() {
+    for status in 0u16..=1000 {
+        let c = Canonical::from_http_status(status);
+        let expected = match status {
+            200..=299 => Some(Canonical::Ok),
+            400..=599 => None, // checked below
+            _ => Some(Canonical::Unknown),
+        };
+        if let Some(expected) = expected {
+            assert_eq!(c, expected, "{status}");
+        } else {
+            assert!(
+                !matches!(c, Canonical::Ok | Canonical::Unknown),
+                "{status}: {c}"
+            );
+        }
+    }
+    // Every class whose status belongs to it alone maps back to itself.
+    for &c in Canonical::VARIANTS {
+        let shared = matches!(
+            c,
+            Canonical::FailedPrecondition
+                | Canonical::OutOfRange
+                | Canonical::AlreadyExists
+                | Canonical::Unknown
+                | Canonical::DataLoss
+        );
+        if !shared {
+            assert_eq!(Canonical::from_http_status(c.http_status()), c, "{c}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_decision_table() {
+    let d = Duration::from_secs(12);
+    let after = Decision::RetryAfter(d);
+    // (recovery, on a 503 without / with a delay, on a 429 without / with a delay)
+    let table = [
+        (
+            Recovery::NoAction,
+            Decision::Done,
+            Decision::Done,
+            Decision::Done,
+            after,
+        ),
+        (
+            Recovery::RetryWithBackoff,
+            Decision::RetryWithBackoff,
+            after,
+            Decision::RetryWithBackoff,
+            after,
+        ),
+        (
+            Recovery::WaitForCompletion,
+            Decision::RetryWithBackoff,
+            after,
+            Decision::RetryWithBackoff,
+            after,
+        ),
+        (
+            Recovery::Reconnect,
+            Decision::Reconnect,
+            Decision::Reconnect,
+            Decision::Reconnect,
+            after,
+        ),
+        (
+            Recovery::Reauthenticate,
+            Decision::Reauthenticate,
+            Decision::Reauthenticate,
+            Decision::Reauthenticate,
+            Decision::Reauthenticate,
+        ),
+        (
+            Recovery::FixRequest,
+            Decision::FixRequest,
+            Decision::FixRequest,
+            Decision::FixRequest,
+            after,
+        ),
+        (
+            Recovery::FixPrecondition,
+            Decision::FixRequest,
+            Decision::FixRequest,
+            Decision::FixRequest,
+            after,
+        ),
+        (
+            Recovery::UpgradePlan,
+            Decision::GiveUp,
+            Decision::GiveUp,
+            Decision::GiveUp,
+            after,
+        ),
+        (
+            Recovery::ContactVendor,
+            Decision::GiveUp,
+            Decision::GiveUp,
+            Decision::GiveUp,
+            after,
+        ),
+        (
+            Recovery::DoNotRetry,
+            Decision::GiveUp,
+            Decision::GiveUp,
+            Decision::GiveUp,
+            after,
+        ),
+    ];
+    assert_eq!(table.len(), Recovery::VARIANTS.len());
+    for (recovery, plain, hinted, limited, limited_hinted) in table {
+        assert_eq!(Decision::decide(recovery, 503, None), plain, "{recovery}");
+        assert_eq!(
+            Decision::decide(recovery, 503, Some(d)),
+            hinted,
+            "{recovery}"
+        );
+        assert_eq!(Decision::decide(recovery, 429, None), limited, "{recovery}");
+        assert_eq!(
+            Decision::decide(recovery, 429, Some(d)),
+            limited_hinted,
+            "{recovery}"
+        );
+    }
+    assert_eq!(after.to_string(), "retry after 12s");
+    assert_eq!(after.delay(), Some(d));
+    assert!(after.is_retry() && !Decision::GiveUp.is_retry());
+}
+
+#[test]
+fn the_rate_limit_cases_of_the_issue() {
+    // A CometChat 429 with Retry-After.
+    let body = br#"{"error":{"code":"ERR_TOO_MANY_REQUESTS","message":"Too many requests."}}"#;
+    let r = response::classify(None, 429, [("Retry-After", &b"15"[..])], body);
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(15))
+    );
+    // A 429 with only X-Rate-Limit-Reset.
+    let r = response::classify(
+        None,
+        429,
+        [("X-Rate-Limit-Reset", &b"1700000042"[..])],
+        body,
+    );
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(42))
+    );
+    assert_eq!(r.retry_after_unix(NOW), Some(Duration::from_secs(42)));
+    // A plan quota (UpgradePlan) that the vendor says resets in a minute.
+    let body = br#"{"error":"resource_limited","exception":"x","error_description":"You have exceeded the limit of the free edition. Please upgrade to higher edition."}"#;
+    let r = response::classify(Some(Table::AgoraRest), 429, [], body);
+    assert_eq!(r.recovery(), Recovery::UpgradePlan);
+    assert_eq!(r.decision_at_unix(NOW), Decision::GiveUp);
+    let r = response::classify(
+        Some(Table::AgoraRest),
+        429,
+        [("retry-after", &b"60"[..])],
+        body,
+    );
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(60))
+    );
+}
+
+#[test]
+fn std_clock_methods_agree_with_the_unix_ones() {
+    let now = std::time::UNIX_EPOCH + NOW;
+    let r = response::classify(None, 429, [("X-RateLimit-Reset", &b"1700000005"[..])], b"");
+    assert_eq!(r.retry_after(now), Some(Duration::from_secs(5)));
+    assert_eq!(r.decision_at(now), r.decision_at_unix(NOW));
+    assert_eq!(r.problem_at(now), r.problem_at_unix(NOW));
+    assert_eq!(
+        Wait::Until(1_700_000_005).delay(now),
+        Duration::from_secs(5)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problem Details
+// ---------------------------------------------------------------------------------------------
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_entry_has_its_own_stable_type_uri() {
+    let mut seen = HashSet::new();
+    for e in AnyChatError::all() {
+        let uri = problem_type(&Resolution::Known(e));
+        let rest = uri
+            .strip_prefix(TYPE_PREFIX)
+            .and_then(|r| r.strip_prefix(e.table().as_str()))
+            .and_then(|r| r.strip_prefix(':'))
+            .unwrap_or_else(|| panic!("{uri}"));
+        // Agora REST: `<status>:<error>`, or the status alone.
+        let (status, code) = match (e.table(), rest.split_once(':')) {
+            (Table::AgoraRest, Some((status, code))) => (Some(status), code),
+            (Table::AgoraRest, None) => (Some(rest), rest),
+            _ => (None, rest),
+        };
+        if let Some(status) = status {
+            assert_eq!(Some(status.parse().unwrap()), e.vendor_status(), "{uri}");
+        }
+        assert!(
+            code.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+            "{uri}"
+        );
+        assert_eq!(percent_decode(code), e.code().to_string(), "{uri}");
+        assert!(seen.insert(uri.clone()), "two entries share {uri}");
+    }
+    assert_eq!(seen.len(), Table::ALL_LEN);
+}
+
+#[test]
+fn problem_from_a_classified_response() {
+    let body = br#"{"code":9,"message":"Too many requests","StatusCode":429,"duration":"0.01ms"}"#;
+    let r = response::classify(
+        Some(Table::StreamChat),
+        429,
+        [
+            ("X-RateLimit-Reset", &b"1700000009"[..]),
+            ("X-RateLimit-Remaining", b"0"),
+        ],
+        body,
+    );
+    let p = r
+        .problem_at_unix(NOW - Duration::from_millis(500))
+        .with_instance("/channels/messaging/general/message");
+    assert_eq!(p.type_uri, "urn:chat-error-codes:stream_chat:9");
+    assert_eq!(
+        p.title.as_deref(),
+        Some(r.payload().unwrap().resolution().catalog_message().unwrap())
+    );
+    assert_eq!(p.status, Some(429));
+    assert_eq!(p.detail.as_deref(), Some("Too many requests"));
+    assert_eq!(
+        p.instance.as_deref(),
+        Some("/channels/messaging/general/message")
+    );
+    assert_eq!(
+        (p.vendor, p.table),
+        (Some(Vendor::Stream), Some(Table::StreamChat))
+    );
+    assert_eq!(p.code, Some(RawCode::Int(9)));
+    assert_eq!(
+        (p.canonical, p.recovery),
+        (
+            Some(Canonical::ResourceExhausted),
+            Some(Recovery::RetryWithBackoff)
+        )
+    );
+    assert_eq!(p.retry_after, Some(10)); // 9.5 s, rounded up
+    let json: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+    assert_eq!(json["retry_after"], 10);
+    assert_eq!(json["code"], 9);
+    assert_eq!(json["table"], "stream_chat");
+    assert_eq!(json["vendor"], "Stream");
+    assert_eq!(json["canonical"], "ResourceExhausted");
+
+    // Without a payload: the status as sent, the class as title, the named table.
+    let r = response::classify(
+        Some(Table::SendbirdChat),
+        502,
+        [],
+        b"<html>bad gateway</html>",
+    );
+    let p = r.problem_at_unix(NOW);
+    assert_eq!(p.type_uri, "urn:chat-error-codes:http:502");
+    assert_eq!(
+        (p.title.as_deref(), p.status),
+        (Some("Unavailable"), Some(502))
+    );
+    assert_eq!(
+        (p.vendor, p.table, p.code.as_ref()),
+        (Some(Vendor::Sendbird), Some(Table::SendbirdChat), None)
+    );
+    assert_eq!(p.detail, None);
+}
+
+#[test]
+fn problem_from_a_parsed_payload_alone() {
+    let body = r#"{"error":{"code":"ERR_SOMETHING_NEW","message":"new"}}"#;
+    let p = ProblemDetails::from(&chat_error_codes::payload::parse(body).unwrap());
+    assert_eq!(
+        p.type_uri,
+        "urn:chat-error-codes:cometchat_rest:unrecognized:ERR_SOMETHING_NEW"
+    );
+    assert_eq!((p.title.as_deref(), p.status), (Some("Unknown"), Some(500)));
+    assert_eq!(p.retry_after, None);
+    let p = ProblemDetails::from(
+        &chat_error_codes::payload::parse_exception(
+            r#"{"name":"TypeError","message":"x is undefined"}"#,
+        )
+        .unwrap(),
+    );
+    assert_eq!(
+        p.type_uri,
+        "urn:chat-error-codes:cometchat_sdk:runtime:TypeError"
+    );
+}
+
+#[test]
+fn problem_documents_of_other_producers_parse_and_keep_their_members() {
+    let text = r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345","/account/67890"]}"#;
+    let p: ProblemDetails = serde_json::from_str(text).unwrap();
+    assert_eq!(p.extensions["balance"], 30);
+    assert_eq!(p.extensions.len(), 2);
+    let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+    assert_eq!(
+        again,
+        serde_json::from_str::<serde_json::Value>(text).unwrap()
+    );
+    // No type: about:blank (RFC 9457, section 4.2.1).
+    let p: ProblemDetails = serde_json::from_str(r#"{"status":404}"#).unwrap();
+    assert_eq!(p.type_uri, "about:blank");
+    assert_eq!(response::PROBLEM_JSON, "application/problem+json");
+}
+
+fn arb_problem() -> impl Strategy<Value = ProblemDetails> {
+    let text = || proptest::option::of(".{0,30}");
+    let code = proptest::option::of(prop_oneof![
+        any::<i64>().prop_map(RawCode::Int),
+        ".{0,20}".prop_map(RawCode::from),
+    ]);
+    let extensions = proptest::collection::btree_map(
+        "x_[a-z]{1,8}",
+        prop_oneof![
+            any::<i64>().prop_map(serde_json::Value::from),
+            ".{0,10}".prop_map(serde_json::Value::from),
+            any::<bool>().prop_map(serde_json::Value::from),
+        ],
+        0..3,
+    );
+    (
+        (
+            "[a-z:]{1,40}",
+            text(),
+            proptest::option::of(100u16..600),
+            text(),
+            text(),
+        ),
+        (
+            proptest::option::of(proptest::sample::select(Vendor::VARIANTS)),
+            proptest::option::of(proptest::sample::select(Table::VARIANTS)),
+            code,
+            proptest::option::of(proptest::sample::select(Canonical::VARIANTS)),
+            proptest::option::of(proptest::sample::select(Recovery::VARIANTS)),
+            proptest::option::of(any::<u64>()),
+        ),
+        extensions,
+    )
+        .prop_map(
+            |(
+                (type_uri, title, status, detail, instance),
+                (vendor, table, code, canonical, recovery, retry_after),
+                extensions,
+            )| {
+                ProblemDetails {
+                    type_uri,
+                    title,
+                    status,
+                    detail,
+                    instance,
+                    vendor,
+                    table,
+                    code,
+                    canonical,
+                    recovery,
+                    retry_after,
+                    extensions: extensions.into_iter().collect(),
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn problem_details_round_trip(p in arb_problem()) {
+        let json = p.to_json();
+        let back: ProblemDetails = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &p);
+        prop_assert_eq!(back.to_json(), json);
+    }
+}
+
+#[test]
+fn problem_details_round_trip_for_every_catalog_entry() {
+    // One document per entry, as a relay would send it, with the entry's own code.
+    for e in AnyChatError::all() {
+        let code = match e.code() {
+            chat_error_codes::Code::Str(s) => RawCode::from(s.to_string()),
+            chat_error_codes::Code::Int(n) => RawCode::Int(n.into()),
+        };
+        let p = ProblemDetails {
+            type_uri: problem_type(&Resolution::Known(e)),
+            title: Some(e.message().to_string()),
+            status: e.vendor_status().or(Some(e.http_status())),
+            detail: e.description().map(String::from),
+            vendor: Some(e.vendor()),
+            table: Some(e.table()),
+            code: Some(code),
+            canonical: Some(e.canonical()),
+            recovery: Some(e.recovery()),
+            ..ProblemDetails::default()
+        };
+        let back: ProblemDetails = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `http` crate and tonic
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(feature = "http")]
+#[test]
+fn status_code_conversions() {
+    for n in 100u16..=999 {
+        let status = http::StatusCode::from_u16(n).unwrap();
+        assert_eq!(Canonical::from(status), Canonical::from_http_status(n));
+    }
+    for &c in Canonical::VARIANTS {
+        assert_eq!(http::StatusCode::from(c).as_u16(), c.http_status());
+        assert_eq!(c.status_code(), http::StatusCode::from(c));
+    }
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn http_adapters_agree_with_classify() {
+    let body = br#"{"error":true,"code":500910,"message":"Too many requests (scope: app, limit: 10;w=1, remaining: 0, retry_after: 0.5s, reset: 0.97s)"}"#;
+    let response = http::Response::builder()
+        .status(429)
+        .header("X-RateLimit-RetryAfter", "0.5")
+        .header("X-RateLimit-Limit", "10;w=1")
+        .body(&body[..])
+        .unwrap();
+    let whole = response::from_response(Some(Table::SendbirdChat), &response);
+    let (parts, bytes) = response.clone().into_parts();
+    let from_parts = response::from_parts(Some(Table::SendbirdChat), &parts, bytes);
+    let from_status = response::from_status(
+        Some(Table::SendbirdChat),
+        parts.status,
+        &parts.headers,
+        bytes,
+    );
+    let direct = response::classify(
+        Some(Table::SendbirdChat),
+        429,
+        [
+            ("x-ratelimit-retryafter", &b"0.5"[..]),
+            ("x-ratelimit-limit", b"10;w=1"),
+        ],
+        bytes,
+    );
+    for r in [&whole, &from_parts, &from_status] {
+        assert_eq!(r.hints(), direct.hints());
+        assert_eq!(r.problem_at_unix(NOW), direct.problem_at_unix(NOW));
+        assert_eq!(
+            r.decision_at_unix(NOW),
+            Decision::RetryAfter(Duration::from_millis(500))
+        );
+    }
+    assert_eq!(whole.canonical(), Canonical::ResourceExhausted);
+    let out = whole.problem_at_unix(NOW).to_http_response();
+    assert_eq!(out.status(), http::StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        out.headers()[http::header::CONTENT_TYPE],
+        response::PROBLEM_JSON
+    );
+    let back: ProblemDetails = serde_json::from_str(out.body()).unwrap();
+    assert_eq!(back.retry_after, Some(1));
+    assert_eq!(back.code, Some(RawCode::Int(500910)));
+}
+
+#[cfg(feature = "tonic")]
+#[test]
+fn tonic_codes_are_the_classes_one_to_one() {
+    let mut seen = HashSet::new();
+    for &c in Canonical::VARIANTS {
+        let code = tonic::Code::from(c);
+        assert_eq!(format!("{code:?}"), c.as_str());
+        assert_eq!(Canonical::from(code), c);
+        assert!(seen.insert(code as i32));
+    }
+    assert_eq!(seen.len(), 17); // google.rpc.Code: OK and 16 errors
+    assert_eq!(tonic::Code::from(Canonical::Ok), tonic::Code::Ok);
+}
