@@ -1,17 +1,28 @@
-//! Lookup benchmarks: this crate's phf lookups against what a user would write instead, on the
+//! Lookup benchmarks: this crate's lookups against what a user would write instead, on the
 //! same codes and the same inputs, in one run.
 //!
-//! Competitors, each built over the same codes inside this bench:
-//! - `phf`: the crate (`ChatError::from_code`, `from_number`, cross-vendor `lookup`);
+//! Competitors, each built over the same codes inside this bench and each giving the variant
+//! (`Option<ChatError>`), not just whether the code is known:
+//! - `crate`: this crate (`ChatError::from_code`, `from_number`; `lookup_all_tables` is the
+//!   cross-vendor `lookup`);
 //! - `match`: a generated `match` over the same strings/numbers (what strum's `EnumString`
-//!   derives), generated from the data into `benches/common/baselines.rs` (kept current by a test);
-//! - `hashmap`: `std::collections::HashMap` (SipHash-1-3);
-//! - `binary_search`: a sorted slice.
+//!   derives), generated from the data into `benches/common/baselines.rs` (kept current by a
+//!   test); its index becomes the variant through `ChatError::ALL[i]`;
+//! - `hashmap`: `std::collections::HashMap` (SipHash-1-3) from code to variant;
+//! - `binary_search`: a sorted slice of (code, variant).
+//!
+//! Every competitor is called the same way: through its own `#[inline(never)]` function (so no
+//! side is specialised into the benchmark loop, and each lookup is one call, as at a user's
+//! call site), with the input and the result passed through `black_box`.
 //!
 //! Workloads: every known code in shuffled order, near misses (same length, last character
 //! changed), random misses, integer hits and integer misses. After the run the bench prints a
-//! Markdown table of medians per lookup and ratios against `match` (the README's Performance
-//! section is that table).
+//! Markdown table of medians per lookup and ratios against `match` (time of the competitor /
+//! time of `match`: 2.00x is twice as slow), then the targets (known hits <= 2x, integer hits
+//! <= 3x, misses <= 1x) with the ratio of this run.
+//!
+//! `BENCH_PROFILE=<workload>/<side>/<rounds>` runs one lookup alone for a profiler (see
+//! `tools/profile.sh`).
 //!
 //! Run: `cargo bench --bench lookup`
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
@@ -30,121 +41,124 @@ mod baselines {
     include!("common/baselines.rs");
 }
 
+type Rest = rest::ChatError;
+type Agora = agora::ChatError;
+
+// One function per competitor, all with the same attributes.
+
+#[inline(never)]
+fn crate_str(code: &str) -> Option<Rest> {
+    Rest::from_code(code)
+}
+
+#[inline(never)]
+fn match_str(code: &str) -> Option<Rest> {
+    baselines::match_cometchat_rest(code).map(|i| Rest::ALL[usize::from(i)])
+}
+
+#[inline(never)]
+fn hashmap_str(map: &HashMap<&str, Rest>, code: &str) -> Option<Rest> {
+    map.get(code).copied()
+}
+
+#[inline(never)]
+fn binary_search_str(sorted: &[(&str, Rest)], code: &str) -> Option<Rest> {
+    sorted
+        .binary_search_by(|(k, _)| (*k).cmp(code))
+        .ok()
+        .map(|i| sorted[i].1)
+}
+
+#[inline(never)]
+fn lookup_all_tables(code: &str) -> usize {
+    lookup(code).len()
+}
+
+#[inline(never)]
+fn crate_int(code: i32) -> Option<Agora> {
+    Agora::from_number(code)
+}
+
+#[inline(never)]
+fn match_int(code: i32) -> Option<Agora> {
+    baselines::match_agora_chat_number(code).map(|i| Agora::ALL[usize::from(i)])
+}
+
+#[inline(never)]
+fn hashmap_int(map: &HashMap<i32, Agora>, code: i32) -> Option<Agora> {
+    map.get(&code).copied()
+}
+
+#[inline(never)]
+fn binary_search_int(sorted: &[(i32, Agora)], code: i32) -> Option<Agora> {
+    sorted
+        .binary_search_by(|(k, _)| k.cmp(&code))
+        .ok()
+        .map(|i| sorted[i].1)
+}
+
+/// Runs `f` over every input, each input and each result through `black_box`.
+fn each<I: Copy, O>(inputs: &[I], f: impl Fn(I) -> O) {
+    for &input in inputs {
+        black_box(f(black_box(input)));
+    }
+}
+
+/// One lookup in profile mode: the function `tools/profile.sh` counts instructions in.
+#[inline(never)]
+fn profiled<I, O>(f: fn(I) -> O, input: I) -> O {
+    f(input)
+}
+
 fn bench_strings(c: &mut Criterion) {
-    let codes = rest_codes();
-    let map: HashMap<&str, u16> = codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (*c, i as u16))
+    let pairs: Vec<(&str, Rest)> = rest_codes()
+        .into_iter()
+        .zip(Rest::ALL.iter().copied())
         .collect();
-    let mut sorted: Vec<(&str, u16)> = codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (*c, i as u16))
-        .collect();
-    sorted.sort();
+    // The generated match agrees with the crate on every code (and so with `ALL[i]`).
+    for (code, e) in &pairs {
+        assert_eq!(match_str(code), Some(*e), "{code}");
+    }
+    let map: HashMap<&str, Rest> = pairs.iter().copied().collect();
+    let mut sorted = pairs.clone();
+    sorted.sort_by_key(|(k, _)| *k);
     for (name, inputs) in workloads() {
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
         let mut g: BenchmarkGroup<'_, WallTime> = c.benchmark_group(format!("rest_{name}"));
         g.throughput(Throughput::Elements(inputs.len() as u64));
-        g.bench_function("phf", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|s| rest::ChatError::from_code(black_box(s)).is_some())
-                    .count()
-            })
-        });
-        g.bench_function("match", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|s| baselines::match_cometchat_rest(black_box(s)).is_some())
-                    .count()
-            })
-        });
+        g.bench_function("crate", |b| b.iter(|| each(&inputs, crate_str)));
+        g.bench_function("match", |b| b.iter(|| each(&inputs, match_str)));
         g.bench_function("hashmap", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|s| map.contains_key(black_box(s.as_str())))
-                    .count()
-            })
+            b.iter(|| each(&inputs, |s| hashmap_str(&map, s)))
         });
         g.bench_function("binary_search", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|s| {
-                        sorted
-                            .binary_search_by(|(k, _)| (*k).cmp(black_box(s.as_str())))
-                            .is_ok()
-                    })
-                    .count()
-            })
+            b.iter(|| each(&inputs, |s| binary_search_str(&sorted, s)))
         });
         g.bench_function("lookup_all_tables", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .map(|s| lookup(black_box(s)).len())
-                    .sum::<usize>()
-            })
+            b.iter(|| each(&inputs, lookup_all_tables))
         });
         g.finish();
     }
 }
 
 fn bench_integers(c: &mut Criterion) {
-    let numbers: Vec<i32> = agora::ChatError::ALL.iter().map(|e| e.number()).collect();
-    let map: HashMap<i32, u16> = numbers
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (*n, i as u16))
-        .collect();
-    let mut sorted: Vec<(i32, u16)> = numbers
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (*n, i as u16))
-        .collect();
-    sorted.sort();
+    let pairs: Vec<(i32, Agora)> = Agora::ALL.iter().map(|e| (e.number(), *e)).collect();
+    for (n, e) in &pairs {
+        assert_eq!(match_int(*n), Some(*e), "{n}");
+    }
+    let map: HashMap<i32, Agora> = pairs.iter().copied().collect();
+    let mut sorted = pairs.clone();
+    sorted.sort_by_key(|(k, _)| *k);
     for (name, inputs) in int_workloads() {
         let mut g = c.benchmark_group(format!("agora_{name}"));
         g.throughput(Throughput::Elements(inputs.len() as u64));
-        g.bench_function("phf", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|n| agora::ChatError::from_number(black_box(**n)).is_some())
-                    .count()
-            })
-        });
-        g.bench_function("match", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|n| baselines::match_agora_chat_number(black_box(**n)).is_some())
-                    .count()
-            })
-        });
+        g.bench_function("crate", |b| b.iter(|| each(&inputs, crate_int)));
+        g.bench_function("match", |b| b.iter(|| each(&inputs, match_int)));
         g.bench_function("hashmap", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|n| map.contains_key(&black_box(**n)))
-                    .count()
-            })
+            b.iter(|| each(&inputs, |n| hashmap_int(&map, n)))
         });
         g.bench_function("binary_search", |b| {
-            b.iter(|| {
-                inputs
-                    .iter()
-                    .filter(|n| {
-                        sorted
-                            .binary_search_by(|(k, _)| k.cmp(&black_box(**n)))
-                            .is_ok()
-                    })
-                    .count()
-            })
+            b.iter(|| each(&inputs, |n| binary_search_int(&sorted, n)))
         });
         g.finish();
     }
@@ -166,7 +180,57 @@ fn report(groups: &[(String, usize)], functions: &[&str]) {
     }
 }
 
+/// `BENCH_PROFILE=<workload>/<side>/<rounds>` (workload: `rest_known`, `rest_near_miss`,
+/// `rest_random_miss`, `agora_int_hit` or `agora_int_miss`; side: `crate` or `match`): runs that
+/// lookup over the workload `rounds` times and exits, without criterion, for a profiler
+/// (`tools/profile.sh`). Returns whether it ran.
+fn profile() -> bool {
+    let Ok(spec) = std::env::var("BENCH_PROFILE") else {
+        return false;
+    };
+    let parts: Vec<&str> = spec.split('/').collect();
+    let [workload, side, rounds] = parts[..] else {
+        panic!("BENCH_PROFILE={spec}: expected <workload>/<side>/<rounds>");
+    };
+    let rounds: usize = rounds.parse().expect("rounds");
+    let mut lookups = 0;
+    if let Some((_, inputs)) = workloads()
+        .into_iter()
+        .find(|(n, _)| format!("rest_{n}") == workload)
+    {
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let f = match side {
+            "crate" => crate_str,
+            "match" => match_str,
+            _ => panic!("side: crate or match"),
+        };
+        for _ in 0..rounds {
+            each(&inputs, |s| profiled(f, s));
+        }
+        lookups = rounds * inputs.len();
+    } else if let Some((_, inputs)) = int_workloads()
+        .into_iter()
+        .find(|(n, _)| format!("agora_{n}") == workload)
+    {
+        let f = match side {
+            "crate" => crate_int,
+            "match" => match_int,
+            _ => panic!("side: crate or match"),
+        };
+        for _ in 0..rounds {
+            each(&inputs, |n| profiled(f, n));
+        }
+        lookups = rounds * inputs.len();
+    }
+    assert!(lookups > 0, "no workload {workload}");
+    println!("{workload}/{side}: {lookups} lookups");
+    true
+}
+
 fn main() {
+    if profile() {
+        return;
+    }
     let mut c = Criterion::default()
         .sample_size(30)
         .warm_up_time(Duration::from_millis(500))
@@ -182,7 +246,7 @@ fn main() {
     report(
         &strings,
         &[
-            "phf",
+            "crate",
             "match",
             "hashmap",
             "binary_search",
@@ -193,5 +257,26 @@ fn main() {
         .into_iter()
         .map(|(n, v)| (format!("agora_{n}"), v.len()))
         .collect();
-    report(&ints, &["phf", "match", "hashmap", "binary_search"]);
+    report(&ints, &["crate", "match", "hashmap", "binary_search"]);
+    targets();
+}
+
+/// The targets for the crate against `match`, with this run's ratios.
+fn targets() {
+    let rows = [
+        ("known hits", "rest_known", 2.0),
+        ("near misses", "rest_near_miss", 1.0),
+        ("random misses", "rest_random_miss", 1.0),
+        ("integer hits", "agora_int_hit", 3.0),
+        ("integer misses", "agora_int_miss", 1.0),
+    ];
+    println!("\n| crate / match | this run | target | met |");
+    println!("|---|---|---|---|");
+    for (label, group, target) in rows {
+        if let (Some(t), Some(b)) = (median_ns(group, "crate"), median_ns(group, "match")) {
+            let ratio = t / b;
+            let met = if ratio <= target { "yes" } else { "no" };
+            println!("| {label} | {ratio:.2}x | <= {target:.0}x | {met} |");
+        }
+    }
 }
