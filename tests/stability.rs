@@ -8,12 +8,15 @@
 //!   are never removed or renamed, only deprecated. Regeneration cannot bypass it: an update that
 //!   would drop a line is refused.
 
+mod common;
+
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use chat_error_codes::{AnyChatError, ErrorInfo, Table};
+use common::catalog::key;
 
 const UPDATE_VAR: &str = "UPDATE_SNAPSHOTS";
 const REGENERATE: &str = "UPDATE_SNAPSHOTS=1 cargo test --test stability";
@@ -40,15 +43,6 @@ fn committed_lines() -> Vec<&'static str> {
     match committed() {
         Some(text) => text.lines().filter(|l| !l.is_empty()).collect(),
         None => Vec::new(),
-    }
-}
-
-/// The string that finds `e` in its table: its code, or where an HTTP-keyed table lists the
-/// code under several statuses, `"<status> <code>"` (what the entry serializes as).
-fn key(e: AnyChatError) -> String {
-    match &serde_json::to_value(e).unwrap()["code"] {
-        serde_json::Value::String(s) => s.clone(),
-        code => code.to_string(),
     }
 }
 

@@ -20,14 +20,7 @@ pub fn escaped(s: &str) -> String {
     out
 }
 
-/// The string that finds `e`: its code, or where an HTTP-keyed table lists the code under
-/// several statuses, `"<status> <code>"` (what the entry serializes as).
-pub fn key(e: AnyChatError) -> String {
-    match &serde_json::to_value(e).unwrap()["code"] {
-        serde_json::Value::String(s) => s.clone(),
-        code => code.to_string(),
-    }
-}
+pub use crate::common::catalog::key;
 
 /// Every spelling under which the strict lookups may find `e`.
 pub fn spellings(e: AnyChatError) -> Vec<String> {
