@@ -282,8 +282,8 @@ pub(crate) fn find_status_code<V: Copy>(data: &TableData<V>, status: u16, code: 
 /// The value of a status listed without an `error` string (its key is the status).
 pub(crate) fn find_status<V: Copy>(data: &TableData<V>, status: u16) -> Option<V> {
     let mut buf = [0u8; 96];
-    let key = status_key(&mut buf, status, "")?;
-    data.find_code(key.trim_end())
+    // The key's first three bytes: the status's digits.
+    data.find_code(status_key(&mut buf, status, "")?.get(..3)?)
 }
 
 /// Writes `"<status> <code>"` into `buf`; `None` if it does not fit.

@@ -85,10 +85,12 @@ fn by_code(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u
     let mut map = phf_codegen::Map::<u64>::new();
     let mut taken = BTreeSet::new();
     let mut collisions = Vec::new();
+    let mut fingerprints = Vec::new();
     for (key, index) in table.keys() {
         let value = table.entries.get(index).map(|e| values.of(index, e));
         let item = format!("({key:?}, {})", value.unwrap_or_default());
         let fp = fingerprint(key.as_bytes());
+        fingerprints.push(fp);
         if taken.insert(fp) {
             map.entry(fp, item);
         } else {
@@ -97,14 +99,13 @@ fn by_code(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u
             collisions.push(item);
         }
     }
-    let keys: Vec<u64> = table
-        .keys()
-        .iter()
-        .map(|(k, _)| fingerprint(k.as_bytes()))
-        .collect();
     writeln!(out, "    by_code: {},", map.build());
     writeln!(out, "    collisions: &[{}],", collisions.join(", "));
-    writeln!(out, "    code_filter: {},", filter(keys.into_iter()));
+    writeln!(
+        out,
+        "    code_filter: {},",
+        filter(fingerprints.into_iter())
+    );
 }
 
 /// The integer map (empty for string tables).
