@@ -268,6 +268,7 @@ macro_rules! define_table {
 
             /// Looks `code` up in this table only (same rules as the table's
             /// `ChatError::from_code`).
+            #[inline]
             pub fn lookup(self, code: &str) -> Option<AnyChatError> {
                 match self {
                     $(Table::$variant => crate::$($module)::+::ChatError::from_code(code).map(AnyChatError::from),)*
@@ -275,6 +276,7 @@ macro_rules! define_table {
             }
 
             /// Looks an integer code up in this table; `None` for string tables.
+            #[inline]
             pub fn lookup_number(self, code: i64) -> Option<AnyChatError> {
                 let code = i32::try_from(code).ok()?;
                 match self {
@@ -579,6 +581,13 @@ fn template_matches(template: &[u8], text: &[u8]) -> bool {
                 .is_some_and(|h| h.eq_ignore_ascii_case(head))
             {
                 return false;
+            }
+            if !tail.contains(&b'{') {
+                // The last placeholder: it takes what the tail leaves, at least one byte.
+                return body.len() > tail.len()
+                    && body
+                        .get(body.len() - tail.len()..)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(tail));
             }
             // The placeholder takes at least one byte; try every split (templates are short).
             (1..=body.len()).any(|n| body.get(n..).is_some_and(|t| template_matches(tail, t)))

@@ -416,3 +416,61 @@ fn one_number_in_several_numberings_is_never_picked_silently() {
         assert!(tables.contains(&other), "{n}: {tables:?}");
     }
 }
+
+/// A nested error is found wherever its code member is, however the member's name is written,
+/// and a `details` / `data` without one adds no cause.
+#[test]
+fn nested_causes_are_found_with_or_without_escapes() {
+    let plain =
+        r#"{"code":"ERR_BAD_REQUEST","details":{"code":"ERR_UID_NOT_FOUND","message":"m"}}"#;
+    let escaped =
+        r#"{"code":"ERR_BAD_REQUEST","details":{"\u0063ode":"ERR_UID_NOT_FOUND","message":"m"}}"#;
+    for body in [plain, escaped] {
+        let p = payload::parse_exception(body).unwrap();
+        assert_eq!(p.causes().len(), 1, "{body}");
+        assert_eq!(
+            p.cause().unwrap().code(),
+            &RawCode::from("ERR_UID_NOT_FOUND")
+        );
+    }
+    for body in [
+        r#"{"code":"ERR_BAD_REQUEST","details":{"uid":"u1","scopes":["admin"]}}"#,
+        r#"{"code":"ERR_BAD_REQUEST","details":{"uid":"code"}}"#,
+        r#"{"code":"ERR_BAD_REQUEST","details":"code"}"#,
+        r#"{"code":"ERR_BAD_REQUEST","details":[{"code":"ERR_UID_NOT_FOUND"}]}"#,
+    ] {
+        assert!(
+            payload::parse_exception(body).unwrap().causes().is_empty(),
+            "{body}"
+        );
+    }
+    // Agora nests by `type`.
+    let agora = r#"{"type":28,"message":"m","data":{"\u0074ype":-2,"message":"network"}}"#;
+    assert_eq!(
+        payload::parse_agora(agora).unwrap().cause().unwrap().code(),
+        &RawCode::Int(-2)
+    );
+    let agora = r#"{"type":28,"message":"m","data":{"id":"g1","public":true}}"#;
+    assert!(payload::parse_agora(agora).unwrap().causes().is_empty());
+}
+
+/// A body that is valid JSON but not an object names what it is; a malformed one says where.
+#[test]
+fn non_objects_are_named_and_malformed_input_located() {
+    for (body, found) in [
+        ("[1,2]", "a JSON array"),
+        (" \"ERR\"", "a JSON string"),
+        ("true", "a JSON boolean"),
+        ("null", "JSON null"),
+        ("-1.5", "a JSON number"),
+    ] {
+        match payload::parse_rest(body) {
+            Err(PayloadError::UnknownShape { found: f }) => assert_eq!(f, found, "{body}"),
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+    let err = payload::parse_rest("[1,").unwrap_err();
+    assert!(matches!(err, PayloadError::Json { .. }), "{err:?}");
+    let err = payload::parse_rest("{\"error\": tru}").unwrap_err();
+    assert_eq!((err.line(), err.column()), (Some(1), Some(14)));
+}

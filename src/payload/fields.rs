@@ -69,7 +69,7 @@ pub(super) enum Key {
 }
 
 impl Key {
-    const fn as_str(self) -> &'static str {
+    pub(super) const fn as_str(self) -> &'static str {
         match self {
             Key::Error => "error",
             Key::Type => "type",
@@ -269,22 +269,27 @@ pub(super) fn read<'a>(
     shape: Option<Shape>,
     f: &mut Fields<'a>,
 ) -> Result<(), PayloadError> {
-    // Only objects are payloads; valid JSON of another type has the wrong shape, malformed JSON
-    // is reported as such, with its position.
-    let found = match json.trim_start().as_bytes().first() {
-        Some(b'{') | None => None,
-        Some(b'[') => Some("a JSON array"),
-        Some(b'"') => Some("a JSON string"),
-        Some(b't' | b'f') => Some("a JSON boolean"),
-        Some(b'n') => Some("JSON null"),
-        Some(_) => Some("a JSON number"),
-    };
-    if let Some(found) = found {
-        serde_json::from_str::<&RawValue>(json).map_err(json_error(shape))?;
-        return Err(PayloadError::UnknownShape { found });
-    }
     let mut de = serde_json::Deserializer::from_str(json);
     serde::Deserializer::deserialize_map(&mut de, Top(f, shape))
         .and_then(|()| de.end())
-        .map_err(json_error(shape))
+        .map_err(|e| not_an_object(json, shape).unwrap_or_else(|| json_error(shape)(e)))
+}
+
+/// Only objects are payloads: valid JSON of another type has the wrong shape, malformed JSON is
+/// reported as such, with its position. `None` when `json` starts as an object (its own error
+/// stands).
+#[cold]
+fn not_an_object(json: &str, shape: Option<Shape>) -> Option<PayloadError> {
+    let found = match json.trim_start().as_bytes().first() {
+        Some(b'{') | None => return None,
+        Some(b'[') => "a JSON array",
+        Some(b'"') => "a JSON string",
+        Some(b't' | b'f') => "a JSON boolean",
+        Some(b'n') => "JSON null",
+        Some(_) => "a JSON number",
+    };
+    Some(match serde_json::from_str::<&RawValue>(json) {
+        Err(e) => json_error(shape)(e),
+        Ok(_) => PayloadError::UnknownShape { found },
+    })
 }

@@ -114,6 +114,18 @@ impl<'a> ParsedError<'a> {
             .find(|m| m.matches(message))
     }
 
+    /// The class of [`server_message`](Self::server_message), if it has one. Most entries have
+    /// no classed message, and then no message is matched at all.
+    fn classed_server_message(&self) -> Option<(Canonical, Recovery)> {
+        let entry = self.resolution.entry()?;
+        let messages = crate::ErrorInfo::server_messages(&entry);
+        if messages.iter().all(|m| m.class().is_none()) {
+            return None;
+        }
+        let message = self.message.as_deref()?;
+        messages.iter().find(|m| m.matches(message))?.class()
+    }
+
     /// The payload's shape.
     pub fn shape(&self) -> Shape {
         self.shape
@@ -170,7 +182,7 @@ impl<'a> ParsedError<'a> {
             .find(|r| !r.is_unrecognized() && r.canonical() != Canonical::Unknown);
         if cause.is_none() {
             // A documented message that says more than its code.
-            if let Some(class) = self.server_message().and_then(|m| m.class()) {
+            if let Some(class) = self.classed_server_message() {
                 return class;
             }
         }

@@ -193,9 +193,15 @@ fn nested_causes<'a>(
 ) -> Vec<Cause<'a>> {
     let mut causes = Vec::new();
     while let Some(raw) = nested.filter(|_| causes.len() < MAX_CAUSES) {
+        let text = raw.get();
+        // Most `details` / `data` hold no error: reading them again is skipped unless the key's
+        // name (or an escape, which could spell it) is in the text.
+        // (A `RawValue`'s text starts with its value: no whitespace to skip.)
+        if !text.starts_with('{') || !(text.contains(key.as_str()) || text.contains('\\')) {
+            break;
+        }
         let mut f = Fields::default();
-        let object = raw.get().trim_start().starts_with('{');
-        if !object || read(raw.get(), None, &mut f).is_err() {
+        if read(text, None, &mut f).is_err() {
             break;
         }
         let Some(code) = (if key == Key::Type {

@@ -221,3 +221,43 @@ fn null_details_are_kept_on_reserialization() {
         assert_eq!(serde_json::to_string(&p).unwrap(), input);
     }
 }
+
+/// The reference for `ServerMessage::matches`: `template` (each `{...}` standing for one or more
+/// bytes) against `text`, ASCII case-insensitively, a final period optional on both sides,
+/// by trying every split (exponential, fine for short strings).
+fn template_reference(template: &str, text: &str) -> bool {
+    fn go(t: &[u8], s: &[u8]) -> bool {
+        match t.iter().position(|&b| b == b'{') {
+            None => t.eq_ignore_ascii_case(s),
+            Some(open) => {
+                let close = t[open..]
+                    .iter()
+                    .position(|&b| b == b'}')
+                    .map_or(t.len(), |c| open + c + 1);
+                s.len() > open
+                    && s[..open].eq_ignore_ascii_case(&t[..open])
+                    && (open + 1..=s.len()).any(|end| go(&t[close..], &s[end..]))
+            }
+        }
+    }
+    let trim = |s: &str| s.strip_suffix('.').unwrap_or(s).to_owned();
+    go(trim(template).as_bytes(), trim(text).as_bytes())
+}
+
+proptest! {
+    #![proptest_config(config(crate::CHEAP))]
+
+    /// Matching a received message against a documented template agrees with the plain
+    /// every-split reference, for templates with zero to three placeholders.
+    #[test]
+    fn server_message_templates_match_like_the_reference(
+        template in "([a-c .]{0,3}(\\{[a-z]{1,3}\\})?){0,3}\\.?",
+        text in "[a-cA-C .]{0,10}",
+    ) {
+        let m = chat_error_codes::ServerMessage::new(
+            Box::leak(template.clone().into_boxed_str()),
+            "explanation",
+        );
+        prop_assert_eq!(m.matches(&text), template_reference(&template, &text), "{:?} {:?}", template, text);
+    }
+}
