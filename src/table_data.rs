@@ -30,6 +30,9 @@ pub(crate) struct TableData<V: 'static> {
     pub(crate) code_filter: Filter,
     /// Integer code to value (empty for string tables).
     pub(crate) by_number: phf::Map<i32, V>,
+    /// The smallest integer code and the distance to the largest: a code outside is no entry
+    /// (`(i32::MAX, 0)` for string tables, whose map is empty).
+    pub(crate) number_span: (i32, u32),
     /// Bloom filter over the integer codes.
     pub(crate) number_filter: Filter,
     /// Pattern codes (`INVALID_{param}`) as prefix, suffix and value, longest fixed part first.
@@ -101,7 +104,10 @@ impl<V: Copy> TableData<V> {
     /// The value of an integer code.
     #[inline(always)]
     pub(crate) fn find_number(&self, code: i32) -> Option<V> {
-        if !self.number_filter.may_contain(fingerprint_int(code)) {
+        let (first, span) = self.number_span;
+        if code.wrapping_sub(first) as u32 > span
+            || !self.number_filter.may_contain(fingerprint_int(code))
+        {
             return None;
         }
         self.by_number.get(&code).copied()

@@ -118,7 +118,14 @@ fn by_number(out: &mut Output, table: &Table, values: &Values) {
             numbers.push(fingerprint_int(number));
         }
     }
+    let first = table.entries.iter().filter_map(|e| e.number).min();
+    let last = table.entries.iter().filter_map(|e| e.number).max();
+    let (first, span) = match (first, last) {
+        (Some(first), Some(last)) => (first, last.abs_diff(first)),
+        _ => (i32::MAX, 0),
+    };
     writeln!(out, "    by_number: {},", map.build());
+    writeln!(out, "    number_span: ({first}, {span}),");
     writeln!(out, "    number_filter: {},", filter(numbers.into_iter()));
 }
 
