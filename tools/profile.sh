@@ -88,6 +88,46 @@ for k in sorted(set(a) | set(b), key=lambda k: -abs(a[k] - b[k]))[:rows]:
 EOF
 }
 
+# The difference per parse between two callgrind files by kind of work, as one table row. The
+# groups match function names (first match wins), so that what stands between the crate and
+# the typed baseline reads per shape.
+groups() { # shape file-a file-b calls
+    python3 - "$@" <<'EOF'
+import collections, re, subprocess, sys
+shape, a_file, b_file, calls = sys.argv[1:5]
+calls = float(calls)
+GROUPS = [
+    ("lookup", r"phf|siphasher|fingerprint|resolve::exact|Table::lookup|find_code|find_number|resolve_received|resolve_exception|by_rules|baselines::match_"),
+    ("alloc and copies", r"malloc|_int_free|realloc|memcpy|memmove|cfree|\bfree\b"),
+    ("classification", r"::class\b|server_message|template_matches|canonical|recovery|in_error_payload"),
+    ("result assembly", r"ParsedError|drop_in_place|shapes::|nested_causes|ours_|typed_|value_|from_trait|Cause"),
+    ("member reading", r"payload::fields|RawCode|Text|Key|__Field|deserialize_struct|deserialize_str|deserialize_map|deserialize_option|deserialize_any|deserialize_raw_value|deserialize_i|PhantomData|Option<T>|MapAccess|next_key|next_value|Visitor|ExceptionCode|IgnoredAny"),
+    ("JSON scanning", r"serde_json"),
+    ("nested-cause check", r"is_contained_in|memchr|simd_contains"),
+]
+def costs(path):
+    out = subprocess.run(["callgrind_annotate", "--auto=no", "--threshold=100", path],
+                         capture_output=True, text=True).stdout
+    d = collections.Counter()
+    started = False
+    for line in out.splitlines():
+        if "file:function" in line:
+            started = True
+            continue
+        m = re.match(r"\s*([\d,]+)\s+\([\s\d.]+%\)\s+(.*)", line) if started else None
+        if m:
+            name = re.sub(r" \[[^\]]*\]$", "", m.group(2))
+            name = name.split(":", 1)[1] if ":" in name else name
+            group = next((g for g, rx in GROUPS if re.search(rx, name)), "other")
+            d[group] += int(m.group(1).replace(",", ""))
+    return d
+a, b = costs(a_file), costs(b_file)
+cells = [f"{(a[g] - b[g]) / calls:+.0f}" for g, _ in GROUPS + [("other", "")]]
+ta, tb = sum(a.values()) / calls, sum(b.values()) / calls
+print(f"| {shape} | {ta:.0f} | {tb:.0f} | {ta - tb:+.0f} | " + " | ".join(cells) + " |")
+EOF
+}
+
 RESULTS=$OUT/results.md
 {
     echo "## Instruction counts ($(date +%F), $(rustc --version | cut -d' ' -f1-2), $(git -C "$REPO" rev-parse --short HEAD))"
@@ -128,6 +168,18 @@ if [ "$MODE" != counts ]; then
         echo "its line tables name (so serde_json's reader appears under its own functions)."
         echo
         compare "$OUT/cg.cometchat_rest.crate" "$OUT/cg.cometchat_rest.typed" 8000 crate typed 30
+        echo
+        echo "### Where the instructions go, every shape: crate minus typed struct + match"
+        echo
+        echo "Per parse, by kind of work (functions grouped by name: \`groups\` in tools/profile.sh)."
+        echo
+        echo "| shape | crate | typed | difference | lookup | alloc and copies | classification | result assembly | member reading | JSON scanning | nested-cause check | other |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+        for shape in cometchat_rest cometchat_calls cometchat_exception agora_error_event agora_rest \
+            genesys_event_error stream sendbird_platform sendbird_error; do
+            n=$(BENCH_PROFILE=$shape/typed/1 "$PAYLOAD" | grep -o '[0-9]* parses' | cut -d' ' -f1)
+            groups "$shape" "$OUT/cg.$shape.crate" "$OUT/cg.$shape.typed" $((2 * n))
+        done
         echo
         echo "### Where the instructions go: known REST code, crate against match"
         echo
