@@ -16,7 +16,12 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=codegen");
     println!("cargo::rerun-if-changed=data");
-    for shared in ["classification.rs", "fingerprint.rs", "tables.rs"] {
+    for shared in [
+        "classification.rs",
+        "fingerprint.rs",
+        "named_enum.rs",
+        "tables.rs",
+    ] {
         println!("cargo::rerun-if-changed=src/{shared}");
     }
     if let Err(errors) = codegen::build(&data_dir, &out_dir) {

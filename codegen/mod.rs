@@ -14,6 +14,8 @@ mod classification;
 #[allow(dead_code)] // the library probes; the generator only builds
 #[path = "../src/fingerprint.rs"]
 pub mod fingerprint;
+#[path = "../src/named_enum.rs"]
+mod named_enum;
 #[allow(unused_imports, unused_macros)] // the generator reads the list only
 #[path = "../src/tables.rs"]
 mod tables;

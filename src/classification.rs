@@ -6,77 +6,68 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A canonical error class, modelled on the gRPC canonical status codes
-/// (`google.rpc.Code`), plus [`Ok`](Canonical::Ok) for the vendors' success codes.
-///
-/// Each variant documents the rule a caller should follow. "Return the most specific code that
-/// applies" is the rule the catalog follows when classifying an entry.
-///
-/// ```
-/// use chat_error_codes::{Canonical, ErrorInfo, cometchat::rest};
-///
-/// let e = rest::ChatError::from_code("ERR_TOO_MANY_REQUESTS").unwrap();
-/// assert_eq!(e.canonical(), Canonical::ResourceExhausted);
-/// assert_eq!(e.canonical().http_status(), 429);
-/// ```
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumCount,
-    strum::VariantArray,
-    strum::IntoStaticStr,
-)]
-pub enum Canonical {
-    /// Not an error: the operation succeeded (Agora's `REQUEST_SUCCESS`). Nothing to handle.
-    Ok,
-    /// The request itself is wrong: a missing, empty or malformed parameter. Fix the request; do
-    /// not retry it unchanged.
-    InvalidArgument,
-    /// The system is not in the state the operation needs (not initialized, not logged in, not a
-    /// member, the call already ended). Do not retry until that state has been fixed.
-    FailedPrecondition,
-    /// A value is outside the valid range (past a limit or the end of a list). Fix the request.
-    OutOfRange,
-    /// Credentials are missing, invalid or expired. Obtain new credentials (log in again, refresh
-    /// the token), then retry.
-    Unauthenticated,
-    /// The caller is known but not allowed to do this (scope, ban, block, missing permission).
-    /// Do not retry; the permission has to change first.
-    PermissionDenied,
-    /// The addressed resource (user, group, message, call, ...) does not exist. Do not retry.
-    NotFound,
-    /// What the request would create already exists (already joined, already friends). Usually
-    /// safe to treat as done; do not retry.
-    AlreadyExists,
-    /// The operation was aborted by a conflict (concurrent change, another request in progress).
-    /// Retry at a higher level (re-read the state, then repeat the whole operation).
-    Aborted,
-    /// A quota, rate limit or capacity is exhausted. Retry later with backoff, or raise the quota.
-    ResourceExhausted,
-    /// The operation was cancelled, typically by the caller. Do not retry.
-    Cancelled,
-    /// The operation timed out before it completed. Retry with backoff; it may have happened.
-    DeadlineExceeded,
-    /// The service or connection is unavailable (network down, WebSocket closed, server down).
-    /// Retry with backoff, reconnecting where the connection was lost.
-    Unavailable,
-    /// The operation is not implemented or not enabled. Do not retry.
-    Unimplemented,
-    /// An internal error on the vendor's side. Retrying rarely helps; report it to the vendor.
-    Internal,
-    /// Unrecoverable data loss or corruption. Report it to the vendor.
-    DataLoss,
-    /// The error cannot be classified further (also every unrecognized code). Log it and report
-    /// it to the vendor if it recurs.
-    Unknown,
+use super::named_enum::named_enum;
+
+named_enum! {
+    /// A canonical error class, modelled on the gRPC canonical status codes
+    /// (`google.rpc.Code`), plus [`Ok`](Canonical::Ok) for the vendors' success codes.
+    ///
+    /// Each variant documents the rule a caller should follow. "Return the most specific code that
+    /// applies" is the rule the catalog follows when classifying an entry.
+    ///
+    /// ```
+    /// use chat_error_codes::{Canonical, ErrorInfo, cometchat::rest};
+    ///
+    /// let e = rest::ChatError::from_code("ERR_TOO_MANY_REQUESTS").unwrap();
+    /// assert_eq!(e.canonical(), Canonical::ResourceExhausted);
+    /// assert_eq!(e.canonical().http_status(), 429);
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Canonical {
+        /// Not an error: the operation succeeded (Agora's `REQUEST_SUCCESS`). Nothing to handle.
+        Ok,
+        /// The request itself is wrong: a missing, empty or malformed parameter. Fix the request;
+        /// do not retry it unchanged.
+        InvalidArgument,
+        /// The system is not in the state the operation needs (not initialized, not logged in, not
+        /// a member, the call already ended). Do not retry until that state has been fixed.
+        FailedPrecondition,
+        /// A value is outside the valid range (past a limit or the end of a list). Fix the request.
+        OutOfRange,
+        /// Credentials are missing, invalid or expired. Obtain new credentials (log in again,
+        /// refresh the token), then retry.
+        Unauthenticated,
+        /// The caller is known but not allowed to do this (scope, ban, block, missing permission).
+        /// Do not retry; the permission has to change first.
+        PermissionDenied,
+        /// The addressed resource (user, group, message, call, ...) does not exist. Do not retry.
+        NotFound,
+        /// What the request would create already exists (already joined, already friends). Usually
+        /// safe to treat as done; do not retry.
+        AlreadyExists,
+        /// The operation was aborted by a conflict (concurrent change, another request in
+        /// progress). Retry at a higher level (re-read the state, then repeat the whole operation).
+        Aborted,
+        /// A quota, rate limit or capacity is exhausted. Retry later with backoff, or raise the
+        /// quota.
+        ResourceExhausted,
+        /// The operation was cancelled, typically by the caller. Do not retry.
+        Cancelled,
+        /// The operation timed out before it completed. Retry with backoff; it may have happened.
+        DeadlineExceeded,
+        /// The service or connection is unavailable (network down, WebSocket closed, server down).
+        /// Retry with backoff, reconnecting where the connection was lost.
+        Unavailable,
+        /// The operation is not implemented or not enabled. Do not retry.
+        Unimplemented,
+        /// An internal error on the vendor's side. Retrying rarely helps; report it to the vendor.
+        Internal,
+        /// Unrecoverable data loss or corruption. Report it to the vendor.
+        DataLoss,
+        /// The error cannot be classified further (also every unrecognized code). Log it and report
+        /// it to the vendor if it recurs.
+        Unknown,
+    }
 }
 
 impl Canonical {
@@ -208,57 +199,45 @@ impl core::fmt::Display for Canonical {
     }
 }
 
-/// What a caller should do about an error.
-///
-/// ```
-/// use chat_error_codes::{ErrorInfo, Recovery, agora};
-///
-/// let e = agora::ChatError::from_number(16).unwrap(); // WEBIM_CONNCTION_DISCONNECTED
-/// match e.recovery() {
-///     Recovery::Reconnect => { /* open the connection again */ }
-///     other => panic!("unexpected advice {other:?}"),
-/// }
-/// ```
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumCount,
-    strum::VariantArray,
-    strum::IntoStaticStr,
-)]
-pub enum Recovery {
-    /// Nothing to do: the code reports success.
-    NoAction,
-    /// Transient: retry the same call after an exponentially growing delay, with a cap on the
-    /// number of attempts.
-    RetryWithBackoff,
-    /// The connection was lost or closed: re-open it (log in / connect again), then retry.
-    Reconnect,
-    /// Credentials are missing, invalid or expired: obtain new ones (log in, refresh the token),
-    /// then retry.
-    Reauthenticate,
-    /// The request is wrong: correct the parameters; retrying it unchanged fails again.
-    FixRequest,
-    /// The system is not in the required state (not initialized, not a member, call ended): bring
-    /// it into that state first; do not retry until then.
-    FixPrecondition,
-    /// Another operation of the same kind is in progress: wait for it to finish, then retry if
-    /// still needed.
-    WaitForCompletion,
-    /// The plan, subscription or enabled services do not cover this: upgrade or enable it.
-    UpgradePlan,
-    /// Vendor-side failure or unknown cause: report it to the vendor's support with the code.
-    ContactVendor,
-    /// Permanent for this request (not found, forbidden, already done): do not retry.
-    DoNotRetry,
+named_enum! {
+    /// What a caller should do about an error.
+    ///
+    /// ```
+    /// use chat_error_codes::{ErrorInfo, Recovery, agora};
+    ///
+    /// let e = agora::ChatError::from_number(16).unwrap(); // WEBIM_CONNCTION_DISCONNECTED
+    /// match e.recovery() {
+    ///     Recovery::Reconnect => { /* open the connection again */ }
+    ///     other => panic!("unexpected advice {other:?}"),
+    /// }
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Recovery {
+        /// Nothing to do: the code reports success.
+        NoAction,
+        /// Transient: retry the same call after an exponentially growing delay, with a cap on the
+        /// number of attempts.
+        RetryWithBackoff,
+        /// The connection was lost or closed: re-open it (log in / connect again), then retry.
+        Reconnect,
+        /// Credentials are missing, invalid or expired: obtain new ones (log in, refresh the
+        /// token), then retry.
+        Reauthenticate,
+        /// The request is wrong: correct the parameters; retrying it unchanged fails again.
+        FixRequest,
+        /// The system is not in the required state (not initialized, not a member, call ended):
+        /// bring it into that state first; do not retry until then.
+        FixPrecondition,
+        /// Another operation of the same kind is in progress: wait for it to finish, then retry if
+        /// still needed.
+        WaitForCompletion,
+        /// The plan, subscription or enabled services do not cover this: upgrade or enable it.
+        UpgradePlan,
+        /// Vendor-side failure or unknown cause: report it to the vendor's support with the code.
+        ContactVendor,
+        /// Permanent for this request (not found, forbidden, already done): do not retry.
+        DoNotRetry,
+    }
 }
 
 impl Recovery {

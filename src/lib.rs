@@ -65,6 +65,7 @@ mod convert;
 pub(crate) mod entry;
 mod error;
 mod fingerprint;
+mod named_enum;
 #[cfg(feature = "json")]
 pub mod payload;
 #[cfg(feature = "alloc")]

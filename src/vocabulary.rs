@@ -5,6 +5,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::named_enum::named_enum;
 use crate::table_data::TableMeta;
 use crate::{AnyChatError, Canonical, Recovery};
 
@@ -171,33 +172,21 @@ impl PartialEq<i32> for Code {
     }
 }
 
-/// A chat vendor.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumCount,
-    strum::VariantArray,
-    strum::IntoStaticStr,
-)]
-pub enum Vendor {
-    /// CometChat: JavaScript SDK, REST API and Calls API.
-    CometChat,
-    /// Genesys Web Engagement (GWE) chat.
-    Genesys,
-    /// Agora Chat: Web SDK, native SDKs and REST API.
-    Agora,
-    /// Stream Chat (getstream.io).
-    Stream,
-    /// Sendbird Chat.
-    Sendbird,
+named_enum! {
+    /// A chat vendor.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Vendor {
+        /// CometChat: JavaScript SDK, REST API and Calls API.
+        CometChat,
+        /// Genesys Web Engagement (GWE) chat.
+        Genesys,
+        /// Agora Chat: Web SDK, native SDKs and REST API.
+        Agora,
+        /// Stream Chat (getstream.io).
+        Stream,
+        /// Sendbird Chat.
+        Sendbird,
+    }
 }
 
 impl Vendor {
@@ -216,40 +205,29 @@ impl fmt::Display for Vendor {
 /// Declares [`Table`] and its per-table dispatch from the list of tables.
 macro_rules! define_table {
     ($(($variant:ident, $stem:literal, $($module:ident)::+, $kind:ident, $vendor:ident, $doc:literal)),* $(,)?) => {
-        /// One vendor table of the catalog, named as its data file (`data/<table>.toml`).
-        ///
-        /// ```
-        /// use chat_error_codes::{Table, Vendor};
-        ///
-        /// let t: Table = "agora_chat".parse().unwrap();
-        /// assert_eq!(t, Table::AgoraChat);
-        /// assert_eq!(t.vendor(), Vendor::Agora);
-        /// assert!(t.lookup("605").is_some());
-        /// ```
-        #[derive(
-            Clone,
-            Copy,
-            Debug,
-            PartialEq,
-            Eq,
-            Hash,
-            PartialOrd,
-            Ord,
-            Serialize,
-            Deserialize,
-            strum::EnumCount,
-            strum::VariantArray,
-            strum::IntoStaticStr,
-            strum::EnumString,
-        )]
-        pub enum Table {
-            $(
-                #[doc = $doc]
-                #[strum(serialize = $stem)]
-                #[serde(rename = $stem)]
-                $variant,
-            )*
+        named_enum! {
+            /// One vendor table of the catalog, named as its data file (`data/<table>.toml`).
+            ///
+            /// ```
+            /// use chat_error_codes::{Table, Vendor};
+            ///
+            /// let t: Table = "agora_chat".parse().unwrap();
+            /// assert_eq!(t, Table::AgoraChat);
+            /// assert_eq!(t.vendor(), Vendor::Agora);
+            /// assert!(t.lookup("605").is_some());
+            /// ```
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[derive(Serialize, Deserialize)]
+            pub enum Table {
+                $(
+                    #[doc = $doc]
+                    #[serde(rename = $stem)]
+                    $variant = $stem,
+                )*
+            }
         }
+
+        named_enum!(@from_str Table);
 
         impl Table {
             /// The vendor of the table.

@@ -306,6 +306,55 @@ fn vendors_and_tables_are_consistent() {
     }
 }
 
+/// The strum traits of one small enum, as strum's derives (`EnumCount`, `VariantArray`,
+/// `IntoStaticStr`) define them: every variant once, in declaration order, named as serde names it.
+fn assert_named<T>()
+where
+    T: EnumCount + strum::VariantArray + Copy + Ord + core::fmt::Debug + serde::Serialize,
+    &'static str: From<T> + for<'a> From<&'a T>,
+{
+    assert_eq!(T::COUNT, T::VARIANTS.len());
+    assert!(
+        T::VARIANTS.windows(2).all(|w| w[0] < w[1]),
+        "{:?}",
+        T::VARIANTS
+    );
+    for v in T::VARIANTS {
+        let name = <&'static str>::from(*v);
+        assert_eq!(<&'static str>::from(v), name);
+        assert_eq!(serde_json::to_string(v).unwrap(), format!("\"{name}\""));
+    }
+}
+
+#[test]
+fn small_enums_implement_the_strum_traits_as_the_derives_did() {
+    assert_named::<Canonical>();
+    assert_named::<chat_error_codes::Recovery>();
+    assert_named::<Vendor>();
+    assert_named::<Table>();
+    assert_eq!(
+        <&str>::from(Canonical::ResourceExhausted),
+        "ResourceExhausted"
+    );
+    assert_eq!(<&str>::from(Vendor::CometChat), "CometChat");
+    assert_eq!(<&str>::from(Table::AgoraChat), "agora_chat");
+    // `EnumString` with `serialize`: the name only, exactly (not the variant, not another case).
+    for t in <Table as strum::VariantArray>::VARIANTS {
+        assert_eq!(t.as_str().parse::<Table>(), Ok(*t));
+        assert_eq!(Table::try_from(t.as_str()), Ok(*t));
+    }
+    for bad in ["AgoraChat", "AGORA_CHAT", "agora_chat ", ""] {
+        assert_eq!(
+            bad.parse::<Table>(),
+            Err(strum::ParseError::VariantNotFound)
+        );
+        assert_eq!(
+            Table::try_from(bad),
+            Err(strum::ParseError::VariantNotFound)
+        );
+    }
+}
+
 #[test]
 fn exhaustive_match_without_wildcard_compiles() {
     // If `ChatError` were `#[non_exhaustive]` (or a variant were added without this list being
