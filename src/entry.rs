@@ -135,7 +135,7 @@ macro_rules! impl_table {
             /// Any table's integer lookup (none in string tables).
             #[inline]
             pub(crate) fn find_number(code: i32) -> Option<Self> {
-                DATA.find_number(code).and_then(variant)
+                DATA.find_number(code, NUMBER_SPAN).and_then(variant)
             }
 
             /// The code exactly as the vendor sends it.

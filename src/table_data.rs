@@ -7,6 +7,9 @@
 //!   document order, with `strum::EnumCount` and `strum::VariantArray` implemented;
 //! - `type Value`: what the lookup maps hold for a variant (the variant itself, or for very large
 //!   tables its position in `ChatError::ALL`), and `fn variant(Value) -> Option<ChatError>`;
+//! - `const NUMBER_SPAN: (i32, u32)`: the smallest integer code and the distance to the
+//!   largest (`(i32::MAX, 0)` for string tables), a constant so that lookups of codes outside
+//!   compile to two comparisons with immediates;
 //! - `static DATA: TableData<Value>`: everything else, below.
 //!
 //! The lookups and accessors are written once, here, over [`TableData`] and [`Row`]; the
@@ -30,9 +33,6 @@ pub(crate) struct TableData<V: 'static> {
     pub(crate) code_filter: Filter,
     /// Integer code to value (empty for string tables).
     pub(crate) by_number: phf::Map<i32, V>,
-    /// The smallest integer code and the distance to the largest: a code outside is no entry
-    /// (`(i32::MAX, 0)` for string tables, whose map is empty).
-    pub(crate) number_span: (i32, u32),
     /// Bloom filter over the integer codes.
     pub(crate) number_filter: Filter,
     /// Pattern codes (`INVALID_{param}`) as prefix, suffix and value, longest fixed part first.
@@ -90,6 +90,15 @@ impl<V: Copy> TableData<V> {
         if !self.code_filter.may_contain(fp) {
             return None;
         }
+        self.probe_code(fp, code)
+    }
+
+    /// The `phf` probe behind [`find_code`](Self::find_code)'s filter. Not inlined: the probe
+    /// takes the key by reference, and inlined, its spill to the stack was hoisted above the
+    /// filter, where the return's reload of the stack then waited for it (a failed store
+    /// forward) on every miss.
+    #[inline(never)]
+    fn probe_code(&self, fp: u64, code: &str) -> Option<V> {
         match self.by_code.get(&fp) {
             Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
             Some(_) => self
@@ -101,15 +110,23 @@ impl<V: Copy> TableData<V> {
         }
     }
 
-    /// The value of an integer code.
+    /// The value of an integer code. `span` is the table's `NUMBER_SPAN`, passed as the
+    /// constant it is so that a code outside is rejected without reading the table.
     #[inline(always)]
-    pub(crate) fn find_number(&self, code: i32) -> Option<V> {
-        let (first, span) = self.number_span;
+    pub(crate) fn find_number(&self, code: i32, span: (i32, u32)) -> Option<V> {
+        let (first, span) = span;
         if code.wrapping_sub(first) as u32 > span
             || !self.number_filter.may_contain(fingerprint_int(code))
         {
             return None;
         }
+        self.probe_number(code)
+    }
+
+    /// The `phf` probe behind [`find_number`](Self::find_number)'s span and filter, not inlined
+    /// for the reason [`probe_code`](Self::probe_code) gives.
+    #[inline(never)]
+    fn probe_number(&self, code: i32) -> Option<V> {
         self.by_number.get(&code).copied()
     }
 

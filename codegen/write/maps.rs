@@ -66,8 +66,22 @@ fn filter(keys: impl ExactSizeIterator<Item = u64>) -> String {
     format!("Filter {{ bits: &{bits:?}, log2: {log2} }}")
 }
 
-/// Writes `DATA`: `META` plus the maps, filters and patterns.
+/// Writes `NUMBER_SPAN`, the smallest integer code and the distance to the largest.
+fn number_span(out: &mut Output, table: &Table) {
+    let numbers = || table.entries.iter().filter_map(|e| e.number);
+    let (first, span) = match (numbers().min(), numbers().max()) {
+        (Some(first), Some(last)) => (first, last.abs_diff(first)),
+        _ => (i32::MAX, 0),
+    };
+    writeln!(
+        out,
+        "/// The integer codes' first value and span (see `src/table_data.rs`).\nconst NUMBER_SPAN: (i32, u32) = ({first}, {span});\n"
+    );
+}
+
+/// Writes `NUMBER_SPAN` and `DATA`: `META` plus the maps, filters and patterns.
 pub fn make_data(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u8]) -> u64) {
+    number_span(out, table);
     writeln!(
         out,
         "/// Everything `impl_table!` forwards to (see `src/table_data.rs`).\n#[rustfmt::skip]\nstatic DATA: TableData<Value> = TableData {{\n    meta: META,"
@@ -118,14 +132,7 @@ fn by_number(out: &mut Output, table: &Table, values: &Values) {
             numbers.push(fingerprint_int(number));
         }
     }
-    let first = table.entries.iter().filter_map(|e| e.number).min();
-    let last = table.entries.iter().filter_map(|e| e.number).max();
-    let (first, span) = match (first, last) {
-        (Some(first), Some(last)) => (first, last.abs_diff(first)),
-        _ => (i32::MAX, 0),
-    };
     writeln!(out, "    by_number: {},", map.build());
-    writeln!(out, "    number_span: ({first}, {span}),");
     writeln!(out, "    number_filter: {},", filter(numbers.into_iter()));
 }
 
