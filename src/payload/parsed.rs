@@ -329,7 +329,7 @@ impl Serialize for ParsedError<'_> {
 impl<'a> ParsedError<'a> {
     /// Assembles a parsed payload; an unrecognized resolution also keeps the payload's message,
     /// so that value alone loses nothing.
-    #[inline]
+    #[inline(always)]
     pub(super) fn new(
         raw: &'a str,
         shape: Shape,
@@ -360,14 +360,14 @@ impl<'a> ParsedError<'a> {
     }
 
     /// Records the causes nested in the payload.
-    #[inline]
+    #[inline(always)]
     pub(super) fn with_causes(mut self, causes: Vec<Cause<'a>>) -> Self {
         self.causes = causes;
         self
     }
 
     /// Records the HTTP status that came with the payload.
-    #[inline]
+    #[inline(always)]
     pub(super) fn with_status(mut self, status: Option<u16>) -> Self {
         self.status = status;
         self

@@ -9,7 +9,7 @@ use super::{Cause, ParsedError, PayloadError, Shape};
 use crate::resolve::resolve_received;
 use crate::{RawCode, Resolution, Table, resolve_exception};
 
-#[inline]
+#[inline(always)]
 fn rest_like<'a>(
     json: &'a str,
     shape: Shape,
@@ -29,7 +29,7 @@ fn rest_like<'a>(
     rest_body(json, error, shape, table)
 }
 
-#[inline]
+#[inline(always)]
 fn rest_body<'a>(
     json: &'a str,
     inner: Body<'a>,
@@ -89,7 +89,7 @@ pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     exception(json, f)
 }
 
-#[inline]
+#[inline(always)]
 fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::CometChatException;
     if !f.has(Key::Code) {
@@ -162,7 +162,7 @@ pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     agora(json, f)
 }
 
-#[inline]
+#[inline(always)]
 fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraErrorEvent;
     if !f.has(Key::Type) {
@@ -243,7 +243,7 @@ pub fn parse_genesys(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     genesys(json, f)
 }
 
-#[inline]
+#[inline(always)]
 fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::GenesysEventError;
     let code = f.code.ok_or(PayloadError::MissingCode {
@@ -298,6 +298,7 @@ pub fn parse_agora_rest_with_status(
     agora_rest(json, f, Some(status))
 }
 
+#[inline(always)]
 fn agora_rest<'a>(
     json: &'a str,
     mut f: Fields<'a>,
@@ -348,6 +349,7 @@ pub fn parse_stream(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     stream(json, f)
 }
 
+#[inline(always)]
 fn stream<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::Stream;
     let code = f.code.ok_or(PayloadError::MissingCode {
@@ -382,6 +384,7 @@ pub fn parse_sendbird(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     sendbird(json, f)
 }
 
+#[inline(always)]
 fn sendbird<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = match f.error {
         Some(ErrorField::Flag(true)) => Shape::SendbirdPlatform,
