@@ -90,15 +90,6 @@ impl<V: Copy> TableData<V> {
         if !self.code_filter.may_contain(fp) {
             return None;
         }
-        self.probe_code(fp, code)
-    }
-
-    /// The `phf` probe behind [`find_code`](Self::find_code)'s filter. Not inlined: the probe
-    /// takes the key by reference, and inlined, its spill to the stack was hoisted above the
-    /// filter, where the return's reload of the stack then waited for it (a failed store
-    /// forward) on every miss.
-    #[inline(never)]
-    fn probe_code(&self, fp: u64, code: &str) -> Option<V> {
         match self.by_code.get(&fp) {
             Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
             Some(_) => self
@@ -123,8 +114,10 @@ impl<V: Copy> TableData<V> {
         self.probe_number(code)
     }
 
-    /// The `phf` probe behind [`find_number`](Self::find_number)'s span and filter, not inlined
-    /// for the reason [`probe_code`](Self::probe_code) gives.
+    /// The `phf` probe behind [`find_number`](Self::find_number)'s span and filter. Not inlined:
+    /// the probe takes the key by reference, and inlined, its spill to the stack was hoisted
+    /// above the span check, where the return's reload of the stack then waited for it (a
+    /// failed store forward) on every miss: 10.8 ns a miss, 3.3 ns without.
     #[inline(never)]
     fn probe_number(&self, code: i32) -> Option<V> {
         self.by_number.get(&code).copied()

@@ -97,13 +97,13 @@ import collections, re, subprocess, sys
 shape, a_file, b_file, calls = sys.argv[1:5]
 calls = float(calls)
 GROUPS = [
-    ("lookup", r"phf|siphasher|fingerprint|resolve::exact|Table::lookup|find_code|find_number|resolve_received|resolve_exception|by_rules|baselines::match_"),
+    ("lookup", r"phf|siphasher|fingerprint|resolve::exact|Table::lookup|find_code|find_number|resolve_received|resolve_exception|by_rules|probe_code|probe_number|baselines::match_"),
     ("alloc and copies", r"malloc|_int_free|realloc|memcpy|memmove|cfree|\bfree\b"),
     ("classification", r"::class\b|server_message|template_matches|canonical|recovery|in_error_payload"),
-    ("result assembly", r"ParsedError|drop_in_place|shapes::|nested_causes|ours_|typed_|value_|from_trait|Cause"),
-    ("member reading", r"payload::fields|RawCode|Text|Key|__Field|deserialize_struct|deserialize_str|deserialize_map|deserialize_option|deserialize_any|deserialize_raw_value|deserialize_i|PhantomData|Option<T>|MapAccess|next_key|next_value|Visitor|ExceptionCode|IgnoredAny"),
+    ("nested causes", r"is_contained_in|memchr|simd_contains|may_name|nested_causes"),
+    ("result assembly", r"ParsedError|drop_in_place|shapes::|ours_|typed_|value_|from_trait|Cause"),
+    ("member reading", r"payload::fields|RawCode|Text|Key|__Field|deserialize_struct|deserialize_str|deserialize_map|deserialize_option|deserialize_any|deserialize_raw_value|deserialize_i|PhantomData|Option<T>|MapAccess|next_key|next_value|Visitor|ExceptionCode|Content|IgnoredAny"),
     ("JSON scanning", r"serde_json"),
-    ("nested-cause check", r"is_contained_in|memchr|simd_contains"),
 ]
 def costs(path):
     out = subprocess.run(["callgrind_annotate", "--auto=no", "--threshold=100", path],
@@ -173,7 +173,7 @@ if [ "$MODE" != counts ]; then
         echo
         echo "Per parse, by kind of work (functions grouped by name: \`groups\` in tools/profile.sh)."
         echo
-        echo "| shape | crate | typed | difference | lookup | alloc and copies | classification | result assembly | member reading | JSON scanning | nested-cause check | other |"
+        echo "| shape | crate | typed | difference | lookup | alloc and copies | classification | nested causes | result assembly | member reading | JSON scanning | other |"
         echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
         for shape in cometchat_rest cometchat_calls cometchat_exception agora_error_event agora_rest \
             genesys_event_error stream sendbird_platform sendbird_error; do
