@@ -56,12 +56,25 @@ print(f"{collected / calls:.0f}")
 EOF
 }
 
-# Self cost per function of two callgrind files, per call, largest differences first.
-compare() { # file-a file-b calls label-a label-b rows
-    python3 - "$@" <<'EOF'
+# Two reports over callgrind files, from one parser of callgrind_annotate's self cost per
+# function (inlined code counted in the function its line tables name):
+#   compare a b calls label-a label-b rows   per function, largest differences first;
+#   groups shape a b calls                   one table row: the difference by kind of work, the
+#                                            functions grouped by name (first match wins).
+CALLGRIND_PY=$OUT/callgrind_report.py
+cat >"$CALLGRIND_PY" <<'EOF'
 import collections, re, subprocess, sys
-a_file, b_file, calls, la, lb, rows = sys.argv[1:7]
-calls, rows = float(calls), int(rows)
+
+GROUPS = [
+    ("lookup", r"phf|siphasher|fingerprint|resolve::exact|Table::lookup|find_code|find_number|resolve_received|resolve_exception|by_rules|probe_code|probe_number|baselines::match_"),
+    ("alloc and copies", r"malloc|_int_free|realloc|memcpy|memmove|cfree|\bfree\b"),
+    ("classification", r"::class\b|server_message|template_matches|canonical|recovery|in_error_payload"),
+    ("nested causes", r"is_contained_in|memchr|simd_contains|may_name|nested_causes"),
+    ("result assembly", r"ParsedError|drop_in_place|shapes::|ours_|typed_|value_|from_trait|Cause"),
+    ("member reading", r"payload::fields|RawCode|Text|Key|__Field|deserialize_struct|deserialize_str|deserialize_map|deserialize_option|deserialize_any|deserialize_raw_value|deserialize_i|PhantomData|Option<T>|MapAccess|next_key|next_value|Visitor|ExceptionCode|Content|IgnoredAny"),
+    ("JSON scanning", r"serde_json"),
+]
+
 def costs(path):
     out = subprocess.run(["callgrind_annotate", "--auto=no", "--threshold=100", path],
                          capture_output=True, text=True).stdout
@@ -77,56 +90,34 @@ def costs(path):
             name = name.split(":", 1)[1] if ":" in name else name
             d[name] += int(m.group(1).replace(",", ""))
     return d
-a, b = costs(a_file), costs(b_file)
-print(f"| function (self, inlined code included) | {la} | {lb} | difference | share of {la} |")
-print("|---|---|---|---|---|")
-ta, tb = sum(a.values()), sum(b.values())
-print(f"| **total** | {ta/calls:.0f} | {tb/calls:.0f} | {(ta-tb)/calls:+.0f} | 100% |")
-for k in sorted(set(a) | set(b), key=lambda k: -abs(a[k] - b[k]))[:rows]:
-    name = k.replace("|", "\\|")[:110]
-    print(f"| `{name}` | {a[k]/calls:.0f} | {b[k]/calls:.0f} | {(a[k]-b[k])/calls:+.0f} | {100*a[k]/ta:.1f}% |")
-EOF
-}
 
-# The difference per parse between two callgrind files by kind of work, as one table row. The
-# groups match function names (first match wins), so that what stands between the crate and
-# the typed baseline reads per shape.
-groups() { # shape file-a file-b calls
-    python3 - "$@" <<'EOF'
-import collections, re, subprocess, sys
-shape, a_file, b_file, calls = sys.argv[1:5]
-calls = float(calls)
-GROUPS = [
-    ("lookup", r"phf|siphasher|fingerprint|resolve::exact|Table::lookup|find_code|find_number|resolve_received|resolve_exception|by_rules|probe_code|probe_number|baselines::match_"),
-    ("alloc and copies", r"malloc|_int_free|realloc|memcpy|memmove|cfree|\bfree\b"),
-    ("classification", r"::class\b|server_message|template_matches|canonical|recovery|in_error_payload"),
-    ("nested causes", r"is_contained_in|memchr|simd_contains|may_name|nested_causes"),
-    ("result assembly", r"ParsedError|drop_in_place|shapes::|ours_|typed_|value_|from_trait|Cause"),
-    ("member reading", r"payload::fields|RawCode|Text|Key|__Field|deserialize_struct|deserialize_str|deserialize_map|deserialize_option|deserialize_any|deserialize_raw_value|deserialize_i|PhantomData|Option<T>|MapAccess|next_key|next_value|Visitor|ExceptionCode|Content|IgnoredAny"),
-    ("JSON scanning", r"serde_json"),
-]
-def costs(path):
-    out = subprocess.run(["callgrind_annotate", "--auto=no", "--threshold=100", path],
-                         capture_output=True, text=True).stdout
-    d = collections.Counter()
-    started = False
-    for line in out.splitlines():
-        if "file:function" in line:
-            started = True
-            continue
-        m = re.match(r"\s*([\d,]+)\s+\([\s\d.]+%\)\s+(.*)", line) if started else None
-        if m:
-            name = re.sub(r" \[[^\]]*\]$", "", m.group(2))
-            name = name.split(":", 1)[1] if ":" in name else name
-            group = next((g for g, rx in GROUPS if re.search(rx, name)), "other")
-            d[group] += int(m.group(1).replace(",", ""))
-    return d
-a, b = costs(a_file), costs(b_file)
-cells = [f"{(a[g] - b[g]) / calls:+.0f}" for g, _ in GROUPS + [("other", "")]]
-ta, tb = sum(a.values()) / calls, sum(b.values()) / calls
-print(f"| {shape} | {ta:.0f} | {tb:.0f} | {ta - tb:+.0f} | " + " | ".join(cells) + " |")
+def compare(a_file, b_file, calls, la, lb, rows):
+    calls, rows = float(calls), int(rows)
+    a, b = costs(a_file), costs(b_file)
+    print(f"| function (self, inlined code included) | {la} | {lb} | difference | share of {la} |")
+    print("|---|---|---|---|---|")
+    ta, tb = sum(a.values()), sum(b.values())
+    print(f"| **total** | {ta/calls:.0f} | {tb/calls:.0f} | {(ta-tb)/calls:+.0f} | 100% |")
+    for k in sorted(set(a) | set(b), key=lambda k: -abs(a[k] - b[k]))[:rows]:
+        name = k.replace("|", "\\|")[:110]
+        print(f"| `{name}` | {a[k]/calls:.0f} | {b[k]/calls:.0f} | {(a[k]-b[k])/calls:+.0f} | {100*a[k]/ta:.1f}% |")
+
+def groups(shape, a_file, b_file, calls):
+    calls = float(calls)
+    def grouped(path):
+        d = collections.Counter()
+        for name, cost in costs(path).items():
+            d[next((g for g, rx in GROUPS if re.search(rx, name)), "other")] += cost
+        return d
+    a, b = grouped(a_file), grouped(b_file)
+    cells = [f"{(a[g] - b[g]) / calls:+.0f}" for g, _ in GROUPS + [("other", "")]]
+    ta, tb = sum(a.values()) / calls, sum(b.values()) / calls
+    print(f"| {shape} | {ta:.0f} | {tb:.0f} | {ta - tb:+.0f} | " + " | ".join(cells) + " |")
+
+{"compare": compare, "groups": groups}[sys.argv[1]](*sys.argv[2:])
 EOF
-}
+compare() { python3 "$CALLGRIND_PY" compare "$@"; }
+groups() { python3 "$CALLGRIND_PY" groups "$@"; }
 
 RESULTS=$OUT/results.md
 {
