@@ -122,8 +122,7 @@ impl<'a> ParsedError<'a> {
         if messages.iter().all(|m| m.class().is_none()) {
             return None;
         }
-        let message = self.message.as_deref()?;
-        messages.iter().find(|m| m.matches(message))?.class()
+        self.server_message()?.class()
     }
 
     /// The payload's shape.
