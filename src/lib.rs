@@ -81,6 +81,8 @@ pub mod cometchat;
 pub mod genesys;
 pub mod sendbird;
 pub mod stream;
+pub mod transport;
+pub mod websocket;
 
 pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
 pub use classification::{Canonical, Recovery};

@@ -314,12 +314,16 @@ impl<'a> RuntimeError<'a> {
     /// `InvalidArgument`: the SDK was called with something it cannot handle (in the captured
     /// traffic, a missing or wrong-typed argument almost every time, a call before `init` a few
     /// times; the payload cannot tell them apart), so fix the call; retrying it unchanged fails
-    /// again. Any other name is `Unknown`.
+    /// again. `AbortError` (an aborted operation) is `Cancelled`, `TimeoutError` (an
+    /// `AbortSignal.timeout()` that elapsed) `DeadlineExceeded`. Any other name is `Unknown`.
     pub fn canonical(&self) -> Canonical {
         match &*self.name {
             "TypeError" | "ReferenceError" | "RangeError" | "SyntaxError" => {
                 Canonical::InvalidArgument
             }
+            // What `AbortController` and `AbortSignal.timeout()` reject with.
+            "AbortError" => Canonical::Cancelled,
+            "TimeoutError" => Canonical::DeadlineExceeded,
             _ => Canonical::Unknown,
         }
     }
@@ -528,7 +532,9 @@ fn exact(table: Table, code: &RawCode<'_>) -> Option<AnyChatError> {
 /// [`resolve_raw`] for a code that arrived in a payload of `table`'s API, where the table's
 /// [`fallback`](Table::fallback) also applies: the table's own entry, unless it is marked as
 /// passed through from the server; then the fallback table's entry (a Calls API body can carry
-/// any REST code); then the pass-through entry; then patterns and ranges.
+/// any REST code); then the pass-through entry; then, for a string code, the
+/// [`transport`](crate::transport) table (a JavaScript SDK passes Node.js and axios errors
+/// through); then patterns and ranges.
 #[inline]
 pub(crate) fn resolve_received(table: Table, code: RawCode<'_>) -> Resolution<'_> {
     let own = exact(table, &code);
@@ -538,10 +544,17 @@ pub(crate) fn resolve_received(table: Table, code: RawCode<'_>) -> Resolution<'_
     if let Some(e) = table.fallback().and_then(|fallback| exact(fallback, &code)) {
         return Resolution::Known(e);
     }
-    match own {
-        Some(e) => Resolution::Known(e),
-        None => by_rules(table, code),
+    if let Some(e) = own {
+        return Resolution::Known(e);
     }
+    // A transport failure the SDK passed through (`ECONNREFUSED`, `ERR_NETWORK`) is never a
+    // vendor code: the transport table is consulted before the vendor's patterns.
+    if let RawCode::Str(s) = &code {
+        if let Some(e) = Table::JsTransport.lookup(s) {
+            return Resolution::Known(e);
+        }
+    }
+    by_rules(table, code)
 }
 
 /// The byte range of `param` (a subslice of `code`) inside `code`.

@@ -48,6 +48,10 @@ macro_rules! for_each_table {
                 "Stream Chat API error codes: [`crate::stream`]."),
             (SendbirdChat, "sendbird_chat", sendbird, integer, Sendbird,
                 "Sendbird Chat error codes (Platform API and SDKs): [`crate::sendbird`]."),
+            (JsTransport, "js_transport", transport, string, Transport,
+                "Transport errors that JavaScript SDKs pass through (Node.js, undici, axios): [`crate::transport`]."),
+            (WebSocketClose, "websocket_close", websocket, integer, Transport,
+                "WebSocket close codes (RFC 6455, IANA registry): [`crate::websocket`]."),
         }
     };
 }

@@ -39,6 +39,11 @@ pub enum Shape {
     /// six-digit code.
     #[serde(rename = "sendbird_error")]
     SendbirdError,
+    /// A transport error that a JavaScript SDK passed through unchanged: a Node.js, undici or
+    /// axios error object with a [`transport`](crate::transport) code (`{"code": "ECONNREFUSED",
+    /// ...}`, `{"name": "AxiosError", "code": "ERR_NETWORK", ...}`), whatever the vendor.
+    #[serde(rename = "transport_error")]
+    TransportError,
 }
 
 impl Shape {
@@ -54,6 +59,7 @@ impl Shape {
             Shape::Stream => "stream",
             Shape::SendbirdPlatform => "sendbird_platform",
             Shape::SendbirdError => "sendbird_error",
+            Shape::TransportError => "transport_error",
         }
     }
 }
@@ -93,6 +99,43 @@ pub enum PayloadError {
         /// A description of what was found.
         found: &'static str,
     },
+    /// A payload that more than one vendor's SDK sends in this form (a plain JavaScript error,
+    /// a code that fits several vendors' code spaces): detection does not guess. Parse it with
+    /// the function of the vendor whose SDK or API it came from.
+    #[error("cannot tell which vendor sent this payload: {reason}; it may be {}", ShapeList(candidates))]
+    Ambiguous {
+        /// Why the payload does not decide.
+        reason: &'static str,
+        /// The shapes it may be, most likely first.
+        candidates: &'static [Shape],
+    },
+    /// An RFC 9457 Problem Details document (`type`, `title`, `status`, `detail`, `instance`),
+    /// not a vendor payload: read it with the `response` layer (feature `http`), which resolves
+    /// documents this crate wrote back to their entries.
+    #[error(
+        "a Problem Details document (RFC 9457), not a vendor error payload: it has `{member}`"
+    )]
+    ProblemDetails {
+        /// The Problem Details member that gave it away.
+        member: &'static str,
+    },
+}
+
+/// Shapes written as `a, b or c`.
+struct ShapeList(&'static [Shape]);
+
+impl fmt::Display for ShapeList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, shape) in self.0.iter().enumerate() {
+            match i {
+                0 => {}
+                _ if i + 1 == self.0.len() => f.write_str(" or ")?,
+                _ => f.write_str(", ")?,
+            }
+            fmt::Display::fmt(shape, f)?;
+        }
+        Ok(())
+    }
 }
 
 impl PayloadError {

@@ -22,17 +22,25 @@ pub(super) struct Fields<'a> {
     pub(super) message: Option<Cow<'a, str>>,
     pub(super) details: Option<&'a RawValue>,
     pub(super) data: Option<&'a RawValue>,
-    pub(super) status_code: Option<RawCode<'a>>,
+    /// Stream's `StatusCode`, as the exact text (stream-chat also sends `"unknown"` and `""`).
+    pub(super) status_code: Option<&'a RawValue>,
     pub(super) error_description: Option<Cow<'a, str>>,
     pub(super) exception: Option<Cow<'a, str>>,
+    /// Stream's `ErrorFromResponse.status` (also RFC 9457's `status`), as the exact text:
+    /// read leniently, so a value of another type never fails the payload.
+    pub(super) status: Option<&'a RawValue>,
+    /// stream-chat's `isWSFailure` flag, as the exact text (only `true` counts).
+    pub(super) ws_failure: Option<&'a RawValue>,
+    /// Sendbird's `SendbirdError._detail` (a JSON text such as `{"retry_after":5}`), exact.
+    pub(super) sb_detail: Option<&'a RawValue>,
     /// The members present, `null` ones included (bits of [`Key`]).
-    pub(super) seen: u16,
+    pub(super) seen: u32,
 }
 
 impl Fields<'_> {
     /// Whether the member was in the payload at all (`null` counts as present).
     pub(super) fn has(&self, key: Key) -> bool {
-        self.seen & (1 << key as u16) != 0
+        self.seen & (1 << key as u32) != 0
     }
 }
 
@@ -50,6 +58,8 @@ pub(super) struct Body<'a> {
     pub(super) name: Option<Cow<'a, str>>,
     pub(super) message: Option<Cow<'a, str>>,
     pub(super) details: Option<&'a RawValue>,
+    /// Stream's WebSocket error frame: the `StatusCode` of its `error` object, exact text.
+    pub(super) status_code: Option<&'a RawValue>,
 }
 
 /// The member names the parser reads; any other name is skipped.
@@ -65,6 +75,14 @@ pub(super) enum Key {
     StatusCode,
     ErrorDescription,
     Exception,
+    Status,
+    IsWsFailure,
+    SbDetail,
+    Stack,
+    CreatedAt,
+    Title,
+    Detail,
+    Instance,
     Other,
 }
 
@@ -81,13 +99,21 @@ impl Key {
             Key::StatusCode => "StatusCode",
             Key::ErrorDescription => "error_description",
             Key::Exception => "exception",
+            Key::Status => "status",
+            Key::IsWsFailure => "isWSFailure",
+            Key::SbDetail => "_detail",
+            Key::Stack => "stack",
+            Key::CreatedAt => "created_at",
+            Key::Title => "title",
+            Key::Detail => "detail",
+            Key::Instance => "instance",
             Key::Other => "",
         }
     }
 
     /// Marks the key as read, failing on a repeat (JSON allows it; a payload must not).
-    fn mark<E: serde::de::Error>(self, seen: &mut u16) -> Result<(), E> {
-        let bit = 1u16 << (self as u16);
+    fn mark<E: serde::de::Error>(self, seen: &mut u32) -> Result<(), E> {
+        let bit = 1u32 << (self as u32);
         if *seen & bit != 0 {
             return Err(E::duplicate_field(self.as_str()));
         }
@@ -116,6 +142,14 @@ impl<'de> Deserialize<'de> for Key {
                     "StatusCode" => Key::StatusCode,
                     "error_description" => Key::ErrorDescription,
                     "exception" => Key::Exception,
+                    "status" => Key::Status,
+                    "isWSFailure" => Key::IsWsFailure,
+                    "_detail" => Key::SbDetail,
+                    "stack" => Key::Stack,
+                    "created_at" => Key::CreatedAt,
+                    "title" => Key::Title,
+                    "detail" => Key::Detail,
+                    "instance" => Key::Instance,
                     _ => Key::Other,
                 })
             }
@@ -166,7 +200,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let f = self.0;
         let object_only = matches!(self.1, Some(Shape::CometChatRest | Shape::CometChatCalls));
-        let mut seen = 0u16;
+        let mut seen = 0u32;
         while let Some(key) = map.next_key::<Key>()? {
             if key == Key::Other {
                 map.next_value::<serde::de::IgnoredAny>()?;
@@ -182,9 +216,18 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
                 // Kept as the exact text, `null` included (written back as sent).
                 Key::Details => f.details = Some(map.next_value()?),
                 Key::Data => f.data = Some(map.next_value()?),
-                Key::StatusCode => f.status_code = map.next_value()?,
+                Key::StatusCode => f.status_code = Some(map.next_value()?),
                 Key::ErrorDescription => f.error_description = map.next_value_seed(Text)?,
                 Key::Exception => f.exception = map.next_value_seed(Text)?,
+                // Read as exact text: a value of an unexpected type is ignored later, never an
+                // error here.
+                Key::Status => f.status = Some(map.next_value()?),
+                Key::IsWsFailure => f.ws_failure = Some(map.next_value()?),
+                Key::SbDetail => f.sb_detail = Some(map.next_value()?),
+                // Only their presence matters (they tell shapes apart).
+                Key::Stack | Key::CreatedAt | Key::Title | Key::Detail | Key::Instance => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
                 Key::Other => {}
             }
         }
@@ -242,10 +285,12 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut body = Body::default();
-        let mut seen = 0u16;
+        let mut seen = 0u32;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
-                Key::Code | Key::Name | Key::Message | Key::Details => key.mark(&mut seen)?,
+                Key::Code | Key::Name | Key::Message | Key::Details | Key::StatusCode => {
+                    key.mark(&mut seen)?;
+                }
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                     continue;
@@ -255,6 +300,7 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
                 Key::Code => body.code = map.next_value()?,
                 Key::Name => body.name = map.next_value_seed(Text)?,
                 Key::Message => body.message = map.next_value_seed(Text)?,
+                Key::StatusCode => body.status_code = Some(map.next_value()?),
                 _ => body.details = Some(map.next_value()?),
             }
         }

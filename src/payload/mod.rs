@@ -31,14 +31,21 @@
 //! assert_eq!(parsed.recovery(), Recovery::DoNotRetry);
 //! ```
 
+mod detect;
 mod error;
 mod fields;
 mod parsed;
+mod sendbird;
 mod shapes;
+mod signals;
+mod stream;
 
 pub use error::{PayloadError, Shape, ShapeName};
 pub use parsed::{Cause, OwnedParsedError, ParsedError};
+pub use detect::parse;
+pub use sendbird::parse_sendbird;
 pub use shapes::{
-    parse, parse_agora, parse_agora_rest, parse_agora_rest_with_status, parse_calls,
-    parse_exception, parse_genesys, parse_rest, parse_sendbird, parse_stream,
+    parse_agora, parse_agora_rest, parse_agora_rest_with_status, parse_calls, parse_exception,
+    parse_genesys, parse_rest,
 };
+pub use stream::parse_stream;

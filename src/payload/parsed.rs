@@ -28,6 +28,11 @@ pub struct ParsedError<'a> {
     details: Option<&'a RawValue>,
     status: Option<u16>,
     causes: Vec<Cause<'a>>,
+    /// The class the payload's own signals call for (its HTTP status, stream-chat's
+    /// `isWSFailure`), used when neither its code nor a cause is classified.
+    signal: Option<(Canonical, Recovery)>,
+    /// The delay the payload asks for, in seconds (Sendbird's `retry_after`).
+    retry_after: Option<u64>,
     /// Whether the payload carried a code (an SDK may hand back a JS error or `{}` instead).
     pub(super) coded: bool,
     raw: &'a str,
@@ -125,6 +130,21 @@ impl<'a> ParsedError<'a> {
         self.server_message()?.class()
     }
 
+    /// The delay the payload itself asks for before a retry: Sendbird's `retry_after` (seconds)
+    /// in a `DELAYED_CONNECTING` error's detail, sent when the server is busy. `None` when the
+    /// payload names no delay (an HTTP response's `Retry-After` is read by the `response` layer).
+    ///
+    /// ```
+    /// use chat_error_codes::{Recovery, payload};
+    /// let e = r#"{"name":"SendbirdError","code":800221,"message":"Connection delayed.","_detail":"{\"retry_after\":5,\"reason_code\":1,\"message\":\"busy\"}"}"#;
+    /// let p = payload::parse_sendbird(e).unwrap();
+    /// assert_eq!(p.retry_after(), Some(core::time::Duration::from_secs(5)));
+    /// assert_eq!(p.recovery(), Recovery::RetryWithBackoff);
+    /// ```
+    pub fn retry_after(&self) -> Option<core::time::Duration> {
+        self.retry_after.map(core::time::Duration::from_secs)
+    }
+
     /// The payload's shape.
     pub fn shape(&self) -> Shape {
         self.shape
@@ -171,8 +191,18 @@ impl<'a> ParsedError<'a> {
     /// class, else the payload's own code); a code that
     /// means success in a lookup takes the class it has in an error payload
     /// ([`ErrorInfo::in_error_payload`](crate::ErrorInfo::in_error_payload)), so an error
-    /// payload is never classified `Ok`.
+    /// payload is never classified `Ok`; when none of these is classified, the payload's own
+    /// signals decide (its HTTP status, an SDK's network-failure flag).
     fn class(&self) -> (Canonical, Recovery) {
+        let class = self.coded_class();
+        match self.signal {
+            Some(signal) if class.0 == Canonical::Unknown => signal,
+            _ => class,
+        }
+    }
+
+    /// [`class`](Self::class) from the codes alone.
+    fn coded_class(&self) -> (Canonical, Recovery) {
         let cause = self
             .causes
             .iter()
@@ -312,9 +342,10 @@ impl Serialize for ParsedError<'_> {
                 message: self.message.as_deref(),
             }
             .serialize(serializer),
-            Shape::CometChatException | Shape::GenesysEventError | Shape::SendbirdError => {
-                inner.serialize(serializer)
-            }
+            Shape::CometChatException
+            | Shape::GenesysEventError
+            | Shape::SendbirdError
+            | Shape::TransportError => inner.serialize(serializer),
             Shape::AgoraErrorEvent => Agora {
                 kind: &self.code,
                 message: self.message.as_deref(),
@@ -353,9 +384,31 @@ impl<'a> ParsedError<'a> {
             details,
             status: None,
             causes: Vec::new(),
+            signal: None,
+            retry_after: None,
             coded: true,
             raw,
         }
+    }
+
+    /// Records the class the payload's own signals call for (see [`class`](Self::class)).
+    #[inline(always)]
+    pub(super) fn with_signal(mut self, signal: Option<(Canonical, Recovery)>) -> Self {
+        self.signal = signal;
+        self
+    }
+
+    /// The class the payload's own signals call for.
+    #[inline(always)]
+    pub(super) fn signal(&self) -> Option<(Canonical, Recovery)> {
+        self.signal
+    }
+
+    /// Records the delay the payload asks for.
+    #[inline(always)]
+    pub(super) fn with_retry_after(mut self, secs: Option<u64>) -> Self {
+        self.retry_after = secs;
+        self
     }
 
     /// Records the causes nested in the payload.
@@ -386,6 +439,7 @@ impl ParsedError<'_> {
             details: self.details.map(|d| String::from(d.get())),
             status: self.status,
             causes: self.causes.into_iter().map(Cause::into_owned).collect(),
+            retry_after: self.retry_after,
             coded: self.coded,
             raw: String::from(self.raw),
         }
@@ -411,6 +465,8 @@ pub struct OwnedParsedError {
     pub status: Option<u16>,
     /// The nested causes, outermost first.
     pub causes: Vec<Cause<'static>>,
+    /// The delay the payload asked for, in seconds ([`ParsedError::retry_after`]).
+    pub retry_after: Option<u64>,
     /// Whether the payload carried a code.
     pub coded: bool,
     /// The whole input.

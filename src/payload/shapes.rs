@@ -30,7 +30,7 @@ fn rest_like<'a>(
 }
 
 #[inline(always)]
-fn rest_body<'a>(
+pub(super) fn rest_body<'a>(
     json: &'a str,
     inner: Body<'a>,
     shape: Shape,
@@ -90,7 +90,7 @@ pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 #[inline(always)]
-fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::CometChatException;
     if !f.has(Key::Code) {
         // No `code` at all: a `name` that is a catalog code still says which error it is.
@@ -120,7 +120,7 @@ fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, Payloa
 /// What an SDK handed back without a code: a JavaScript runtime error (`{name, message}`) is
 /// classified as one; anything else (`{}`, `{"status": false}`) is unrecognized, its whole text
 /// kept as the code.
-fn uncoded<'a>(json: &'a str, shape: Shape, table: Table, f: Fields<'a>) -> ParsedError<'a> {
+pub(super) fn uncoded<'a>(json: &'a str, shape: Shape, table: Table, f: Fields<'a>) -> ParsedError<'a> {
     let (code, resolution) = match f.name.clone() {
         Some(name) => {
             let code = RawCode::Str(name.clone());
@@ -148,7 +148,9 @@ fn uncoded<'a>(json: &'a str, shape: Shape, table: Table, f: Fields<'a>) -> Pars
     parsed
 }
 
-/// Parses an Agora Chat Web SDK `ErrorEvent` (`type` is the code).
+/// Parses an Agora Chat Web SDK `ErrorEvent` (`type` is the code). A `type` that is a string
+/// but not a number (`"about:blank"`, an RFC 9457 problem type) is not Agora's:
+/// [`PayloadError::ProblemDetails`].
 ///
 /// ```
 /// use chat_error_codes::{ErrorInfo, payload};
@@ -163,8 +165,11 @@ pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 #[inline(always)]
-fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraErrorEvent;
+    if f.kind.as_ref().is_some_and(|k| k.as_integer().is_none()) {
+        return Err(PayloadError::ProblemDetails { member: "type" });
+    }
     if !f.has(Key::Type) {
         return Ok(uncoded(json, shape, Table::AgoraChat, f));
     }
@@ -244,7 +249,7 @@ pub fn parse_genesys(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 #[inline(always)]
-fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::GenesysEventError;
     let code = f.code.ok_or(PayloadError::MissingCode {
         shape,
@@ -299,7 +304,7 @@ pub fn parse_agora_rest_with_status(
 }
 
 #[inline(always)]
-fn agora_rest<'a>(
+pub(super) fn agora_rest<'a>(
     json: &'a str,
     mut f: Fields<'a>,
     status: Option<u16>,
@@ -332,137 +337,3 @@ fn agora_rest<'a>(
     Ok(parsed.with_status(status))
 }
 
-/// Parses a Stream Chat API error (`code`, `message`, `StatusCode`, `details`...), resolving
-/// `code` in the Stream table; `StatusCode` is kept as [`status`](ParsedError::status).
-///
-/// ```
-/// use chat_error_codes::{ErrorInfo, payload};
-/// let body = r#"{"code":9,"message":"Too many requests","StatusCode":429,"duration":"0.01ms","more_info":"https://getstream.io/chat/docs/api_errors_response"}"#;
-/// let p = payload::parse_stream(body).unwrap();
-/// assert_eq!(p.resolution().entry().unwrap().name(), "RateLimitError");
-/// assert_eq!(p.status(), Some(429));
-/// ```
-#[inline]
-pub fn parse_stream(json: &str) -> Result<ParsedError<'_>, PayloadError> {
-    let mut f = Fields::default();
-    read(json, Some(Shape::Stream), &mut f)?;
-    stream(json, f)
-}
-
-#[inline(always)]
-fn stream<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
-    let shape = Shape::Stream;
-    let code = f.code.ok_or(PayloadError::MissingCode {
-        shape,
-        field: "code",
-    })?;
-    let status = f
-        .status_code
-        .as_ref()
-        .and_then(RawCode::as_integer)
-        .and_then(|n| u16::try_from(n).ok());
-    let resolution = resolve_received(Table::StreamChat, code.clone());
-    let parsed = ParsedError::new(json, shape, code, resolution, None, f.message, f.details);
-    Ok(parsed.with_status(status))
-}
-
-/// Parses a Sendbird error: a Platform API body (`{"error": true, "code", "message"}`) or an SDK
-/// `SendbirdError` / WebSocket error payload (`{"code", "message"}`), resolving `code` in the
-/// Sendbird table.
-///
-/// ```
-/// use chat_error_codes::{Canonical, payload::{self, Shape}};
-/// let p = payload::parse_sendbird(r#"{"error":true,"code":400201,"message":"Not found."}"#).unwrap();
-/// assert_eq!((p.shape(), p.canonical()), (Shape::SendbirdPlatform, Canonical::NotFound));
-/// let p = payload::parse_sendbird(r#"{"code":800101,"message":"Connection required."}"#).unwrap();
-/// assert_eq!(p.shape(), Shape::SendbirdError);
-/// ```
-#[inline]
-pub fn parse_sendbird(json: &str) -> Result<ParsedError<'_>, PayloadError> {
-    let mut f = Fields::default();
-    read(json, Some(Shape::SendbirdPlatform), &mut f)?;
-    sendbird(json, f)
-}
-
-#[inline(always)]
-fn sendbird<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
-    let shape = match f.error {
-        Some(ErrorField::Flag(true)) => Shape::SendbirdPlatform,
-        _ => Shape::SendbirdError,
-    };
-    let code = f.code.ok_or(PayloadError::MissingCode {
-        shape,
-        field: "code",
-    })?;
-    let resolution = resolve_received(Table::SendbirdChat, code.clone());
-    Ok(ParsedError::new(
-        json, shape, code, resolution, f.name, f.message, f.details,
-    ))
-}
-
-/// Whether `code` is a Sendbird code: six digits (Genesys' are below 250).
-fn six_digits(code: &RawCode<'_>) -> bool {
-    code.as_integer()
-        .is_some_and(|n| (100_000..=999_999).contains(&n))
-}
-
-/// Detects the vendor shape and parses the payload in one pass over the input.
-///
-/// Rules, in order:
-/// 1. `error` is an object: a CometChat REST body; a string: an Agora REST body; `true` (with
-///    a `code`): a Sendbird Platform API body;
-/// 2. a `StatusCode` with a `code`: a Stream API error;
-/// 3. a `type`: an Agora Web SDK `ErrorEvent`;
-/// 4. a `code` with a `name` (other than `SendbirdError`), or a non-numeric string `code`: a
-///    `CometChatException`;
-/// 5. a six-digit `code`: a Sendbird `SendbirdError`; any other numeric `code`: a Genesys error.
-///
-/// Call the shape's own function when you know the vendor: a Calls API body, a
-/// `CometChatException` without `name` and with a numeric code, or an Agora REST body whose
-/// status you have cannot be told apart or resolved as precisely from the body alone.
-///
-/// ```
-/// use chat_error_codes::payload::{self, Shape};
-/// assert_eq!(payload::parse(r#"{"type":16}"#).unwrap().shape(), Shape::AgoraErrorEvent);
-/// assert_eq!(payload::parse(r#"{"code":"UID_IS_COMPULSORY"}"#).unwrap().resolution().param(), Some("UID"));
-/// assert_eq!(payload::parse(r#"{"code":101}"#).unwrap().shape(), Shape::GenesysEventError);
-/// assert_eq!(payload::parse(r#"{"code":400201,"message":"m"}"#).unwrap().shape(), Shape::SendbirdError);
-/// assert_eq!(payload::parse(r#"{"error":"unauthorized","error_description":"m"}"#).unwrap().shape(), Shape::AgoraRest);
-/// assert_eq!(payload::parse(r#"{"code":4,"message":"m","StatusCode":400}"#).unwrap().shape(), Shape::Stream);
-/// let err = payload::parse("{\"code\": tru}").unwrap_err();
-/// assert_eq!((err.line(), err.column()), (Some(1), Some(13)));
-/// ```
-#[inline]
-pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
-    let mut f = Fields::default();
-    read(json, None, &mut f)?;
-    match f.error.take() {
-        Some(ErrorField::Body(body)) => {
-            return rest_body(json, body, Shape::CometChatRest, Table::CometChatRest);
-        }
-        Some(ErrorField::Text(text)) => {
-            f.error = Some(ErrorField::Text(text));
-            return agora_rest(json, f, None);
-        }
-        Some(ErrorField::Flag(true)) if f.code.is_some() => {
-            f.error = Some(ErrorField::Flag(true));
-            return sendbird(json, f);
-        }
-        _ => {}
-    }
-    if f.status_code.is_some() && f.code.is_some() {
-        return stream(json, f);
-    }
-    if f.kind.is_some() {
-        return agora(json, f);
-    }
-    let sendbird_name = f.name.as_deref() == Some("SendbirdError");
-    match &f.code {
-        Some(code) if sendbird_name || (f.name.is_none() && six_digits(code)) => sendbird(json, f),
-        Some(code) if f.name.is_some() || code.as_integer().is_none() => exception(json, f),
-        Some(_) => genesys(json, f),
-        None => Err(PayloadError::UnknownShape {
-            found: "an object with none of them",
-        }),
-    }
-}

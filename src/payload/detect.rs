@@ -1,0 +1,292 @@
+//! Shape detection: [`parse`] and its rules, one table ordered by what the SDKs really emit.
+
+use super::fields::{ErrorField, Fields, Key, read};
+use super::sendbird::sendbird;
+use super::shapes::{agora, agora_rest, exception, genesys, rest_body};
+use super::stream::{stream, transport_code};
+use super::{ParsedError, PayloadError, Shape};
+use crate::{RawCode, Table};
+
+/// Detects the vendor shape and parses the payload in one pass over the input.
+///
+/// The first rule that fits decides; a payload that more than one vendor's SDK sends in the same
+/// form is refused with [`PayloadError::Ambiguous`], which names the candidates: detection never
+/// guesses a vendor. The rules, in order (measured on every captured fixture of the CometChat,
+/// Agora, Stream and Sendbird SDKs: each is detected as its own vendor or refused):
+///
+/// | # | the payload has | it is |
+/// |---|---|---|
+/// | 1 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is text but not a number | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
+/// | 2 | an `error` object with an integer `code` or a `StatusCode` | Stream WebSocket error frame |
+/// | 3 | an `error` object | CometChat REST body |
+/// | 4 | an `error` text with `exception` or `error_description` | Agora REST body |
+/// | 5 | `error: true` with a `code` | Sendbird Platform API body |
+/// | 6 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
+/// | 7 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
+/// | 8 | a `code` of the [`transport`](crate::transport) table | a transport error, whatever the vendor |
+/// | 9 | a numeric `type` | Agora Web SDK `ErrorEvent` |
+/// | 10 | a `code` that is text but not a number, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
+/// | 11 | a six-digit numeric `code` | Sendbird `SendbirdError` |
+/// | 12 | a numeric `code` from 1 to 249 | Genesys `EventError` |
+/// | 13 | any other `code` | refused: ambiguous |
+/// | 14 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
+/// | 15 | none of these | refused: [`PayloadError::UnknownShape`] |
+///
+/// Call the shape's own function when you know the vendor: it reads every form of that vendor
+/// (JavaScript errors included) and resolves more precisely (a Calls API body, an Agora REST
+/// body with its status).
+///
+/// ```
+/// use chat_error_codes::payload::{self, PayloadError, Shape};
+/// assert_eq!(payload::parse(r#"{"type":16}"#).unwrap().shape(), Shape::AgoraErrorEvent);
+/// assert_eq!(payload::parse(r#"{"code":"UID_IS_COMPULSORY"}"#).unwrap().resolution().param(), Some("UID"));
+/// assert_eq!(payload::parse(r#"{"code":101}"#).unwrap().shape(), Shape::GenesysEventError);
+/// assert_eq!(payload::parse(r#"{"code":400201,"message":"m"}"#).unwrap().shape(), Shape::SendbirdError);
+/// assert_eq!(payload::parse(r#"{"error":"unauthorized","error_description":"m"}"#).unwrap().shape(), Shape::AgoraRest);
+/// assert_eq!(payload::parse(r#"{"code":4,"message":"m","StatusCode":400}"#).unwrap().shape(), Shape::Stream);
+/// assert_eq!(payload::parse(r#"{"code":9,"name":"ErrorFromResponse","status":429}"#).unwrap().shape(), Shape::Stream);
+/// assert_eq!(payload::parse(r#"{"code":"ECONNREFUSED"}"#).unwrap().shape(), Shape::TransportError);
+/// assert!(matches!(payload::parse(r#"{"name":"TypeError","message":"x"}"#), Err(PayloadError::Ambiguous { .. })));
+/// assert!(matches!(payload::parse(r#"{"type":"about:blank","status":404}"#), Err(PayloadError::ProblemDetails { .. })));
+/// let err = payload::parse("{\"code\": tru}").unwrap_err();
+/// assert_eq!((err.line(), err.column()), (Some(1), Some(13)));
+/// ```
+#[inline]
+pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, None, &mut f)?;
+    let rule = RULES
+        .iter()
+        .find(|rule| (rule.fits)(&f))
+        .map_or(Verdict::Refuse(unknown), |rule| rule.verdict);
+    match rule {
+        Verdict::Refuse(error) => Err(error(&f)),
+        Verdict::Parse(parse) => parse(json, f),
+    }
+}
+
+/// One row of the detection table.
+struct Rule {
+    /// The row's condition as the docs table words it (kept in step by a test).
+    #[cfg_attr(not(test), allow(dead_code))]
+    when: &'static str,
+    fits: fn(&Fields<'_>) -> bool,
+    verdict: Verdict,
+}
+
+#[derive(Clone, Copy)]
+enum Verdict {
+    Parse(for<'a> fn(&'a str, Fields<'a>) -> Result<ParsedError<'a>, PayloadError>),
+    Refuse(fn(&Fields<'_>) -> PayloadError),
+}
+
+/// The detection table; the docs of [`parse`] show it.
+const RULES: [Rule; 14] = [
+    Rule {
+        when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is text but not a number",
+        fits: problem_member_of,
+        verdict: Verdict::Refuse(problem),
+    },
+    Rule {
+        when: "an `error` object with an integer `code` or a `StatusCode`",
+        fits: |f| matches!(&f.error, Some(ErrorField::Body(b)) if b.status_code.is_some() || matches!(b.code, Some(RawCode::Int(_)))),
+        verdict: Verdict::Parse(stream),
+    },
+    Rule {
+        when: "an `error` object",
+        fits: |f| matches!(f.error, Some(ErrorField::Body(_))),
+        verdict: Verdict::Parse(cometchat_rest),
+    },
+    Rule {
+        when: "an `error` text with `exception` or `error_description`",
+        fits: |f| {
+            matches!(f.error, Some(ErrorField::Text(_)))
+                && (f.has(Key::Exception) || f.has(Key::ErrorDescription))
+        },
+        verdict: Verdict::Parse(|json, f| agora_rest(json, f, None)),
+    },
+    Rule {
+        when: "`error: true` with a `code`",
+        fits: |f| matches!(f.error, Some(ErrorField::Flag(true))) && f.code.is_some(),
+        verdict: Verdict::Parse(sendbird),
+    },
+    Rule {
+        when: "`name: \"ErrorFromResponse\"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure",
+        fits: |f| {
+            f.name.as_deref() == Some("ErrorFromResponse")
+                || f.has(Key::IsWsFailure)
+                || (f.has(Key::StatusCode) && f.has(Key::Code))
+                || f.message.as_deref().is_some_and(stream_ws_message)
+        },
+        verdict: Verdict::Parse(stream),
+    },
+    Rule {
+        when: "`name: \"SendbirdError\"` or `_detail`",
+        fits: |f| f.name.as_deref() == Some("SendbirdError") || f.has(Key::SbDetail),
+        verdict: Verdict::Parse(sendbird),
+    },
+    Rule {
+        when: "a `code` of the [`transport`](crate::transport) table",
+        fits: |f| f.code.as_ref().is_some_and(transport_code),
+        verdict: Verdict::Parse(transport),
+    },
+    Rule {
+        when: "a numeric `type`",
+        fits: |f| f.kind.as_ref().is_some_and(|k| k.as_integer().is_some()),
+        verdict: Verdict::Parse(agora),
+    },
+    Rule {
+        when: "a `code` that is text but not a number, or any `code` with a `name` that is not a JavaScript error class",
+        fits: |f| match &f.code {
+            Some(code) => {
+                code.as_integer().is_none() && f.name.is_none()
+                    || f.name.as_deref().is_some_and(|n| !is_js_error_class(n))
+            }
+            None => false,
+        },
+        verdict: Verdict::Parse(exception),
+    },
+    Rule {
+        when: "a six-digit numeric `code`",
+        fits: |f| f.name.is_none() && code_in(f, 100_000..=999_999),
+        verdict: Verdict::Parse(sendbird),
+    },
+    Rule {
+        when: "a numeric `code` from 1 to 249",
+        fits: |f| f.name.is_none() && code_in(f, 1..=249),
+        verdict: Verdict::Parse(genesys),
+    },
+    Rule {
+        when: "any other `code`",
+        fits: |f| f.code.is_some(),
+        verdict: Verdict::Refuse(|f| PayloadError::Ambiguous {
+            reason: if f.name.is_some() {
+                "a JavaScript error with a code that is not a transport code"
+            } else {
+                "a numeric code that no vendor's code space decides"
+            },
+            candidates: &[Shape::Stream, Shape::CometChatException, Shape::SendbirdError],
+        }),
+    },
+    Rule {
+        when: "a `name` without a code (a JavaScript error)",
+        fits: |f| f.name.is_some(),
+        verdict: Verdict::Refuse(|_| PayloadError::Ambiguous {
+            reason: "a JavaScript error without a code, which every JavaScript SDK throws",
+            candidates: &[
+                Shape::CometChatException,
+                Shape::AgoraErrorEvent,
+                Shape::Stream,
+                Shape::SendbirdError,
+            ],
+        }),
+    },
+];
+
+/// The Problem Details member that makes `f` a Problem Details document, if any (rule 1).
+fn problem_member(f: &Fields<'_>) -> Option<&'static str> {
+    let member = [Key::Title, Key::Detail, Key::Instance]
+        .into_iter()
+        .find(|&k| f.has(k));
+    let text_type = f.error.is_none()
+        && !f.has(Key::Code)
+        && matches!(&f.kind, Some(k) if k.as_integer().is_none());
+    member
+        .map(Key::as_str)
+        .or(text_type.then_some("type"))
+}
+
+fn problem_member_of(f: &Fields<'_>) -> bool {
+    problem_member(f).is_some()
+}
+
+fn problem(f: &Fields<'_>) -> PayloadError {
+    PayloadError::ProblemDetails {
+        member: problem_member(f).unwrap_or("type"),
+    }
+}
+
+fn unknown(_: &Fields<'_>) -> PayloadError {
+    PayloadError::UnknownShape {
+        found: "an object with none of them",
+    }
+}
+
+fn cometchat_rest<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    match f.error.take() {
+        Some(ErrorField::Body(body)) => {
+            rest_body(json, body, Shape::CometChatRest, Table::CometChatRest)
+        }
+        _ => Err(PayloadError::MissingCode {
+            shape: Shape::CometChatRest,
+            field: "error",
+        }),
+    }
+}
+
+/// A transport error passed through by any SDK: resolved in the transport table.
+fn transport<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let shape = Shape::TransportError;
+    let code = f.code.take().ok_or(PayloadError::MissingCode {
+        shape,
+        field: "code",
+    })?;
+    let resolution = crate::resolve::resolve_raw(Table::JsTransport, code.clone());
+    Ok(ParsedError::new(
+        json, shape, code, resolution, f.name, f.message, f.details,
+    ))
+}
+
+/// The messages stream-chat writes for a WebSocket failure: its connection code's
+/// `"WS failed with code ..."` and `"WS connection reject with error ..."`, or that object
+/// serialized into a plain `Error`'s message (`{"code":...,"isWSFailure":...}`).
+fn stream_ws_message(message: &str) -> bool {
+    message.starts_with("WS failed with code ")
+        || message.starts_with("WS connection reject with error ")
+        || message.starts_with('{') && message.contains("\"isWSFailure\"")
+}
+
+/// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use:
+/// a `name` like these says nothing about the vendor.
+fn is_js_error_class(name: &str) -> bool {
+    matches!(
+        name,
+        "Error"
+            | "TypeError"
+            | "RangeError"
+            | "SyntaxError"
+            | "ReferenceError"
+            | "EvalError"
+            | "URIError"
+            | "AggregateError"
+            | "AbortError"
+            | "TimeoutError"
+            | "DOMException"
+            | "AxiosError"
+            | "FetchError"
+    )
+}
+
+fn code_in(f: &Fields<'_>, range: core::ops::RangeInclusive<i64>) -> bool {
+    f.code
+        .as_ref()
+        .and_then(RawCode::as_integer)
+        .is_some_and(|n| range.contains(&n))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The docs table of `parse` lists the rules of `RULES`, in the same order.
+    #[test]
+    fn the_docs_table_is_the_rule_table() {
+        let source = include_str!("detect.rs");
+        let mut at = 0;
+        for (i, rule) in super::RULES.iter().enumerate() {
+            let row = alloc::format!("/// | {} | {} |", i + 1, rule.when);
+            let found = source[at..]
+                .find(&row)
+                .unwrap_or_else(|| panic!("rule {} is not row {} of the docs table", rule.when, i + 1));
+            at += found + row.len();
+        }
+    }
+}

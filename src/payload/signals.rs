@@ -1,0 +1,66 @@
+//! What a payload says besides its code: an HTTP status carried in the body, an SDK's
+//! network-failure flag, a delay, the HTTP reason phrase an SDK used as a message. Each reader is
+//! lenient: a member of an unexpected type says nothing, it never fails the payload.
+
+use serde_json::value::RawValue;
+
+use crate::{Canonical, RawCode, Recovery};
+
+/// An HTTP error status (100-599) from a member's exact text: an integer or a decimal string
+/// (stream-chat sends `"unknown"` or `""` when it has none).
+pub(super) fn http_status(raw: Option<&RawValue>) -> Option<u16> {
+    let code: RawCode<'_> = serde_json::from_str(raw?.get()).ok()?;
+    let n = code.as_integer()?;
+    u16::try_from(n).ok().filter(|n| (100..=599).contains(n))
+}
+
+/// The class an HTTP error status calls for, if it says anything (not for 1xx-3xx).
+pub(super) fn status_class(status: u16) -> Option<(Canonical, Recovery)> {
+    let canonical = Canonical::from_http_status(status);
+    match canonical {
+        Canonical::Ok | Canonical::Unknown => None,
+        c => Some((c, c.recovery())),
+    }
+}
+
+/// Whether a flag member is JSON `true`.
+pub(super) fn is_true(raw: Option<&RawValue>) -> bool {
+    raw.is_some_and(|v| v.get() == "true")
+}
+
+/// `retry_after` (whole seconds, as a number) in Sendbird's `_detail`, which is itself a JSON
+/// text inside a string (`"{\"retry_after\":5,...}"`).
+pub(super) fn sendbird_retry_after(detail: Option<&RawValue>) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Busy {
+        retry_after: f64,
+    }
+    let text: alloc::borrow::Cow<'_, str> = serde_json::from_str(detail?.get()).ok()?;
+    let busy: Busy = serde_json::from_str(&text).ok()?;
+    let secs = busy.retry_after;
+    // Finite and non-negative; a fraction of a second is rounded up, never down to 0.
+    (secs.is_finite() && secs >= 0.0).then(|| secs.ceil().min(u64::MAX as f64) as u64)
+}
+
+/// The status whose RFC 9110 reason phrase `message` is exactly: an SDK that got an error
+/// response without a body code (Sendbird gives code `0`) keeps only the reason phrase.
+pub(super) fn reason_phrase_status(message: Option<&str>) -> Option<u16> {
+    const PHRASES: [(&str, u16); 14] = [
+        ("Bad Request", 400),
+        ("Unauthorized", 401),
+        ("Forbidden", 403),
+        ("Not Found", 404),
+        ("Request Timeout", 408),
+        ("Conflict", 409),
+        ("Payload Too Large", 413),
+        ("Content Too Large", 413),
+        ("Too Many Requests", 429),
+        ("Internal Server Error", 500),
+        ("Not Implemented", 501),
+        ("Bad Gateway", 502),
+        ("Service Unavailable", 503),
+        ("Gateway Timeout", 504),
+    ];
+    let message = message?;
+    PHRASES.iter().find(|(p, _)| *p == message).map(|&(_, s)| s)
+}

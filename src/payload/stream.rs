@@ -1,0 +1,155 @@
+//! Stream Chat payloads: the API error body, and what stream-chat hands an application
+//! (`ErrorFromResponse`, WebSocket failures, error frames, plain JavaScript errors).
+
+use alloc::borrow::Cow;
+use alloc::vec;
+
+use super::fields::{Body, ErrorField, Fields, Key, read};
+use super::shapes::uncoded;
+use super::signals::{http_status, is_true, status_class};
+use super::{Cause, ParsedError, PayloadError, Shape};
+use crate::resolve::{resolve_raw, resolve_received};
+use crate::{Canonical, RawCode, Recovery, Resolution, Table};
+
+/// Parses a Stream Chat error as the API sends it and as the `stream-chat` SDK hands it over:
+///
+/// | form | example |
+/// |---|---|
+/// | API error body | `{"code": 9, "message": "...", "StatusCode": 429, "duration": "...", "more_info": "..."}` |
+/// | `ErrorFromResponse` (its `toJSON()`) | `{"message": "(status: 429, code: 9) - ...", "name": "ErrorFromResponse", "code": 9, "status": 429}`; `code` is `null` when the body was not JSON |
+/// | WebSocket failure | `{"code": 1006, "StatusCode": "unknown", "message": "WS failed with code 1006 ...", "isWSFailure": true}` |
+/// | the same, thrown as `new Error(JSON.stringify(...))` | `{"name": "Error", "message": "{\"code\":3,\"StatusCode\":401,...}"}` |
+/// | WebSocket error frame | `{"error": {"code": 4, "message": "...", "StatusCode": 400}, "created_at": "..."}` |
+/// | a transport error passed through | `{"name": "AxiosError", "code": "ECONNABORTED", "message": "timeout of 1500ms exceeded"}` |
+/// | a plain JavaScript error | `{"name": "TypeError", "message": "..."}` |
+///
+/// `code` resolves in the Stream table; a code from 1000 to 4999 is a WebSocket close code
+/// ([`crate::websocket`]: Stream's API codes are below 100), a string code a
+/// [`transport`](crate::transport) one. `StatusCode` or `status` is kept as
+/// [`status`](ParsedError::status) and decides the class when the code does not
+/// (`ErrorFromResponse` without a body code); `isWSFailure: true`, the SDK's own network-failure
+/// flag, makes it an outage to reconnect from. Nothing with the shape named is refused for want
+/// of a code: a JavaScript error is a [`Resolution::Runtime`] value.
+///
+/// ```
+/// use chat_error_codes::{Canonical, ErrorInfo, Recovery, payload};
+/// let body = r#"{"code":9,"message":"Too many requests","StatusCode":429,"duration":"0.01ms","more_info":"https://getstream.io/chat/docs/api_errors_response"}"#;
+/// let p = payload::parse_stream(body).unwrap();
+/// assert_eq!(p.resolution().entry().unwrap().name(), "RateLimitError");
+/// assert_eq!(p.status(), Some(429));
+///
+/// // A WebSocket that dropped: a network failure, never bad credentials.
+/// let ws = r#"{"code":1006,"StatusCode":"unknown","message":"WS failed with code 1006 and reason - ","isWSFailure":true}"#;
+/// let p = payload::parse_stream(ws).unwrap();
+/// assert_eq!((p.canonical(), p.recovery()), (Canonical::Unavailable, Recovery::Reconnect));
+///
+/// // A 503 whose body was an HTML page: the status decides.
+/// let e = r#"{"message":"(status: 503) - StreamChat error HTTP code: 503","name":"ErrorFromResponse","code":null,"status":503}"#;
+/// assert_eq!(payload::parse_stream(e).unwrap().canonical(), Canonical::Unavailable);
+/// ```
+#[inline]
+pub fn parse_stream(json: &str) -> Result<ParsedError<'_>, PayloadError> {
+    let mut f = Fields::default();
+    read(json, Some(Shape::Stream), &mut f)?;
+    stream(json, f)
+}
+
+#[inline(always)]
+pub(super) fn stream<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    if let Some(ErrorField::Body(frame)) = f.error.take() {
+        return ws_frame(json, frame);
+    }
+    let status = http_status(f.status_code).or_else(|| http_status(f.status));
+    let signal = if is_true(f.ws_failure) {
+        Some((Canonical::Unavailable, Recovery::Reconnect))
+    } else {
+        status.and_then(status_class)
+    };
+    let parsed = match f.code.take().filter(|c| !is_blank(c)) {
+        Some(code) => {
+            let shape = if transport_code(&code) { Shape::TransportError } else { Shape::Stream };
+            let resolution = resolve_stream(code.clone());
+            ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details)
+        }
+        None => match message_json(f.message.as_deref()) {
+            Some((cause, inner_signal, inner_status)) => {
+                let parsed = uncoded(json, Shape::Stream, Table::StreamChat, f);
+                return Ok(parsed
+                    .with_causes(vec![cause])
+                    .with_status(inner_status.or(status))
+                    .with_signal(inner_signal.or(signal)));
+            }
+            None => uncoded(json, Shape::Stream, Table::StreamChat, f),
+        },
+    };
+    Ok(parsed.with_status(status).with_signal(signal))
+}
+
+/// A WebSocket error frame: `{"error": {"code", "message", "StatusCode", ...}, "created_at"}`.
+fn ws_frame<'a>(json: &'a str, frame: Body<'a>) -> Result<ParsedError<'a>, PayloadError> {
+    let code = frame.code.ok_or(PayloadError::MissingCode {
+        shape: Shape::Stream,
+        field: "error.code",
+    })?;
+    let status = http_status(frame.status_code);
+    let resolution = resolve_stream(code.clone());
+    let parsed = ParsedError::new(
+        json,
+        Shape::Stream,
+        code,
+        resolution,
+        None,
+        frame.message,
+        frame.details,
+    );
+    Ok(parsed
+        .with_status(status)
+        .with_signal(status.and_then(status_class)))
+}
+
+/// Resolves a code found in a Stream payload: a WebSocket close code (1000-4999; Stream's own
+/// codes are -1 to 99) in the close-code table, anything else in the Stream table (which
+/// consults the transport table for string codes).
+fn resolve_stream(code: RawCode<'_>) -> Resolution<'_> {
+    match code.as_integer() {
+        Some(1000..=4999) if matches!(code, RawCode::Int(_)) => {
+            resolve_raw(Table::WebSocketClose, code)
+        }
+        _ => resolve_received(Table::StreamChat, code),
+    }
+}
+
+/// Whether `code` is a transport table code (the payload is a transport error passed through).
+pub(super) fn transport_code(code: &RawCode<'_>) -> bool {
+    code.as_str().is_some_and(|s| Table::JsTransport.lookup(s).is_some())
+}
+
+/// stream-chat writes `code: ""` when a WebSocket connection could not be opened at all.
+fn is_blank(code: &RawCode<'_>) -> bool {
+    code.as_str().is_some_and(|s| s.trim().is_empty())
+}
+
+/// stream-chat's `new Error(JSON.stringify({code, StatusCode, message, isWSFailure}))`: the
+/// message is itself a Stream payload, which becomes the cause (with its signal and status).
+fn message_json(
+    message: Option<&str>,
+) -> Option<(Cause<'static>, Option<(Canonical, Recovery)>, Option<u16>)> {
+    let text = message?.trim_start();
+    if !text.starts_with('{') || !(text.contains("\"code\"") || text.contains("isWSFailure")) {
+        return None;
+    }
+    let mut f = Fields::default();
+    read(text, Some(Shape::Stream), &mut f).ok()?;
+    if !f.has(Key::Code) && !f.has(Key::IsWsFailure) {
+        return None;
+    }
+    let inner = stream(text, f).ok()?;
+    let signal = inner.signal();
+    let status = inner.status();
+    let cause = Cause {
+        code: inner.code().clone().into_owned(),
+        message: inner.message().map(|m| Cow::Owned(m.into())),
+        resolution: inner.resolution().clone().into_owned(),
+    };
+    Some((cause, signal, status))
+}
