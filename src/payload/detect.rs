@@ -3,7 +3,7 @@
 use super::fields::{ErrorField, Fields, Key, read};
 use super::sendbird::sendbird;
 use super::shapes::{agora, agora_rest, exception, genesys, rest_body};
-use super::stream::{stream, transport_code};
+use super::stream::{stream, transport_code, ws_message};
 use super::{ParsedError, PayloadError, Shape};
 use crate::{RawCode, Table};
 
@@ -16,15 +16,15 @@ use crate::{RawCode, Table};
 ///
 /// | # | the payload has | it is |
 /// |---|---|---|
-/// | 1 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is text but not a number | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
+/// | 1 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
 /// | 2 | an `error` object with an integer `code` or a `StatusCode` | Stream WebSocket error frame |
 /// | 3 | an `error` object | CometChat REST body |
-/// | 4 | an `error` text with `exception` or `error_description` | Agora REST body |
+/// | 4 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
 /// | 5 | `error: true` with a `code` | Sendbird Platform API body |
 /// | 6 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
 /// | 7 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
 /// | 8 | a `code` of the [`transport`](crate::transport) table | a transport error, whatever the vendor |
-/// | 9 | a numeric `type` | Agora Web SDK `ErrorEvent` |
+/// | 9 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
 /// | 10 | a `code` that is text but not a number, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
 /// | 11 | a six-digit numeric `code` | Sendbird `SendbirdError` |
 /// | 12 | a numeric `code` from 1 to 249 | Genesys `EventError` |
@@ -83,7 +83,7 @@ enum Verdict {
 /// The detection table; the docs of [`parse`] show it.
 const RULES: [Rule; 14] = [
     Rule {
-        when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is text but not a number",
+        when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`)",
         fits: problem_member_of,
         verdict: Verdict::Refuse(problem),
     },
@@ -98,10 +98,14 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Parse(cometchat_rest),
     },
     Rule {
-        when: "an `error` text with `exception` or `error_description`",
-        fits: |f| {
-            matches!(f.error, Some(ErrorField::Text(_)))
-                && (f.has(Key::Exception) || f.has(Key::ErrorDescription))
+        when: "an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string",
+        fits: |f| match &f.error {
+            Some(ErrorField::Text(error)) => {
+                f.has(Key::Exception)
+                    || f.has(Key::ErrorDescription)
+                    || Table::AgoraRest.lookup(error).is_some()
+            }
+            _ => false,
         },
         verdict: Verdict::Parse(|json, f| agora_rest(json, f, None)),
     },
@@ -131,8 +135,8 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Parse(transport),
     },
     Rule {
-        when: "a numeric `type`",
-        fits: |f| f.kind.as_ref().is_some_and(|k| k.as_integer().is_some()),
+        when: "a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`)",
+        fits: |f| f.kind.as_ref().is_some_and(|k| !is_uri(k)),
         verdict: Verdict::Parse(agora),
     },
     Rule {
@@ -188,12 +192,17 @@ fn problem_member(f: &Fields<'_>) -> Option<&'static str> {
     let member = [Key::Title, Key::Detail, Key::Instance]
         .into_iter()
         .find(|&k| f.has(k));
-    let text_type = f.error.is_none()
-        && !f.has(Key::Code)
-        && matches!(&f.kind, Some(k) if k.as_integer().is_none());
+    let text_type = f.error.is_none() && !f.has(Key::Code) && f.kind.as_ref().is_some_and(is_uri);
     member
         .map(Key::as_str)
         .or(text_type.then_some("type"))
+}
+
+/// Whether a `type` is a URI (an RFC 9457 problem type such as `about:blank` or
+/// `https://example.com/probs/out-of-credit`), which an Agora `type` (a number or an
+/// upper-case symbol) never is.
+pub(super) fn is_uri(kind: &RawCode<'_>) -> bool {
+    kind.as_str().is_some_and(|s| s.contains([':', '/']))
 }
 
 fn problem_member_of(f: &Fields<'_>) -> bool {
@@ -241,9 +250,7 @@ fn transport<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, Pa
 /// `"WS failed with code ..."` and `"WS connection reject with error ..."`, or that object
 /// serialized into a plain `Error`'s message (`{"code":...,"isWSFailure":...}`).
 fn stream_ws_message(message: &str) -> bool {
-    message.starts_with("WS failed with code ")
-        || message.starts_with("WS connection reject with error ")
-        || message.starts_with('{') && message.contains("\"isWSFailure\"")
+    ws_message(message) || message.starts_with('{') && message.contains("\"isWSFailure\"")
 }
 
 /// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use:

@@ -305,6 +305,9 @@ impl Serialize for ParsedError<'_> {
         #[derive(Serialize)]
         struct Stream<'b> {
             code: &'b RawCode<'b>,
+            /// stream-chat's error class (`ErrorFromResponse`); the API body has none.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'b str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             message: Option<&'b str>,
             #[serde(rename = "StatusCode", skip_serializing_if = "Option::is_none")]
@@ -331,6 +334,7 @@ impl Serialize for ParsedError<'_> {
             .serialize(serializer),
             Shape::Stream => Stream {
                 code: &self.code,
+                name: self.name.as_deref(),
                 message: self.message.as_deref(),
                 status: self.status,
                 details: self.details,

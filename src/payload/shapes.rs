@@ -148,9 +148,9 @@ pub(super) fn uncoded<'a>(json: &'a str, shape: Shape, table: Table, f: Fields<'
     parsed
 }
 
-/// Parses an Agora Chat Web SDK `ErrorEvent` (`type` is the code). A `type` that is a string
-/// but not a number (`"about:blank"`, an RFC 9457 problem type) is not Agora's:
-/// [`PayloadError::ProblemDetails`].
+/// Parses an Agora Chat Web SDK `ErrorEvent` (`type` is the code: a number, or a symbol such as
+/// `GROUP_NOT_EXIST`). A `type` that is a URI (`"about:blank"`, an RFC 9457 problem type) is not
+/// Agora's: [`PayloadError::ProblemDetails`].
 ///
 /// ```
 /// use chat_error_codes::{ErrorInfo, payload};
@@ -167,7 +167,7 @@ pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 #[inline(always)]
 pub(super) fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraErrorEvent;
-    if f.kind.as_ref().is_some_and(|k| k.as_integer().is_none()) {
+    if f.kind.as_ref().is_some_and(super::detect::is_uri) {
         return Err(PayloadError::ProblemDetails { member: "type" });
     }
     if !f.has(Key::Type) {

@@ -23,7 +23,8 @@ use crate::{Canonical, RawCode, Recovery, Resolution, Table};
 /// | a transport error passed through | `{"name": "AxiosError", "code": "ECONNABORTED", "message": "timeout of 1500ms exceeded"}` |
 /// | a plain JavaScript error | `{"name": "TypeError", "message": "..."}` |
 ///
-/// `code` resolves in the Stream table; a code from 1000 to 4999 is a WebSocket close code
+/// `code` resolves in the Stream table; in a WebSocket failure (`isWSFailure`, or the SDK's
+/// `"WS failed with code ..."` message) a code from 1000 to 4999 is a WebSocket close code
 /// ([`crate::websocket`]: Stream's API codes are below 100), a string code a
 /// [`transport`](crate::transport) one. `StatusCode` or `status` is kept as
 /// [`status`](ParsedError::status) and decides the class when the code does not
@@ -65,10 +66,11 @@ pub(super) fn stream<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError
     } else {
         status.and_then(status_class)
     };
-    let parsed = match f.code.take().filter(|c| !is_blank(c)) {
+    let websocket = f.has(Key::IsWsFailure) || f.message.as_deref().is_some_and(ws_message);
+    let parsed = match f.code.take() {
         Some(code) => {
             let shape = if transport_code(&code) { Shape::TransportError } else { Shape::Stream };
-            let resolution = resolve_stream(code.clone());
+            let resolution = resolve_stream(code.clone(), websocket);
             ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details)
         }
         None => match message_json(f.message.as_deref()) {
@@ -92,10 +94,11 @@ fn ws_frame<'a>(json: &'a str, frame: Body<'a>) -> Result<ParsedError<'a>, Paylo
         field: "error.code",
     })?;
     let status = http_status(frame.status_code);
-    let resolution = resolve_stream(code.clone());
+    let resolution = resolve_stream(code.clone(), false);
+    let shape = if transport_code(&code) { Shape::TransportError } else { Shape::Stream };
     let parsed = ParsedError::new(
         json,
-        Shape::Stream,
+        shape,
         code,
         resolution,
         None,
@@ -107,26 +110,27 @@ fn ws_frame<'a>(json: &'a str, frame: Body<'a>) -> Result<ParsedError<'a>, Paylo
         .with_signal(status.and_then(status_class)))
 }
 
-/// Resolves a code found in a Stream payload: a WebSocket close code (1000-4999; Stream's own
-/// codes are -1 to 99) in the close-code table, anything else in the Stream table (which
-/// consults the transport table for string codes).
-fn resolve_stream(code: RawCode<'_>) -> Resolution<'_> {
-    match code.as_integer() {
-        Some(1000..=4999) if matches!(code, RawCode::Int(_)) => {
-            resolve_raw(Table::WebSocketClose, code)
-        }
+/// Resolves a code found in a Stream payload: in a WebSocket failure, a close code (1000-4999;
+/// Stream's own codes are -1 to 99) in the close-code table; anything else in the Stream table
+/// (which consults the transport table for string codes).
+fn resolve_stream(code: RawCode<'_>, websocket: bool) -> Resolution<'_> {
+    match code {
+        RawCode::Int(1000..=4999) if websocket => resolve_raw(Table::WebSocketClose, code),
         _ => resolve_received(Table::StreamChat, code),
     }
+}
+
+/// The messages stream-chat's connection writes for a WebSocket failure: `"WS failed with code
+/// ..."` (a close or error event) and `"WS connection reject with error ..."` (a close with code
+/// 1000).
+pub(super) fn ws_message(message: &str) -> bool {
+    message.starts_with("WS failed with code ")
+        || message.starts_with("WS connection reject with error ")
 }
 
 /// Whether `code` is a transport table code (the payload is a transport error passed through).
 pub(super) fn transport_code(code: &RawCode<'_>) -> bool {
     code.as_str().is_some_and(|s| Table::JsTransport.lookup(s).is_some())
-}
-
-/// stream-chat writes `code: ""` when a WebSocket connection could not be opened at all.
-fn is_blank(code: &RawCode<'_>) -> bool {
-    code.as_str().is_some_and(|s| s.trim().is_empty())
 }
 
 /// stream-chat's `new Error(JSON.stringify({code, StatusCode, message, isWSFailure}))`: the

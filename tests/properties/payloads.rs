@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use chat_error_codes::payload::{self, Shape};
+use chat_error_codes::payload::{self, PayloadError, Shape};
 use chat_error_codes::{
     AnyChatError, ErrorInfo, RawCode, Resolution, Table, Unrecognized, agora, cometchat, genesys,
     resolve, resolve_exception,
@@ -90,6 +90,19 @@ proptest! {
                 inputs.push((body.clone(), payload::parse_stream, Shape::Stream));
                 inputs.push((body, payload::parse, Shape::Stream));
             }
+            // Every SDK passes transport errors through; every parser and detection read them.
+            Table::JsTransport => {
+                let body = format!(r#"{{"code":{}{tail}}}"#, js(&code));
+                for parser in [payload::parse as Parser, payload::parse_stream, payload::parse_sendbird] {
+                    inputs.push((body.clone(), parser, Shape::TransportError));
+                }
+            }
+            // A close code reaches a payload as stream-chat's WebSocket failure.
+            Table::WebSocketClose => {
+                let body = format!(r#"{{"code":{code}{tail},"StatusCode":"unknown","isWSFailure":true}}"#);
+                inputs.push((body.clone(), payload::parse_stream, Shape::Stream));
+                inputs.push((body, payload::parse, Shape::Stream));
+            }
             Table::SendbirdChat => {
                 let body = format!(r#"{{"error":true,"code":{code}{tail}}}"#);
                 inputs.push((body.clone(), payload::parse_sendbird, Shape::SendbirdPlatform));
@@ -114,7 +127,11 @@ proptest! {
             if input.contains(r#""details":"#) || input.contains(r#""data":"#) {
                 prop_assert_eq!(p.details().map(|d| d.get()), details.as_deref());
             }
-            prop_assert_eq!(&serde_json::to_string(&p).unwrap(), input);
+            // stream-chat's WebSocket failure is written back as a Stream API error (the SDK's
+            // own members are in `raw()`).
+            if !input.contains("isWSFailure") {
+                prop_assert_eq!(&serde_json::to_string(&p).unwrap(), input);
+            }
         }
     }
 
@@ -167,6 +184,17 @@ proptest! {
         if matches!(shape, Shape::CometChatRest | Shape::CometChatCalls) {
             input = format!(r#"{{"error":{input}}}"#);
         }
+        // An Agora `type` that is a URI is an RFC 9457 problem type, not Agora's.
+        if shape == Shape::AgoraErrorEvent && code.as_str().is_some_and(|s| s.contains([':', '/'])) {
+            prop_assert!(matches!(parser(&input), Err(PayloadError::ProblemDetails { .. })), "{}", input);
+            return Ok(());
+        }
+        // A transport code in a Stream or Sendbird payload is a transport error passed through.
+        let transport = code.as_str().is_some_and(|s| Table::JsTransport.lookup(s).is_some());
+        let shape = match shape {
+            Shape::Stream | Shape::SendbirdError if transport => Shape::TransportError,
+            other => other,
+        };
         let p = parser(&input).unwrap_or_else(|err| panic!("{input}: {err}"));
         prop_assert_eq!(p.shape(), shape);
         prop_assert_eq!(p.code(), &code);
@@ -215,7 +243,7 @@ fn null_details_are_kept_on_reserialization() {
     for input in [
         r#"{"error":{"code":"ERR_X","details":null}}"#,
         r#"{"type":4242,"data":null}"#,
-        r#"{"code":4242,"details":null}"#,
+        r#"{"code":242,"details":null}"#,
     ] {
         let p = payload::parse(input).unwrap();
         assert_eq!(serde_json::to_string(&p).unwrap(), input);

@@ -1,47 +1,24 @@
-//! What the vendors' SDKs really hand to an application: the captured corpus in
-//! `tests/fixtures/sdk-traffic/` (made by `tools/sdk-capture`, see its README), every object
-//! parsed with the shape of the channel it came on, against a table of expected classes decided
-//! by hand (`expected.tsv`).
-#![cfg(feature = "json")]
+//! The CometChat and Agora capture: every object parsed with the shape of the channel it came on,
+//! against the table of expected classes decided by hand (`expected.tsv`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chat_error_codes::payload::{self, ParsedError, PayloadError};
 use chat_error_codes::{Canonical, ErrorInfo, RawCode, Recovery, Resolution};
 
+use crate::fixtures::{self, Expected};
+
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sdk-traffic")
+    fixtures::root()
 }
 
-/// `file -> (canonical, recovery)` from expected.tsv.
-fn expected() -> BTreeMap<String, (String, String)> {
-    let text = std::fs::read_to_string(dir().join("expected.tsv")).unwrap();
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            let cells: Vec<&str> = l.split('\t').collect();
-            (
-                cells[0].to_owned(),
-                (cells[1].to_owned(), cells[2].to_owned()),
-            )
-        })
-        .collect()
+fn expected() -> BTreeMap<String, Expected> {
+    fixtures::expected(&dir().join("expected.tsv"))
 }
 
-/// Every fixture with its text.
 fn fixtures() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
+    fixtures::objects(&dir())
 }
 
 /// The parser of the channel a fixture came on.
@@ -95,11 +72,9 @@ fn every_fixture_has_the_class_decided_by_hand() {
     for (file, text) in fixtures() {
         let p = parse(&file, &text).unwrap();
         let got = (p.canonical().to_string(), p.recovery().to_string());
-        if expected[&file] != got {
-            wrong.push(format!(
-                "{file}: expected {:?}, got {got:?}: {text}",
-                expected[&file]
-            ));
+        let want = &expected[&file];
+        if (want.canonical.clone(), want.recovery.clone()) != got {
+            wrong.push(format!("{file}: expected {want:?}, got {got:?}: {text}"));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -114,7 +89,7 @@ fn no_error_payload_is_success_and_no_network_failure_asks_for_a_login() {
         let p = parse(&file, &text).unwrap();
         assert_ne!(p.canonical(), Canonical::Ok, "{file}");
         assert_ne!(p.recovery(), Recovery::NoAction, "{file}");
-        if network.contains(&expected[&file].0.as_str()) {
+        if network.contains(&expected[&file].canonical.as_str()) {
             network_failures += 1;
             assert_ne!(p.canonical(), Canonical::Unauthenticated, "{file}");
             assert_ne!(p.recovery(), Recovery::Reauthenticate, "{file}");
