@@ -314,13 +314,30 @@ impl<'a> RuntimeError<'a> {
     /// `InvalidArgument`: the SDK was called with something it cannot handle (in the captured
     /// traffic, a missing or wrong-typed argument almost every time, a call before `init` a few
     /// times; the payload cannot tell them apart), so fix the call; retrying it unchanged fails
-    /// again. `AbortError` (an aborted operation) is `Cancelled`, `TimeoutError` (an
-    /// `AbortSignal.timeout()` that elapsed) `DeadlineExceeded`. Any other name is `Unknown`.
+    /// again. A plain `Error` without a code is what the SDKs throw when they refuse a call
+    /// themselves (stream-chat: `The "id" field on the user is missing`): `InvalidArgument` too,
+    /// or `FailedPrecondition` when its message names the client's state (`... after
+    /// client.disconnect() was called`, `... before opening a websocket connection`, `...
+    /// connectUser wasn't called`). `AbortError` (an aborted operation) is `Cancelled`,
+    /// `TimeoutError` (an `AbortSignal.timeout()` that elapsed) `DeadlineExceeded`. Any other
+    /// name is `Unknown`.
+    ///
+    /// ```
+    /// use chat_error_codes::{Canonical, RuntimeError, Table};
+    /// let e = RuntimeError::new(Table::StreamChat, "Error", Some("You can't use a channel after client.disconnect() was called"));
+    /// assert_eq!(e.canonical(), Canonical::FailedPrecondition);
+    /// let e = RuntimeError::new(Table::StreamChat, "Error", Some("User ID is required when updating a user"));
+    /// assert_eq!(e.canonical(), Canonical::InvalidArgument);
+    /// ```
     pub fn canonical(&self) -> Canonical {
         match &*self.name {
             "TypeError" | "ReferenceError" | "RangeError" | "SyntaxError" => {
                 Canonical::InvalidArgument
             }
+            "Error" if self.message.as_deref().is_some_and(names_client_state) => {
+                Canonical::FailedPrecondition
+            }
+            "Error" => Canonical::InvalidArgument,
             // What `AbortController` and `AbortSignal.timeout()` reject with.
             "AbortError" => Canonical::Cancelled,
             "TimeoutError" => Canonical::DeadlineExceeded,
@@ -461,6 +478,30 @@ impl fmt::Display for Resolution<'_> {
             Resolution::Runtime(r) => fmt::Display::fmt(r, f),
         }
     }
+}
+
+/// Whether an SDK's own error message blames the client's state rather than the arguments: the
+/// phrases the captured SDKs use for a call made before connecting, after disconnecting or
+/// while not initialised (ASCII case ignored).
+fn names_client_state(message: &str) -> bool {
+    const PHRASES: [&str; 10] = [
+        "connectuser",
+        "disconnect",
+        "before opening",
+        "before creating",
+        "not connected",
+        "no connection",
+        "not initialized",
+        "not been initialized",
+        "login first",
+        "not logged in",
+    ];
+    let bytes = message.as_bytes();
+    PHRASES.iter().any(|p| {
+        bytes
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Resolves a string code in one table: the exact entry (integer tables: decimal code or

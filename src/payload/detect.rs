@@ -250,7 +250,11 @@ fn transport<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, Pa
 /// `"WS failed with code ..."` and `"WS connection reject with error ..."`, or that object
 /// serialized into a plain `Error`'s message (`{"code":...,"isWSFailure":...}`).
 fn stream_ws_message(message: &str) -> bool {
-    ws_message(message) || message.starts_with('{') && message.contains("\"isWSFailure\"")
+    ws_message(message)
+        || message.starts_with('{')
+            && ["\"isWSFailure\"", "WS failed with code ", "WS connection reject with error "]
+                .iter()
+                .any(|m| message.contains(m))
 }
 
 /// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use:
