@@ -186,6 +186,8 @@ named_enum! {
         Stream,
         /// Sendbird Chat.
         Sendbird,
+        /// ZEGOCLOUD ZIM (In-app Chat).
+        Zego,
     }
 }
 

@@ -294,6 +294,7 @@ fn vendors_and_tables_are_consistent() {
             Vendor::Agora => assert!(e.table().as_str().starts_with("agora_")),
             Vendor::Stream => assert_eq!(e.table(), Table::StreamChat),
             Vendor::Sendbird => assert_eq!(e.table(), Table::SendbirdChat),
+            Vendor::Zego => assert_eq!(e.table(), Table::ZegoZim),
         }
         assert_eq!(
             matches!(e.code(), Code::Int(_)),
