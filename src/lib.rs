@@ -81,6 +81,7 @@ pub mod cometchat;
 pub mod genesys;
 pub mod sendbird;
 pub mod stream;
+pub mod tencent;
 pub mod zego;
 
 pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};

@@ -50,6 +50,8 @@ macro_rules! for_each_table {
                 "Sendbird Chat error codes (Platform API and SDKs): [`crate::sendbird`]."),
             (ZegoZim, "zego_zim", zego, integer, Zego,
                 "ZEGOCLOUD ZIM (In-app Chat) SDK error codes: [`crate::zego`]."),
+            (TencentIm, "tencent_im", tencent, integer, Tencent,
+                "Tencent Cloud IM (Chat) error codes (native SDK, server, web SDKs): [`crate::tencent`]."),
         }
     };
 }

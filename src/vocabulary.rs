@@ -188,6 +188,8 @@ named_enum! {
         Sendbird,
         /// ZEGOCLOUD ZIM (In-app Chat).
         Zego,
+        /// Tencent Cloud IM (Chat).
+        Tencent,
     }
 }
 

@@ -295,6 +295,7 @@ fn vendors_and_tables_are_consistent() {
             Vendor::Stream => assert_eq!(e.table(), Table::StreamChat),
             Vendor::Sendbird => assert_eq!(e.table(), Table::SendbirdChat),
             Vendor::Zego => assert_eq!(e.table(), Table::ZegoZim),
+            Vendor::Tencent => assert_eq!(e.table(), Table::TencentIm),
         }
         assert_eq!(
             matches!(e.code(), Code::Int(_)),

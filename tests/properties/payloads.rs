@@ -86,7 +86,7 @@ proptest! {
             // their own.
             Table::AgoraNative => {}
             // No payload parser yet: the table is in the catalog, its payload shape is not.
-            Table::ZegoZim => {}
+            Table::ZegoZim | Table::TencentIm => {}
             Table::StreamChat => {
                 let body = format!(r#"{{"code":{code}{tail},"StatusCode":400{}}}"#, details_field("details"));
                 inputs.push((body.clone(), payload::parse_stream, Shape::Stream));
