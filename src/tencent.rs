@@ -3,12 +3,13 @@
 //! report.
 //!
 //! Source: `data/tencent_im.toml`: every code of the native SDK header `TIMErrorCode.h` (IM SDK
-//! 8.7.7201, TencentCloud/TIMSDK), of the English "Error Codes" page (tencentyun/intlcloud-documents)
-//! and of the error-code objects of the web SDKs `@tencentcloud/chat` 3.6.6 and `tim-js-sdk`
-//! 2.27.6; [`sources`](crate::ErrorInfo::sources) says which of them lists an entry.
+//! 8.7.7201, TencentCloud/TIMSDK), of the English "Error Codes" page and the REST API's per-API
+//! pages (tencentyun/intlcloud-documents), and of the error-code objects of the web SDKs
+//! `@tencentcloud/chat` 3.6.6 and `tim-js-sdk` 2.27.6; [`sources`](crate::ErrorInfo::sources)
+//! says which of them lists an entry.
 //!
 //! Names: the header's (`ERR_SVR_GROUP_NOT_FOUND`); for a code only the web SDKs have, the
-//! `@tencentcloud/chat` name, else the `tim-js-sdk` one; for a code only the docs page lists (it has
+//! `@tencentcloud/chat` name, else the `tim-js-sdk` one; for a code only the docs list (they give
 //! no symbolic names), a name of the catalog's own, which the entry's note says. The web SDKs name
 //! many codes differently (`MSG_SEND_FAIL` and `MESSAGE_SEND_FAIL` for 2100): every such name is an
 //! [alias](crate::ErrorInfo::aliases) that `from_code` accepts, and
@@ -18,7 +19,6 @@
 //! Codes are negative for the access layer and offline push. The docs reserve 120001-130000 for
 //! the codes an app's own one-to-one chat webhook returns: [`section_of`] finds that range for
 //! any code in it, and [`resolve_number`](crate::resolve_number) resolves such a code to it.
-//! Not yet in the table: the codes that only the REST API's per-API pages list.
 //!
 //! ```
 //! use chat_error_codes::{Canonical, ErrorInfo, Recovery, Vendor, tencent::{self, ChatError}};
