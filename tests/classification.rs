@@ -68,8 +68,8 @@ fn success_is_not_an_error() {
     assert_eq!(ok.canonical(), Canonical::Ok);
     assert_eq!(ok.http_status(), 200);
     assert_eq!(ok.recovery(), Recovery::NoAction);
-    // Success codes are few and each says so: the Web SDK's 0, the native SDKs' 0 and
-    // Sendbird's "session token refreshed" notice.
+    // Success codes are few and each says so: the Web SDK's 0, the native SDKs' 0,
+    // Sendbird's "session token refreshed" notice, ZEGOCLOUD ZIM's 0 and Tencent IM's 0.
     let successes: Vec<AnyChatError> = AnyChatError::all().filter(|e| e.is_success()).collect();
     assert_eq!(
         successes,
@@ -78,7 +78,13 @@ fn success_is_not_an_error() {
             agora::native::ChatError::from_number(0).unwrap().into(),
             chat_error_codes::sendbird::ChatError::from_number(800501)
                 .unwrap()
-                .into()
+                .into(),
+            chat_error_codes::zego::ChatError::from_number(0)
+                .unwrap()
+                .into(),
+            chat_error_codes::tencent::ChatError::from_number(0)
+                .unwrap()
+                .into(),
         ]
     );
 }
