@@ -25,7 +25,10 @@ pub fn exhaustive_match(module: &str, table: &Table) -> String {
         out,
         "use chat_error_codes::{{ErrorInfo, Recovery, {module}::ChatError}};\n"
     );
-    writeln!(out, "#[allow(deprecated)] // retired codes stay, deprecated");
+    writeln!(
+        out,
+        "#[allow(deprecated)] // retired codes stay, deprecated"
+    );
     writeln!(out, "fn advice(e: ChatError) -> Recovery {{");
     writeln!(out, "    match e {{");
     let recoveries = <crate::codegen::classification::Recovery as strum::VariantArray>::VARIANTS;
