@@ -56,6 +56,9 @@ macro_rules! table_ids {
             variant: stringify!($variant),
             integer: tables::is_integer!($kind),
         }),*];
+
+        /// Every table's module path (`agora::native`), by table name.
+        pub const MODULES: &[(&str, &str)] = &[$(($stem, stringify!($($module)::+))),*];
     };
 }
 
@@ -66,8 +69,9 @@ pub fn table_id(stem: &str) -> Option<&'static TableId> {
     TABLES.iter().find(|t| t.stem == stem)
 }
 
-/// Validates every table in `data_dir` and writes `<out_dir>/<table>.rs` for each; nothing is
-/// written unless every table is valid.
+/// Validates every table in `data_dir` and writes `<out_dir>/<table>.rs` for each, with the
+/// module docs' exhaustive-match doctest `<out_dir>/<table>.match.md`; nothing is written unless
+/// every table is valid.
 pub fn build(data_dir: &Path, out_dir: &Path) -> Result<(), Vec<DataError>> {
     let tables = load_all(data_dir)?;
     for (id, table) in &tables {
@@ -75,6 +79,12 @@ pub fn build(data_dir: &Path, out_dir: &Path) -> Result<(), Vec<DataError>> {
             &out_dir.join(format!("{}.rs", id.stem)),
             &write::generate(id, table),
         )?;
+        if let Some((_, module)) = MODULES.iter().find(|(stem, _)| *stem == id.stem) {
+            write_if_changed(
+                &out_dir.join(format!("{}.match.md", id.stem)),
+                &write::exhaustive_match(module, table),
+            )?;
+        }
     }
     Ok(())
 }

@@ -101,6 +101,7 @@ macro_rules! define_any {
         ///     (Table::GenesysChat, "UNKNOWN_CHAT_COMMAND"),
         ///     (Table::AgoraChat, "WEBIM_CONNCTION_OPEN_ERROR"),     // the Web SDK's 1
         ///     (Table::AgoraNative, "GENERAL_ERROR"),                // Android, iOS, Windows
+        ///     (Table::ZegoZim, "Failed"),                           // ZEGOCLOUD ZIM
         /// ]);
         /// ```
         pub fn lookup_number(code: i64) -> Matches {

@@ -81,6 +81,8 @@ pub mod cometchat;
 pub mod genesys;
 pub mod sendbird;
 pub mod stream;
+pub mod tencent;
+pub mod zego;
 pub mod transport;
 pub mod websocket;
 

@@ -186,6 +186,10 @@ named_enum! {
         Stream,
         /// Sendbird Chat.
         Sendbird,
+        /// ZEGOCLOUD ZIM (In-app Chat).
+        Zego,
+        /// Tencent Cloud IM (Chat).
+        Tencent,
         /// Not a chat vendor: the transport under every vendor's SDK (Node.js, undici and axios
         /// errors, WebSocket close codes), which SDKs pass through to the application.
         Transport,

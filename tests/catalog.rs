@@ -294,6 +294,8 @@ fn vendors_and_tables_are_consistent() {
             Vendor::Agora => assert!(e.table().as_str().starts_with("agora_")),
             Vendor::Stream => assert_eq!(e.table(), Table::StreamChat),
             Vendor::Sendbird => assert_eq!(e.table(), Table::SendbirdChat),
+            Vendor::Zego => assert_eq!(e.table(), Table::ZegoZim),
+            Vendor::Tencent => assert_eq!(e.table(), Table::TencentIm),
             Vendor::Transport => assert!(matches!(
                 e.table(),
                 Table::JsTransport | Table::WebSocketClose
@@ -384,4 +386,53 @@ fn exhaustive_match_without_wildcard_compiles() {
         seen.insert(describe(e));
     }
     assert_eq!(seen.len(), 4);
+}
+
+/// How many entries of `table` each source lists, by source id.
+fn per_source(table: Table) -> std::collections::BTreeMap<&'static str, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for e in AnyChatError::all().filter(|e| e.table() == table) {
+        for s in e.sources().list() {
+            *counts.entry(s.id()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn every_code_of_every_source_of_zego_and_tencent_is_an_entry() {
+    // The counts of the sources themselves (see each data file's header): a lost or doubled
+    // entry changes one of them.
+    assert_eq!(
+        per_source(Table::ZegoZim),
+        [("docs", 160), ("web_sdk", 169)].into()
+    );
+    assert_eq!(chat_error_codes::zego::ChatError::ALL.len(), 173);
+    assert_eq!(
+        per_source(Table::TencentIm),
+        [
+            ("docs", 419),
+            ("header", 372),
+            ("rest", 176),
+            ("timjs", 110),
+            ("web", 116)
+        ]
+        .into()
+    );
+    assert_eq!(chat_error_codes::tencent::ChatError::ALL.len(), 568);
+    // The page lists ZEGO's 6000286 under two headings with two meanings: both are kept.
+    let edit = chat_error_codes::zego::ChatError::from_number(6000286).unwrap();
+    assert_eq!(edit.sections().len(), 2);
+    // Tencent's web SDKs name 2100 differently; both names and the platforms are kept.
+    let send = chat_error_codes::tencent::ChatError::from_number(2100).unwrap();
+    assert_eq!(send.aliases(), ["MESSAGE_SEND_FAIL"]);
+    assert_eq!(
+        send.platform_names(),
+        [("timjs", "MESSAGE_SEND_FAIL"), ("web", "MSG_SEND_FAIL")]
+    );
+    // The documented webhook range resolves to its section; the codes around it do not.
+    let webhook = Table::TencentIm.section_of(120001).unwrap();
+    assert_eq!(webhook.range(), Some((120001, 130000)));
+    assert!(Table::TencentIm.section_of(120000).is_none());
+    assert!(Table::TencentIm.section_of(130001).is_none());
 }

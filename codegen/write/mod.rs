@@ -1,5 +1,6 @@
 //! Writing Rust: one generated file per table, in named steps.
 
+mod doctest;
 mod enum_docs;
 mod maps;
 mod metadata;
@@ -7,6 +8,8 @@ mod metadata;
 use crate::codegen::TableId;
 use crate::codegen::model::Table;
 use crate::codegen::output::Output;
+
+pub use doctest::exhaustive_match;
 
 /// The source of `$OUT_DIR/<table>.rs`: the contract of `src/table_data.rs`. Same table, same
 /// bytes.
