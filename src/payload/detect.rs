@@ -26,8 +26,8 @@ use crate::{RawCode, Table};
 /// | 8 | a `code` of the [`transport`](crate::transport) table | a transport error, whatever the vendor |
 /// | 9 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
 /// | 10 | a `code` that is text but not a number, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
-/// | 11 | a six-digit numeric `code` | Sendbird `SendbirdError` |
-/// | 12 | a numeric `code` from 1 to 249 | Genesys `EventError` |
+/// | 11 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
+/// | 12 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
 /// | 13 | any other `code` | refused: ambiguous |
 /// | 14 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
 /// | 15 | none of these | refused: [`PayloadError::UnknownShape`] |
@@ -151,13 +151,13 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Parse(exception),
     },
     Rule {
-        when: "a six-digit numeric `code`",
-        fits: |f| f.name.is_none() && code_in(f, 100_000..=999_999),
+        when: "a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims",
+        fits: |f| f.name.is_none() && code_of(f, Table::SendbirdChat, 100_000..=999_999),
         verdict: Verdict::Parse(sendbird),
     },
     Rule {
-        when: "a numeric `code` from 1 to 249",
-        fits: |f| f.name.is_none() && code_in(f, 1..=249),
+        when: "a numeric `code` from 1 to 249 that no other vendor's table claims",
+        fits: |f| f.name.is_none() && code_of(f, Table::GenesysChat, 1..=249),
         verdict: Verdict::Parse(genesys),
     },
     Rule {
@@ -167,9 +167,14 @@ const RULES: [Rule; 14] = [
             reason: if f.name.is_some() {
                 "a JavaScript error with a code that is not a transport code"
             } else {
-                "a numeric code that no vendor's code space decides"
+                "a numeric code that no vendor's code space decides (or that several claim: Tencent Cloud IM and ZEGOCLOUD ZIM send the same `{code, message}`)"
             },
-            candidates: &[Shape::Stream, Shape::CometChatException, Shape::SendbirdError],
+            candidates: &[
+                Shape::Stream,
+                Shape::CometChatException,
+                Shape::SendbirdError,
+                Shape::GenesysEventError,
+            ],
         }),
     },
     Rule {
@@ -278,11 +283,19 @@ fn is_js_error_class(name: &str) -> bool {
     )
 }
 
-fn code_in(f: &Fields<'_>, range: core::ops::RangeInclusive<i64>) -> bool {
-    f.code
-        .as_ref()
-        .and_then(RawCode::as_integer)
-        .is_some_and(|n| range.contains(&n))
+/// Whether `f`'s numeric code lies in `range` and in one of `table`'s documented sections, and no
+/// table of a vendor whose SDKs reject with the same bare `{code, message}` (Tencent Cloud IM,
+/// ZEGOCLOUD ZIM) lists it or its range.
+fn code_of(f: &Fields<'_>, table: Table, range: core::ops::RangeInclusive<i64>) -> bool {
+    const SAME_FORM: [Table; 2] = [Table::TencentIm, Table::ZegoZim];
+    let Some(n) = f.code.as_ref().and_then(RawCode::as_integer) else {
+        return false;
+    };
+    range.contains(&n)
+        && table.section_of(n).is_some()
+        && !SAME_FORM
+            .iter()
+            .any(|t| t.lookup_number(n).is_some() || t.section_of(n).is_some())
 }
 
 #[cfg(test)]
