@@ -112,6 +112,7 @@ impl Canonical {
     /// | 405 | `Unimplemented` | the method is not supported on this resource |
     /// | 408 | `DeadlineExceeded` | the server timed the request out |
     /// | 409 | `Aborted` | a conflict; gRPC also maps `AlreadyExists` here, but a conflict is the general case |
+    /// | 407 | `FailedPrecondition` | a proxy between the client and the vendor wants its own credentials: configure the proxy; the vendor's credentials are not in question |
     /// | 412 | `FailedPrecondition` | |
     /// | 416 | `OutOfRange` | |
     /// | 429 | `ResourceExhausted` | |
@@ -144,7 +145,7 @@ impl Canonical {
             405 => Canonical::Unimplemented,
             408 => Canonical::DeadlineExceeded,
             409 => Canonical::Aborted,
-            412 => Canonical::FailedPrecondition,
+            407 | 412 => Canonical::FailedPrecondition,
             416 => Canonical::OutOfRange,
             429 => Canonical::ResourceExhausted,
             499 => Canonical::Cancelled,

@@ -310,17 +310,25 @@ impl<'a> RuntimeError<'a> {
         self.message.as_deref()
     }
 
-    /// The errors a JavaScript engine throws for a program's own mistakes are
-    /// `InvalidArgument`: the SDK was called with something it cannot handle (in the captured
-    /// traffic, a missing or wrong-typed argument almost every time, a call before `init` a few
-    /// times; the payload cannot tell them apart), so fix the call; retrying it unchanged fails
-    /// again. A plain `Error` without a code is what the SDKs throw when they refuse a call
-    /// themselves (stream-chat: `The "id" field on the user is missing`): `InvalidArgument` too,
-    /// or `FailedPrecondition` when its message names the client's state (`... after
-    /// client.disconnect() was called`, `... before opening a websocket connection`, `...
-    /// connectUser wasn't called`). `AbortError` (an aborted operation) is `Cancelled`,
-    /// `TimeoutError` (an `AbortSignal.timeout()` that elapsed) `DeadlineExceeded`. Any other
-    /// name is `Unknown`.
+    /// The class of a JavaScript error an SDK let through, by its name and, for the SDKs' own
+    /// plain `Error`s, its message:
+    ///
+    /// | name | class |
+    /// |---|---|
+    /// | `TypeError`, `ReferenceError`, `RangeError` | `InvalidArgument`: the SDK was called with something it cannot handle (in the captured traffic a missing or wrong-typed argument almost every time; the payload cannot tell the rest apart) |
+    /// | `SyntaxError` | `InvalidArgument`; `Unavailable` when JSON parsing met a `'<'`: the SDK received markup where it expected JSON (an HTML page from a proxy or captive portal), a fault of the path, not of the call |
+    /// | `Error`, `InvalidWebhookError` | what the SDK refused: see below |
+    /// | `AbortError` | `Cancelled` (an aborted operation) |
+    /// | `TimeoutError` | `DeadlineExceeded` (an `AbortSignal.timeout()` that elapsed) |
+    /// | anything else | `Unknown` |
+    ///
+    /// A plain `Error` is what the SDKs throw when they refuse a call themselves. Its message
+    /// decides, by the phrases the captured SDKs use: a connection closed by the application's
+    /// own disconnect is `Cancelled`; a failed token provider `Unauthenticated`; the client's state
+    /// (`... after client.disconnect() was called`, `... before opening a websocket connection`,
+    /// `connectUser wasn't called`, `server-side only`, `hasn't been initialized`)
+    /// `FailedPrecondition`; anything else `InvalidArgument` (`The "id" field on the user is
+    /// missing`).
     ///
     /// ```
     /// use chat_error_codes::{Canonical, RuntimeError, Table};
@@ -328,16 +336,16 @@ impl<'a> RuntimeError<'a> {
     /// assert_eq!(e.canonical(), Canonical::FailedPrecondition);
     /// let e = RuntimeError::new(Table::StreamChat, "Error", Some("User ID is required when updating a user"));
     /// assert_eq!(e.canonical(), Canonical::InvalidArgument);
+    /// let e = RuntimeError::new(Table::StreamChat, "SyntaxError", Some("Unexpected token '<', \"<html>\" is not valid JSON"));
+    /// assert_eq!(e.canonical(), Canonical::Unavailable);
     /// ```
     pub fn canonical(&self) -> Canonical {
+        let message = self.message.as_deref().unwrap_or("");
         match &*self.name {
-            "TypeError" | "ReferenceError" | "RangeError" | "SyntaxError" => {
-                Canonical::InvalidArgument
-            }
-            "Error" if self.message.as_deref().is_some_and(names_client_state) => {
-                Canonical::FailedPrecondition
-            }
-            "Error" => Canonical::InvalidArgument,
+            "TypeError" | "ReferenceError" | "RangeError" => Canonical::InvalidArgument,
+            "SyntaxError" if message.contains("'<'") => Canonical::Unavailable,
+            "SyntaxError" => Canonical::InvalidArgument,
+            "Error" | "InvalidWebhookError" => refusal_class(message),
             // What `AbortController` and `AbortSignal.timeout()` reject with.
             "AbortError" => Canonical::Cancelled,
             "TimeoutError" => Canonical::DeadlineExceeded,
@@ -480,28 +488,38 @@ impl fmt::Display for Resolution<'_> {
     }
 }
 
-/// Whether an SDK's own error message blames the client's state rather than the arguments: the
-/// phrases the captured SDKs use for a call made before connecting, after disconnecting or
-/// while not initialised (ASCII case ignored).
-fn names_client_state(message: &str) -> bool {
-    const PHRASES: [&str; 10] = [
-        "connectuser",
-        "disconnect",
-        "before opening",
-        "before creating",
-        "not connected",
-        "no connection",
-        "not initialized",
-        "not been initialized",
-        "login first",
-        "not logged in",
+/// The class of an SDK's own refusal (a plain `Error`), by the phrases the captured SDKs use
+/// (ASCII case ignored), first match wins.
+fn refusal_class(message: &str) -> Canonical {
+    const RULES: [(&str, Canonical); 13] = [
+        // stream-chat: a pending call ended by the application's own disconnectUser().
+        ("connection was closed because disconnect", Canonical::Cancelled),
+        // stream-chat: the application's token provider threw or rejected.
+        ("call to tokenprovider failed", Canonical::Unauthenticated),
+        ("connectuser", Canonical::FailedPrecondition),
+        ("disconnect", Canonical::FailedPrecondition),
+        ("before opening", Canonical::FailedPrecondition),
+        ("before creating", Canonical::FailedPrecondition),
+        ("not connected", Canonical::FailedPrecondition),
+        ("not initialized", Canonical::FailedPrecondition),
+        ("been initialized", Canonical::FailedPrecondition),
+        ("server-side", Canonical::FailedPrecondition),
+        ("api secret", Canonical::FailedPrecondition),
+        ("login first", Canonical::FailedPrecondition),
+        ("not logged in", Canonical::FailedPrecondition),
     ];
-    let bytes = message.as_bytes();
-    PHRASES.iter().any(|p| {
-        bytes
-            .windows(p.len())
-            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-    })
+    RULES
+        .iter()
+        .find(|(phrase, _)| contains_ignore_case(message, phrase))
+        .map_or(Canonical::InvalidArgument, |&(_, class)| class)
+}
+
+/// Whether `haystack` contains `needle`, ASCII case ignored (no allocation).
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Resolves a string code in one table: the exact entry (integer tables: decimal code or

@@ -42,8 +42,9 @@ pub(super) fn sendbird_retry_after(detail: Option<&RawValue>) -> Option<u64> {
     (secs.is_finite() && secs >= 0.0).then(|| secs.ceil().min(u64::MAX as f64) as u64)
 }
 
-/// The status whose RFC 9110 reason phrase `message` is exactly: an SDK that got an error
-/// response without a body code (Sendbird gives code `0`) keeps only the reason phrase.
+/// The status whose RFC 9110 reason phrase `message` is (ASCII case and a final period
+/// ignored): an SDK that got an error response without a body code (Sendbird gives code `0`)
+/// keeps only the reason phrase.
 pub(super) fn reason_phrase_status(message: Option<&str>) -> Option<u16> {
     const PHRASES: [(&str, u16); 14] = [
         ("Bad Request", 400),
@@ -61,6 +62,10 @@ pub(super) fn reason_phrase_status(message: Option<&str>) -> Option<u16> {
         ("Service Unavailable", 503),
         ("Gateway Timeout", 504),
     ];
-    let message = message?;
-    PHRASES.iter().find(|(p, _)| *p == message).map(|&(_, s)| s)
+    // As SDKs write them: "Bad request.", "Internal server error".
+    let message = message?.trim().trim_end_matches('.');
+    PHRASES
+        .iter()
+        .find(|(p, _)| p.eq_ignore_ascii_case(message))
+        .map(|&(_, s)| s)
 }

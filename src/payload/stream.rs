@@ -2,12 +2,11 @@
 //! (`ErrorFromResponse`, WebSocket failures, error frames, plain JavaScript errors).
 
 use alloc::borrow::Cow;
-use alloc::vec;
 
 use super::fields::{Body, ErrorField, Fields, Key, read};
 use super::shapes::uncoded;
 use super::signals::{http_status, is_true, status_class};
-use super::{Cause, ParsedError, PayloadError, Shape};
+use super::{ParsedError, PayloadError, Shape};
 use crate::resolve::{resolve_raw, resolve_received};
 use crate::{Canonical, RawCode, Recovery, Resolution, Table};
 
@@ -29,7 +28,8 @@ use crate::{Canonical, RawCode, Recovery, Resolution, Table};
 /// [`transport`](crate::transport) one. `StatusCode` or `status` is kept as
 /// [`status`](ParsedError::status) and decides the class when the code does not
 /// (`ErrorFromResponse` without a body code); `isWSFailure: true`, the SDK's own network-failure
-/// flag, makes it an outage to reconnect from. Nothing with the shape named is refused for want
+/// flag, makes it an outage to retry with backoff (a close code, when there is one, says more:
+/// 1006 is a connection to re-open). Nothing with the shape named is refused for want
 /// of a code: a JavaScript error is a [`Resolution::Runtime`] value.
 ///
 /// ```
@@ -62,7 +62,7 @@ pub(super) fn stream<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError
     }
     let status = http_status(f.status_code).or_else(|| http_status(f.status));
     let signal = if is_true(f.ws_failure) {
-        Some((Canonical::Unavailable, Recovery::Reconnect))
+        Some((Canonical::Unavailable, Recovery::RetryWithBackoff))
     } else {
         status.and_then(status_class)
     };
@@ -74,12 +74,20 @@ pub(super) fn stream<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError
             ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details)
         }
         None => match message_json(f.message.as_deref()) {
-            Some((cause, inner_signal, inner_status)) => {
-                let parsed = uncoded(json, Shape::Stream, Table::StreamChat, f);
+            // What the SDK itself does: `JSON.parse(err.message)`.
+            Some(inner) => {
+                let parsed = ParsedError::new(
+                    json,
+                    Shape::Stream,
+                    inner.code,
+                    inner.resolution,
+                    f.name,
+                    inner.message,
+                    None,
+                );
                 return Ok(parsed
-                    .with_causes(vec![cause])
-                    .with_status(inner_status.or(status))
-                    .with_signal(inner_signal.or(signal)));
+                    .with_status(inner.status.or(status))
+                    .with_signal(inner.signal.or(signal)));
             }
             None => uncoded(json, Shape::Stream, Table::StreamChat, f),
         },
@@ -133,11 +141,18 @@ pub(super) fn transport_code(code: &RawCode<'_>) -> bool {
     code.as_str().is_some_and(|s| Table::JsTransport.lookup(s).is_some())
 }
 
+/// The Stream payload inside a plain `Error`'s message, detached from the message's text.
+struct Inner {
+    code: RawCode<'static>,
+    resolution: Resolution<'static>,
+    message: Option<Cow<'static, str>>,
+    status: Option<u16>,
+    signal: Option<(Canonical, Recovery)>,
+}
+
 /// stream-chat's `new Error(JSON.stringify({code, StatusCode, message, isWSFailure}))`: the
-/// message is itself a Stream payload, which becomes the cause (with its signal and status).
-fn message_json(
-    message: Option<&str>,
-) -> Option<(Cause<'static>, Option<(Canonical, Recovery)>, Option<u16>)> {
+/// message is itself a Stream payload, which the SDK reads back with `JSON.parse`.
+fn message_json(message: Option<&str>) -> Option<Inner> {
     let text = message?.trim_start();
     if !text.starts_with('{') || !(text.contains("\"code\"") || text.contains("isWSFailure")) {
         return None;
@@ -148,12 +163,11 @@ fn message_json(
         return None;
     }
     let inner = stream(text, f).ok()?;
-    let signal = inner.signal();
-    let status = inner.status();
-    let cause = Cause {
+    Some(Inner {
         code: inner.code().clone().into_owned(),
-        message: inner.message().map(|m| Cow::Owned(m.into())),
         resolution: inner.resolution().clone().into_owned(),
-    };
-    Some((cause, signal, status))
+        message: inner.message().map(|m| Cow::Owned(m.into())),
+        status: inner.status(),
+        signal: inner.signal(),
+    })
 }
