@@ -21,6 +21,8 @@ pub struct Table {
     pub sources: Vec<Source>,
     /// The fallback table's name (`cometchat_rest`), if any.
     pub fallback: Option<String>,
+    /// The vendor's page for one code, `{code}` marking where the code goes.
+    pub entry_url: Option<String>,
     /// Sections in document order.
     pub sections: Vec<Section>,
     /// Entries in document order.
