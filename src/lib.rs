@@ -81,6 +81,7 @@ pub mod cometchat;
 pub mod genesys;
 pub mod sendbird;
 pub mod stream;
+pub mod twilio;
 
 pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
 pub use classification::{Canonical, Recovery};

@@ -48,6 +48,8 @@ macro_rules! for_each_table {
                 "Stream Chat API error codes: [`crate::stream`]."),
             (SendbirdChat, "sendbird_chat", sendbird, integer, Sendbird,
                 "Sendbird Chat error codes (Platform API and SDKs): [`crate::sendbird`]."),
+            (TwilioConversations, "twilio_conversations", twilio, integer, Twilio,
+                "Twilio Conversations error codes (Programmable Chat, Conversations, Twilsock): [`crate::twilio`]."),
         }
     };
 }

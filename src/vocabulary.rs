@@ -186,6 +186,10 @@ named_enum! {
         Stream,
         /// Sendbird Chat.
         Sendbird,
+        /// Twilio Conversations (and Programmable Chat).
+        Twilio,
+        /// Ably (Pub/Sub, Chat and its other products).
+        Ably,
     }
 }
 
