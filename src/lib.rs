@@ -76,6 +76,7 @@ mod table_data;
 mod tables;
 mod vocabulary;
 
+pub mod ably;
 pub mod agora;
 pub mod cometchat;
 pub mod genesys;

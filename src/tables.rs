@@ -50,6 +50,8 @@ macro_rules! for_each_table {
                 "Sendbird Chat error codes (Platform API and SDKs): [`crate::sendbird`]."),
             (TwilioConversations, "twilio_conversations", twilio, integer, Twilio,
                 "Twilio Conversations error codes (Programmable Chat, Conversations, Twilsock): [`crate::twilio`]."),
+            (Ably, "ably", ably, integer, Ably,
+                "Ably error codes (Pub/Sub, Chat and the other products): [`crate::ably`]."),
         }
     };
 }

@@ -294,6 +294,8 @@ fn vendors_and_tables_are_consistent() {
             Vendor::Agora => assert!(e.table().as_str().starts_with("agora_")),
             Vendor::Stream => assert_eq!(e.table(), Table::StreamChat),
             Vendor::Sendbird => assert_eq!(e.table(), Table::SendbirdChat),
+            Vendor::Twilio => assert_eq!(e.table(), Table::TwilioConversations),
+            Vendor::Ably => assert_eq!(e.table(), Table::Ably),
         }
         assert_eq!(
             matches!(e.code(), Code::Int(_)),
