@@ -177,8 +177,7 @@ fn vendor_facts(table: &Table, entry: &Entry) -> Vec<String> {
             escape_markdown(&m.explanation)
         ));
     }
-    if let Some(url) = &table.entry_url {
-        let url = url.replacen("{code}", &entry.code, 1);
+    if let Some(url) = table.entry_url(entry) {
         paragraphs.push(format!("Vendor page: <{url}>."));
     }
     if table.sources.iter().any(|s| s.version.is_some()) {
