@@ -85,6 +85,9 @@ proptest! {
             // The native SDKs' numbers reach a server as app reports, in no payload shape of
             // their own.
             Table::AgoraNative => {}
+            // No payload shape reads these tables yet: their parsers are the later, payload part
+            // of issue 23.
+            Table::TwilioConversations | Table::Ably => {}
             Table::StreamChat => {
                 let body = format!(r#"{{"code":{code}{tail},"StatusCode":400{}}}"#, details_field("details"));
                 inputs.push((body.clone(), payload::parse_stream, Shape::Stream));
