@@ -69,7 +69,7 @@ fn success_is_not_an_error() {
     assert_eq!(ok.http_status(), 200);
     assert_eq!(ok.recovery(), Recovery::NoAction);
     // Success codes are few and each says so: the Web SDK's 0, the native SDKs' 0 and
-    // Sendbird's "session token refreshed" notice.
+    // Sendbird's "session token refreshed" notice and Ably's `no_error` placeholder.
     let successes: Vec<AnyChatError> = AnyChatError::all().filter(|e| e.is_success()).collect();
     assert_eq!(
         successes,
@@ -78,7 +78,8 @@ fn success_is_not_an_error() {
             agora::native::ChatError::from_number(0).unwrap().into(),
             chat_error_codes::sendbird::ChatError::from_number(800501)
                 .unwrap()
-                .into()
+                .into(),
+            chat_error_codes::ably::ChatError::NoError.into(),
         ]
     );
 }
