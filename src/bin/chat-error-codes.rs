@@ -29,7 +29,7 @@ mod raw_http;
 #[command(
     name = "chat-error-codes",
     version,
-    about = "Explain the error codes of CometChat, Genesys Web Engagement chat and Agora Chat"
+    about = "Explain, list and search the chat vendors' error codes (every table of the catalog) and parse their error payloads"
 )]
 struct Cli {
     /// Print JSON instead of text.
