@@ -37,6 +37,9 @@ pub struct RawTable {
     /// The table that codes this one does not list are looked up in (a Calls API body can carry
     /// any REST code), and that `passthrough` entries defer to.
     pub fallback: Option<String>,
+    /// The vendor's page for one code, with `{code}` where the code goes
+    /// (`https://www.twilio.com/docs/errors/{code}`): each variant's rustdoc links its page.
+    pub entry_url: Option<String>,
 }
 
 /// `[[source]]`: a document or package the entries come from.
@@ -115,6 +118,10 @@ pub struct RawEntry {
     pub variant: Option<String>,
     pub section: String,
     pub message: String,
+    /// The message is the vendor's text exactly, including the leading or trailing space it
+    /// has (Twilio's 50513); allowed only on a message that has one.
+    #[serde(default)]
+    pub verbatim: bool,
     pub description: Option<String>,
     #[serde(default)]
     pub also: Vec<RawAlso>,

@@ -21,6 +21,8 @@ pub struct Table {
     pub sources: Vec<Source>,
     /// The fallback table's name (`cometchat_rest`), if any.
     pub fallback: Option<String>,
+    /// The vendor's page for one code, `{code}` marking where the code goes.
+    pub entry_url: Option<String>,
     /// Sections in document order.
     pub sections: Vec<Section>,
     /// Entries in document order.
@@ -114,6 +116,13 @@ pub struct Entry {
 }
 
 impl Table {
+    /// The vendor's page for `entry`: `entry_url` with the code filled in.
+    pub fn entry_url(&self, entry: &Entry) -> Option<String> {
+        self.entry_url
+            .as_ref()
+            .map(|url| url.replacen("{code}", &entry.code, 1))
+    }
+
     /// The title of section `index`.
     pub fn section_title(&self, index: usize) -> &str {
         self.sections.get(index).map_or("", |s| s.title.as_str())

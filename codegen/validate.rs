@@ -132,6 +132,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         integer: raw.codes == CodeKind::Integer,
         http: raw.codes == CodeKind::Http,
         fallback: raw.fallback,
+        entry_url: raw.entry_url,
         sources,
         sections,
         entries,
@@ -169,10 +170,19 @@ fn header(check: &mut Check, doc: &toml::Table) -> Option<Header> {
         ("url", Some(&raw.url)),
         ("sdk", raw.sdk.as_ref()),
         ("fallback", raw.fallback.as_ref()),
+        ("entry_url", raw.entry_url.as_ref()),
     ];
     for (key, value) in texts {
         if let Some(problem) = value.and_then(|v| text_problem(v)) {
             check.at("[table]", format!("`{key}` {problem}"));
+        }
+    }
+    if let Some(url) = &raw.entry_url {
+        if !url.starts_with("https://") || url.matches("{code}").count() != 1 || url.contains(' ') {
+            check.at(
+                "[table]",
+                "`entry_url` must be an https URL without spaces with `{code}` exactly once",
+            );
         }
     }
     Some(Header { raw, bounds })
@@ -756,7 +766,19 @@ impl EntryCheck<'_, '_> {
                     "section {section:?} does not exist (declare it with [[section]])"
                 )),
             }
-            if let Some(problem) = text_problem(message) {
+            // A verbatim message keeps the vendor's outer whitespace; the rest is checked.
+            let verbatim = raw.verbatim && *message == raw.message;
+            if verbatim && message.trim() == message.as_str() {
+                self.fail(
+                    "`verbatim` is for a message with leading or trailing whitespace; drop it",
+                );
+            }
+            let checked = if verbatim {
+                message.trim()
+            } else {
+                message.as_str()
+            };
+            if let Some(problem) = text_problem(checked) {
                 self.fail(format!("message {problem}"));
             }
         }

@@ -60,6 +60,8 @@ pub(crate) struct Entry {
     pub passthrough: bool,
     pub deprecated: Option<&'static str>,
     pub note: Option<&'static str>,
+    /// The vendor's page for this code (`[table] entry_url` with the code filled in).
+    pub url: Option<&'static str>,
     pub pattern: Option<(&'static str, &'static str)>,
 }
 

@@ -1,5 +1,6 @@
 //! Typed, exhaustively matchable error codes of the chat vendors: CometChat (JavaScript SDK, REST
-//! API, Calls API), Genesys Web Engagement chat and Agora Chat.
+//! API, Calls API), Genesys Web Engagement chat, Agora Chat, Stream Chat, Sendbird, Twilio
+//! Conversations and Ably.
 //!
 //! Each vendor table is kept as data in `data/*.toml`; the build script compiles it into a
 //! `ChatError` enum (one documented variant per code), a static metadata table and `phf` perfect
@@ -21,8 +22,9 @@
 //! ```
 //!
 //! # Modules
-//! - [`cometchat::sdk`], [`cometchat::calls`], [`cometchat::rest`], [`genesys`], [`agora`]: one
-//!   `ChatError` enum per table.
+//! - [`cometchat::sdk`], [`cometchat::calls`], [`cometchat::rest`], [`genesys`], [`agora`],
+//!   [`stream`], [`sendbird`], [`twilio`], [`ably`]: one `ChatError` enum per table, each with a
+//!   `<table>_variants!` macro that hands every variant to a macro of yours.
 //! - [`AnyChatError`], [`lookup`], [`lookup_number`]: across tables.
 //! - [`Canonical`], [`Recovery`]: the shared classification.
 //! - [`payload`] (feature `json`): the vendors' error payloads; [`response`]: a whole HTTP
@@ -76,6 +78,7 @@ mod table_data;
 mod tables;
 mod vocabulary;
 
+pub mod ably;
 pub mod agora;
 pub mod cometchat;
 pub mod genesys;
@@ -85,6 +88,7 @@ pub mod tencent;
 pub mod zego;
 pub mod transport;
 pub mod websocket;
+pub mod twilio;
 
 pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
 pub use classification::{Canonical, Recovery};

@@ -192,6 +192,9 @@ impl Row {
     pub(crate) fn vendor_retryable(self) -> Option<bool> {
         self.entry.retryable
     }
+    pub(crate) fn vendor_url(self) -> Option<&'static str> {
+        self.entry.url
+    }
     pub(crate) fn platform_names(self) -> &'static [(&'static str, &'static str)] {
         self.entry.platforms.of(self.meta.platforms)
     }
@@ -273,6 +276,10 @@ macro_rules! impl_error_info {
             #[inline]
             fn vendor_retryable(&self) -> Option<bool> {
                 self.row().vendor_retryable()
+            }
+            #[inline]
+            fn vendor_url(&self) -> Option<&'static str> {
+                self.row().vendor_url()
             }
             #[inline]
             fn platform_names(&self) -> &'static [(&'static str, &'static str)] {

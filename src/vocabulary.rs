@@ -96,6 +96,16 @@ pub trait ErrorInfo {
     fn vendor_retryable(&self) -> Option<bool> {
         None
     }
+    /// The vendor's web page for the code, where the vendor has one page per code (Twilio, Ably).
+    ///
+    /// ```
+    /// use chat_error_codes::{ErrorInfo, ably};
+    /// let e = ably::ChatError::TokenExpired;
+    /// assert_eq!(e.vendor_url(), Some("https://help.ably.io/error/40142"));
+    /// ```
+    fn vendor_url(&self) -> Option<&'static str> {
+        None
+    }
     /// The name each SDK platform gives the code, as `(platform, name)` pairs sorted by platform
     /// (`("android", "GENERAL_ERROR")`, `("ios", "AgoraChatErrorGeneral")`); empty where the
     /// platforms agree or the table has one platform.
@@ -186,6 +196,10 @@ named_enum! {
         Stream,
         /// Sendbird Chat.
         Sendbird,
+        /// Twilio Conversations (and Programmable Chat).
+        Twilio,
+        /// Ably (Pub/Sub, Chat and its other products).
+        Ably,
         /// ZEGOCLOUD ZIM (In-app Chat).
         Zego,
         /// Tencent Cloud IM (Chat).

@@ -294,6 +294,8 @@ fn vendors_and_tables_are_consistent() {
             Vendor::Agora => assert!(e.table().as_str().starts_with("agora_")),
             Vendor::Stream => assert_eq!(e.table(), Table::StreamChat),
             Vendor::Sendbird => assert_eq!(e.table(), Table::SendbirdChat),
+            Vendor::Twilio => assert_eq!(e.table(), Table::TwilioConversations),
+            Vendor::Ably => assert_eq!(e.table(), Table::Ably),
             Vendor::Zego => assert_eq!(e.table(), Table::ZegoZim),
             Vendor::Tencent => assert_eq!(e.table(), Table::TencentIm),
             Vendor::Transport => assert!(matches!(
@@ -435,4 +437,123 @@ fn every_code_of_every_source_of_zego_and_tencent_is_an_entry() {
     assert_eq!(webhook.range(), Some((120001, 130000)));
     assert!(Table::TencentIm.section_of(120000).is_none());
     assert!(Table::TencentIm.section_of(130001).is_none());
+#[test]
+fn twilio_and_ably_entries_link_their_vendor_page() {
+    for e in AnyChatError::all() {
+        let expected = match e.table() {
+            Table::TwilioConversations => {
+                Some(format!("https://www.twilio.com/docs/errors/{}", e.code()))
+            }
+            Table::Ably => Some(format!("https://help.ably.io/error/{}", e.code())),
+            _ => None,
+        };
+        assert_eq!(e.vendor_url().map(str::to_owned), expected, "{e:?}");
+    }
+}
+
+#[test]
+fn twilio_keeps_the_lists_218_codes_and_the_two_the_sdk_handles() {
+    use chat_error_codes::twilio::ChatError;
+    let from_list: Vec<i32> = ChatError::ALL
+        .iter()
+        .filter(|e| e.sources().list().iter().any(|s| s.id() == "list"))
+        .map(|e| e.number())
+        .collect();
+    // The 218 of the selection, and 20104 (a Platform code the SDK's transport handles).
+    assert_eq!(from_list.len(), 219);
+    assert!(
+        from_list
+            .iter()
+            .all(|n| (50000..=51999).contains(n) || [19038, 20161, 20104].contains(n))
+    );
+    let sdk_only: Vec<i32> = ChatError::ALL
+        .iter()
+        .filter(|e| !e.sources().docs())
+        .map(|e| e.number())
+        .collect();
+    assert_eq!(sdk_only, [50530]);
+    // Twilio's message, exactly: product prefix, odd spacing and quotes included.
+    let e = ChatError::from_number(50513).unwrap();
+    assert_eq!(
+        e.message(),
+        " Message author should be among Group MMS participants."
+    );
+    assert_eq!(
+        e.name(),
+        "MESSAGE_AUTHOR_SHOULD_BE_AMONG_GROUP_MMS_PARTICIPANTS"
+    );
+    assert_eq!(
+        ChatError::from_number(50384).unwrap().message(),
+        "Initial state can't be 'closed"
+    );
+    // A name that an earlier code has gets the code appended.
+    assert_eq!(
+        ChatError::from_number(51131).unwrap().name(),
+        "AUTHENTICATION_FAILED_51131"
+    );
+    // Token errors re-authenticate, transport losses reconnect.
+    for n in 51114..=51122 {
+        let e = ChatError::from_number(n).unwrap();
+        assert_eq!(
+            e.recovery(),
+            chat_error_codes::Recovery::Reauthenticate,
+            "{n}"
+        );
+    }
+    assert_eq!(
+        ChatError::from_number(51005).unwrap().recovery(),
+        chat_error_codes::Recovery::Reconnect
+    );
+}
+
+#[test]
+fn ably_statuses_are_the_embedded_ones_except_where_the_page_says_otherwise() {
+    use chat_error_codes::ably::ChatError;
+    assert_eq!(ChatError::ALL.len(), 276);
+    let differing = [
+        (40009, 413),
+        (40111, 403),
+        (40114, 403),
+        (40115, 403),
+        (40171, 403),
+        (50003, 503),
+    ];
+    for &e in ChatError::ALL {
+        let n = e.number();
+        let embedded = (10000..=59999)
+            .contains(&n)
+            .then(|| u16::try_from(n / 100).unwrap())
+            .filter(|s| (400..=599).contains(s));
+        match differing.iter().find(|(code, _)| *code == n) {
+            Some(&(_, status)) => {
+                assert_eq!(e.vendor_status(), Some(status), "{n}");
+                assert!(e.note().unwrap().contains("embeds"), "{n}");
+            }
+            None if embedded.is_some() => assert_eq!(e.vendor_status(), embedded, "{n}"),
+            None => {}
+        }
+    }
+    // The @ably/chat ErrorCode names are aliases of the registry's identifiers.
+    let chat_named = ChatError::ALL
+        .iter()
+        .filter(|e| !e.aliases().is_empty())
+        .count();
+    assert_eq!(chat_named, 20);
+    assert_eq!(
+        ChatError::from_code("RoomInInvalidState"),
+        Some(ChatError::RoomIsInAnInvalidState)
+    );
+    // Token errors 40140-40149 re-authenticate; the connection states reconnect.
+    for n in [40140, 40141, 40142, 40143, 40144, 40145] {
+        let e = ChatError::from_number(n).unwrap();
+        assert_eq!(
+            e.recovery(),
+            chat_error_codes::Recovery::Reauthenticate,
+            "{n}"
+        );
+    }
+    for n in [80000, 80002, 80003, 80005, 80016, 80022] {
+        let e = ChatError::from_number(n).unwrap();
+        assert_eq!(e.recovery(), chat_error_codes::Recovery::Reconnect, "{n}");
+    }
 }

@@ -69,8 +69,8 @@ fn success_is_not_an_error() {
     assert_eq!(ok.http_status(), 200);
     assert_eq!(ok.recovery(), Recovery::NoAction);
     // Success codes are few and each says so: the Web SDK's 0, the native SDKs' 0,
-    // Sendbird's "session token refreshed" notice, ZEGOCLOUD ZIM's 0, Tencent IM's 0 and a
-    // WebSocket's normal closure.
+    // Sendbird's "session token refreshed" notice, Ably's `no_error` placeholder, ZEGOCLOUD
+    // ZIM's 0, Tencent IM's 0 and a WebSocket's normal closure.
     let successes: Vec<AnyChatError> = AnyChatError::all().filter(|e| e.is_success()).collect();
     assert_eq!(
         successes,
@@ -80,6 +80,7 @@ fn success_is_not_an_error() {
             chat_error_codes::sendbird::ChatError::from_number(800501)
                 .unwrap()
                 .into(),
+            chat_error_codes::ably::ChatError::NoError.into(),
             chat_error_codes::zego::ChatError::from_number(0)
                 .unwrap()
                 .into(),

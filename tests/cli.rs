@@ -362,3 +362,36 @@ fn bad_responses_are_errors_that_name_the_line() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn explain_and_list_show_twilio_and_ably_with_their_vendor_pages() {
+    let o = run(&["explain", "51119", "40142"], None);
+    assert!(o.status.success(), "{o:?}");
+    let text = stdout(&o);
+    assert!(
+        text.contains("twilio_conversations (Twilio) TokenExpired"),
+        "{text}"
+    );
+    assert!(
+        text.contains("message:     Twilsock: Token expired"),
+        "{text}"
+    );
+    assert!(
+        text.contains("vendor page: <https://www.twilio.com/docs/errors/51119>"),
+        "{text}"
+    );
+    assert!(text.contains("ably (Ably) TokenExpired"), "{text}");
+    assert!(
+        text.contains("vendor page: <https://help.ably.io/error/40142>"),
+        "{text}"
+    );
+    let o = run(&["list", "--table", "ably", "--json"], None);
+    assert!(o.status.success(), "{o:?}");
+    let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 276);
+    let e = list.iter().find(|e| e["code"] == 40142).unwrap();
+    assert_eq!(e["name"], "token_expired");
+    assert_eq!(e["vendor_status"], 401);
+    assert_eq!(e["vendor_url"], "https://help.ably.io/error/40142");
+}

@@ -102,6 +102,61 @@ fn hostile_text_is_kept_literally_and_escaped_in_generated_code() {
 }
 
 #[test]
+fn verbatim_messages_entry_urls_and_the_variants_macro_are_generated() {
+    let text = r#"
+[table]
+vendor = "Test"
+title = "Test integer table"
+source = "fixture"
+url = "https://example.invalid/"
+codes = "integer"
+min = 0
+max = 999
+entry_url = "https://example.invalid/errors/{code}"
+
+[[section]]
+id = "general"
+title = "General Errors"
+canonical = "Internal"
+
+[[error]]
+code = 7
+name = "SPACED"
+section = "general"
+message = " Leading space kept"
+verbatim = true
+
+[[error]]
+code = 8
+name = "PLAIN"
+section = "general"
+message = "Plain"
+"#;
+    let table = load("verbatim.toml", text).unwrap();
+    assert_eq!(table.entries[0].texts[0].1, " Leading space kept");
+    let id = TableId {
+        stem: "fixture_ints",
+        variant: "GenesysChat",
+        integer: true,
+    };
+    let code = codegen::write::generate(&id, &table);
+    assert!(code.contains(r#"" Leading space kept""#), "{code}");
+    assert!(
+        code.contains("Vendor page: <https://example.invalid/errors/7>."),
+        "{code}"
+    );
+    assert!(
+        code.contains("Vendor page: <https://example.invalid/errors/8>."),
+        "{code}"
+    );
+    // The macro hands over every variant, in order.
+    let start = code.find("macro_rules! fixture_ints_variants {").unwrap();
+    let body = &code[start..];
+    let (spaced, plain) = (body.find("Spaced,").unwrap(), body.find("Plain,").unwrap());
+    assert!(spaced < plain, "{body}");
+}
+
+#[test]
 fn the_real_data_validates_and_generation_is_deterministic() {
     for id in codegen::TABLES {
         let stem = id.stem;

@@ -161,7 +161,7 @@ fn entry_literal<'t>(table: &'t Table, entry: &'t Entry, flat: &mut Flat<'t>) ->
     format!(
         "Entry {{ code: {code}, name: {:?}, variant: {:?}, aliases: {}, messages: {}, sections: {}, description: {}, \
          canonical: crate::Canonical::{}, recovery: crate::Recovery::{}, raised: {}, docs: {}, sdk: {}, sources: {}, status: {}, retryable: {}, \
-         platforms: {}, server_messages: {}, sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, pattern: {pattern} }}",
+         platforms: {}, server_messages: {}, sdk_codes: {}, passthrough: {}, deprecated: {}, note: {}, url: {}, pattern: {pattern} }}",
         entry.name,
         entry.variant,
         span(&mut flat.aliases, entry.aliases.iter().map(String::as_str)),
@@ -189,6 +189,7 @@ fn entry_literal<'t>(table: &'t Table, entry: &'t Entry, flat: &mut Flat<'t>) ->
         entry.passthrough,
         opt(entry.deprecated.as_deref()),
         opt(entry.note.as_deref()),
+        opt(table.entry_url(entry).as_deref()),
     )
 }
 

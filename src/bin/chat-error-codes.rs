@@ -29,7 +29,7 @@ mod raw_http;
 #[command(
     name = "chat-error-codes",
     version,
-    about = "Explain the error codes of CometChat, Genesys Web Engagement chat and Agora Chat"
+    about = "Explain, list and search the chat vendors' error codes (every table of the catalog) and parse their error payloads"
 )]
 struct Cli {
     /// Print JSON instead of text.
@@ -256,6 +256,7 @@ fn entry_json(e: &AnyChatError) -> Value {
         })).collect::<Vec<_>>(),
         "vendor_status": e.vendor_status(),
         "vendor_retryable": e.vendor_retryable(),
+        "vendor_url": e.vendor_url(),
         "platform_names": e.platform_names().iter().map(|(p, n)| json!({"platform": p, "name": n})).collect::<Vec<_>>(),
         "server_messages": e.server_messages(),
         "deprecated": e.deprecated(),
@@ -362,6 +363,9 @@ fn entry_text(e: &AnyChatError, out: &mut String) {
             "server says:",
             format!("{:?}: {}", m.text(), m.explanation()),
         );
+    }
+    if let Some(url) = e.vendor_url() {
+        line(out, "vendor page:", format!("<{url}>"));
     }
     line(out, "sources:", e.sources());
     for source in e.sources().list() {
