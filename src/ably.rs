@@ -33,29 +33,8 @@
 //! assert!(ChatError::NoError.is_success());
 //! ```
 //!
-//! Match it without a wildcard arm: when the vendor adds a code, this stops compiling. The
-//! variants come from [`ably_variants!`](crate::ably_variants), so the match names every one
-//! without listing them by hand.
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/ably.match.md"))]
 //!
-//! ```
-//! use chat_error_codes::{ErrorInfo, ably::ChatError};
-//!
-//! macro_rules! variant_name {
-//!     ($($variant:ident),* $(,)?) => {
-//!         fn variant_name(e: ChatError) -> &'static str {
-//!             match e {
-//!                 $(ChatError::$variant => stringify!($variant),)*
-//!             }
-//!         }
-//!     };
-//! }
-//! chat_error_codes::ably_variants!(variant_name);
-//!
-//! for &e in ChatError::ALL {
-//!     assert_eq!(variant_name(e), e.variant_name());
-//! }
-//! assert_eq!(variant_name(ChatError::TokenExpired), "TokenExpired");
-//! ```
 //!
 //! Serde writes the number, as Ably sends it in `ErrorInfo.code`, and reads it back:
 //!

@@ -23,8 +23,9 @@
 //!
 //! # Modules
 //! - [`cometchat::sdk`], [`cometchat::calls`], [`cometchat::rest`], [`genesys`], [`agora`],
-//!   [`stream`], [`sendbird`], [`twilio`], [`ably`]: one `ChatError` enum per table, each with a
-//!   `<table>_variants!` macro that hands every variant to a macro of yours.
+//!   [`stream`], [`sendbird`], [`twilio`], [`ably`], [`zego`], [`tencent`]: one `ChatError` enum
+//!   per vendor table, exhaustively matchable; [`transport`], [`websocket`]: the transport under
+//!   every SDK (Node.js and axios errors, WebSocket close codes).
 //! - [`AnyChatError`], [`lookup`], [`lookup_number`]: across tables.
 //! - [`Canonical`], [`Recovery`]: the shared classification.
 //! - [`payload`] (feature `json`): the vendors' error payloads; [`response`]: a whole HTTP

@@ -19,31 +19,7 @@
 //! assert_eq!(e.vendor_retryable(), Some(false));
 //! ```
 //!
-//! Match it without a wildcard arm: when the vendor adds a code, this stops compiling.
-//!
-//! ```
-//! use chat_error_codes::stream::ChatError;
-//!
-//! #[allow(deprecated)] // retired codes stay, deprecated
-//! fn advice(e: ChatError) -> &'static str {
-//!     match e {
-//!         ChatError::RateLimitError => "slow down",
-//! #       ChatError::UndefinedToken | ChatError::InputError | ChatError::DuplicateUsernameError
-//! #       | ChatError::MessageTooLongError | ChatError::EventNotSupportedError | ChatError::ChannelFeatureNotSupportedError
-//! #       | ChatError::MultipleNestingLevelError | ChatError::CustomCommandEndpointCallError | ChatError::CustomCommandEndpointMissingError
-//! #       | ChatError::MessageModerationFailed | ChatError::AuthenticationError | ChatError::AuthErrorTokenExpired
-//! #       | ChatError::AuthErrorTokenUsedBeforeIssuedAt | ChatError::AuthErrorTokenNotValidYet | ChatError::AuthErrorTokenSignatureInvalid
-//! #       | ChatError::AccessKeyError | ChatError::NotAllowedError | ChatError::AppSuspendedError
-//! #       | ChatError::CoolDownError | ChatError::DoesNotExistError | ChatError::RequestTimeoutError
-//! #       | ChatError::PayloadTooBigError | ChatError::MaxHeaderSizeExceededError | ChatError::InternalSystemError
-//! #       | ChatError::ErrQueryChannelPermissions | ChatError::AuthenticationFailedError | ChatError::ConnectionIDNotFoundError
-//! #       | ChatError::ErrWrongRegion | ChatError::ErrTooManyConnections
-//! #       => "see the entry",
-//!         // ... one arm per code (hidden here) ...
-//!     }
-//! }
-//! assert_eq!(advice(ChatError::RateLimitError), "slow down");
-//! ```
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/stream_chat.match.md"))]
 #![allow(deprecated)] // the generated code refers to every variant, retired ones included
 
 include!(concat!(env!("OUT_DIR"), "/stream_chat.rs"));

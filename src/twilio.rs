@@ -26,29 +26,8 @@
 //! assert_eq!(ChatError::from_number(51005).unwrap().recovery(), Recovery::Reconnect);
 //! ```
 //!
-//! Match it without a wildcard arm: when the vendor adds a code, this stops compiling. The
-//! variants come from [`twilio_conversations_variants!`](crate::twilio_conversations_variants),
-//! so the match names every one without listing them by hand.
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/twilio_conversations.match.md"))]
 //!
-//! ```
-//! use chat_error_codes::{ErrorInfo, twilio::ChatError};
-//!
-//! macro_rules! variant_name {
-//!     ($($variant:ident),* $(,)?) => {
-//!         fn variant_name(e: ChatError) -> &'static str {
-//!             match e {
-//!                 $(ChatError::$variant => stringify!($variant),)*
-//!             }
-//!         }
-//!     };
-//! }
-//! chat_error_codes::twilio_conversations_variants!(variant_name);
-//!
-//! for &e in ChatError::ALL {
-//!     assert_eq!(variant_name(e), e.variant_name());
-//! }
-//! assert_eq!(variant_name(ChatError::TokenExpired), "TokenExpired");
-//! ```
 //!
 //! Serde writes the number, as Twilio sends it, and reads it back:
 //!

@@ -14,23 +14,7 @@
 //! assert_eq!(chat_error_codes::websocket::section_of(4321).unwrap().range(), Some((4000, 4999)));
 //! ```
 //!
-//! Match it without a wildcard arm: if the registry gains a code, this stops compiling.
-//!
-//! ```
-//! use chat_error_codes::websocket::ChatError;
-//!
-//! fn reconnect(e: ChatError) -> bool {
-//!     match e {
-//!         ChatError::AbnormalClosure | ChatError::GoingAway | ChatError::ServiceRestart
-//!         | ChatError::TryAgainLater | ChatError::BadGateway | ChatError::InternalError
-//!         | ChatError::NoStatusRcvd => true,
-//!         ChatError::NormalClosure | ChatError::ProtocolError | ChatError::UnsupportedData
-//!         | ChatError::InvalidFramePayloadData | ChatError::PolicyViolation
-//!         | ChatError::MessageTooBig | ChatError::MandatoryExt | ChatError::TlsHandshake => false,
-//!     }
-//! }
-//! assert!(reconnect(ChatError::AbnormalClosure));
-//! ```
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/websocket_close.match.md"))]
 #![allow(deprecated)] // the generated code refers to every variant, retired ones included
 
 include!(concat!(env!("OUT_DIR"), "/websocket_close.rs"));

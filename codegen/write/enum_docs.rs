@@ -48,23 +48,6 @@ pub fn make_enum(out: &mut Output, table: &Table, repr: &str) {
     writeln!(out, "    ];\n}}\n");
 }
 
-/// `<stem>_variants!`: hands every variant to a macro of the caller's, so that code which must
-/// name every variant (an exhaustive `match`) is written once instead of by hand.
-pub fn make_variants_macro(out: &mut Output, stem: &str, variant: &str, table: &Table) {
-    out.doc("", &format!("Calls the macro `$callback` once with every variant of the `ChatError` enum of table `{stem}` (`Table::{variant}`), in declaration order: `$callback! {{ A, B, ... }}`."));
-    out.doc("", "");
-    out.doc("", "For code that must name every variant, such as an exhaustive `match` without a wildcard arm that the compiler checks again whenever a code is added.");
-    writeln!(
-        out,
-        "#[macro_export]\n#[rustfmt::skip]\nmacro_rules! {stem}_variants {{"
-    );
-    writeln!(out, "    ($callback:ident) => {{\n        $callback! {{");
-    for entry in &table.entries {
-        writeln!(out, "            {},", entry.variant);
-    }
-    writeln!(out, "        }}\n    }};\n}}\n");
-}
-
 /// The variant's rustdoc, paragraph by paragraph.
 fn variant_docs(out: &mut Output, table: &Table, entry: &Entry) {
     let doc = |out: &mut Output, text: &str| out.doc("    ", text);

@@ -31,7 +31,6 @@ pub fn generate_with(id: &TableId, table: &Table, fingerprint: fn(&[u8]) -> u64)
     make_header(&mut out, id, table);
     maps::make_value(&mut out, &values, repr);
     enum_docs::make_enum(&mut out, table, repr);
-    enum_docs::make_variants_macro(&mut out, id.stem, id.variant, table);
     metadata::make_metadata(&mut out, id, table);
     maps::make_data(&mut out, table, &values, fingerprint);
     out.into_string()

@@ -17,31 +17,7 @@
 //! assert_eq!(ChatError::from_response(500, "web_application"), Some(ChatError::WebApplication500));
 //! ```
 //!
-//! Match it without a wildcard arm: when the vendor adds a code, this stops compiling.
-//!
-//! ```
-//! use chat_error_codes::agora::rest::ChatError;
-//!
-//! #[allow(deprecated)] // retired codes stay, deprecated
-//! fn advice(e: ChatError) -> &'static str {
-//!     match e {
-//!         ChatError::IllegalArgument => "fix the request",
-//! #       ChatError::InvalidGrant | ChatError::JsonParse | ChatError::InvalidParameter
-//! #       | ChatError::RequiredPropertyNotFound | ChatError::DuplicateUniquePropertyExists | ChatError::Status400
-//! #       | ChatError::Unauthorized | ChatError::AuthBadAccessToken | ChatError::ForbiddenOp
-//! #       | ChatError::ExceedLimit | ChatError::OrganizationApplicationNotFound | ChatError::ServiceResourceNotFound
-//! #       | ChatError::ResourceNotFound | ChatError::StorageObjectNotFound | ChatError::FileExpired
-//! #       | ChatError::Status405 | ChatError::Status408 | ChatError::FileExceedingMaximumLimit
-//! #       | ChatError::RequestEntityTooLarge | ChatError::WebApplication415 | ChatError::ResourceLimited
-//! #       | ChatError::ReachLimit | ChatError::NoFullTextIndex | ChatError::UnsupportedServiceOperation
-//! #       | ChatError::WebApplication500 | ChatError::Status501 | ChatError::Status502
-//! #       | ChatError::Status503 | ChatError::Status504
-//! #       => "see the entry",
-//!         // ... one arm per code (hidden here) ...
-//!     }
-//! }
-//! assert_eq!(advice(ChatError::IllegalArgument), "fix the request");
-//! ```
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/agora_rest.match.md"))]
 #![allow(deprecated)] // the generated code refers to every variant, retired ones included
 
 include!(concat!(env!("OUT_DIR"), "/agora_rest.rs"));
