@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use chat_error_codes::response::{
-    self, Body, Decision, Excerpt, MAX_EXCERPT_BYTES, ProblemDetails, RetryHints, TYPE_PREFIX,
-    Wait, problem_type,
+    self, ABOUT_BLANK, Body, DOCS_BASE, Decision, DelayLimits, Excerpt, MAX_EXCERPT_BYTES,
+    ProblemDetails, RetryHints, Wait, problem_type, problem_type_with_base,
 };
 use chat_error_codes::{
     AnyChatError, Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table, Vendor,
@@ -81,7 +81,7 @@ fn sendbird_documented_headers() {
     );
     // Retry-After is absent, so Sendbird's own header gives the delay.
     assert_eq!(
-        h.delay_from_unix(NOW, false),
+        h.delay_from_unix(NOW, 200),
         Some(Duration::from_nanos(69_786_549))
     );
 }
@@ -114,9 +114,9 @@ fn malformed_values_are_absent_and_the_first_good_value_wins() {
         "15s",
         "0x10",
         "Sun, 06 Nov 1994 08:49:37 UTC",
-        "Sunday, 06-Nov-94 08:49:37 GMT",
-        "Sun Nov  6 08:49:37 1994",
-        "99999999999999999999999",
+        "Sunday, 06 Nov 1994 08:49:37 GMT",
+        "Sun Nov 06 08:49:37 94",
+        "1e3",
     ] {
         let h = hints(&[("Retry-After", bad)]);
         assert_eq!(h.retry_after(), None, "{bad:?}");
@@ -144,18 +144,18 @@ fn malformed_values_are_absent_and_the_first_good_value_wins() {
 fn http_dates_become_delays_from_now() {
     let h = hints(&[("Retry-After", "Tue, 14 Nov 2023 22:13:40 GMT")]); // NOW + 20 s
     assert_eq!(h.retry_after(), Some(Wait::Until(1_700_000_020)));
-    assert_eq!(h.delay_from_unix(NOW, false), Some(Duration::from_secs(20)));
-    // A date already past: retry now.
+    assert_eq!(h.delay_from_unix(NOW, 503), Some(Duration::from_secs(20)));
+    // A date already past: not an immediate retry, the minimum.
     let h = hints(&[("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")]);
-    assert_eq!(h.delay_from_unix(NOW, false), Some(Duration::ZERO));
+    assert_eq!(h.delay_from_unix(NOW, 503), Some(DelayLimits::DEFAULT.min));
 }
 
 #[test]
 fn reset_counts_only_when_rate_limited_and_retry_after_wins() {
     let reset = hints(&[("X-Rate-Limit-Reset", "1700000030")]);
-    assert_eq!(reset.delay_from_unix(NOW, false), None);
+    assert_eq!(reset.delay_from_unix(NOW, 400), None);
     assert_eq!(
-        reset.delay_from_unix(NOW, true),
+        reset.delay_from_unix(NOW, 429),
         Some(Duration::from_secs(30))
     );
     let empty = hints(&[
@@ -163,12 +163,12 @@ fn reset_counts_only_when_rate_limited_and_retry_after_wins() {
         ("X-Rate-Limit-Remaining", "0"),
     ]);
     assert_eq!(
-        empty.delay_from_unix(NOW, false),
+        empty.delay_from_unix(NOW, 400),
         Some(Duration::from_secs(30))
     );
     let both = hints(&[("X-Rate-Limit-Reset", "1700000030"), ("Retry-After", "15")]);
     assert_eq!(
-        both.delay_from_unix(NOW, true),
+        both.delay_from_unix(NOW, 429),
         Some(Duration::from_secs(15))
     );
 }
@@ -182,9 +182,11 @@ proptest! {
             Just("X-Rate-Limit-Remaining".to_string()), ".{0,20}",
         ], proptest::collection::vec(any::<u8>(), 0..40)),
         0..8,
-    ), now in any::<u64>(), limited in any::<bool>()) {
+    ), now in any::<u64>(), status in 0u16..1000) {
         let h = RetryHints::from_headers(headers.iter().map(|(n, v)| (n.as_str(), v.as_slice())));
-        let _ = h.delay_from_unix(Duration::from_secs(now), limited);
+        if let Some(d) = h.delay_from_unix(Duration::from_secs(now), status) {
+            prop_assert!(!d.is_zero() && d <= DelayLimits::DEFAULT.max, "{d:?}");
+        }
     }
 
     #[test]
@@ -582,16 +584,33 @@ fn percent_decode(s: &str) -> String {
 
 #[test]
 fn every_entry_has_its_own_stable_type_uri() {
-    let mut seen = HashSet::new();
+    let base = "https://errors.example.com/chat/";
+    let (mut docs, mut based) = (HashSet::new(), HashSet::new());
     for e in AnyChatError::all() {
-        let uri = problem_type(&Resolution::Known(e));
-        let rest = uri
-            .strip_prefix(TYPE_PREFIX)
-            .and_then(|r| r.strip_prefix(e.table().as_str()))
-            .and_then(|r| r.strip_prefix(':'))
+        let r = Resolution::Known(e);
+        // The rustdoc page of the entry's variant, under its table's module.
+        let uri = problem_type(&r);
+        let page = uri
+            .strip_prefix(DOCS_BASE)
             .unwrap_or_else(|| panic!("{uri}"));
-        // Agora REST: `<status>:<error>`, or the status alone.
-        let (status, code) = match (e.table(), rest.split_once(':')) {
+        let expected = format!("enum.ChatError.html#variant.{}", e.variant_name());
+        assert!(page.ends_with(&expected), "{uri}");
+        assert!(docs.insert(uri.clone()), "two entries share {uri}");
+        // It reads back to the entry, alone and as a document's type.
+        let doc = ProblemDetails {
+            type_uri: uri.clone(),
+            ..ProblemDetails::default()
+        };
+        assert_eq!(doc.entry(), Some(e), "{uri}");
+
+        // Under a service's base: `<table>/<code>`, Agora REST `<status>/<error>`.
+        let uri = problem_type_with_base(base, &r);
+        let rest = uri
+            .strip_prefix(base)
+            .and_then(|r| r.strip_prefix(e.table().as_str()))
+            .and_then(|r| r.strip_prefix('/'))
+            .unwrap_or_else(|| panic!("{uri}"));
+        let (status, code) = match (e.table(), rest.split_once('/')) {
             (Table::AgoraRest, Some((status, code))) => (Some(status), code),
             (Table::AgoraRest, None) => (Some(rest), rest),
             _ => (None, rest),
@@ -605,9 +624,53 @@ fn every_entry_has_its_own_stable_type_uri() {
             "{uri}"
         );
         assert_eq!(percent_decode(code), e.code().to_string(), "{uri}");
-        assert!(seen.insert(uri.clone()), "two entries share {uri}");
+        assert!(based.insert(uri.clone()), "two entries share {uri}");
     }
-    assert_eq!(seen.len(), Table::ALL_LEN);
+    assert_eq!((docs.len(), based.len()), (Table::ALL_LEN, Table::ALL_LEN));
+    // No entry: about:blank, the table and code staying in the extensions.
+    for r in [
+        chat_error_codes::resolve(Table::CometChatRest, "ERR_NEW/2030"),
+        chat_error_codes::resolve(Table::GenesysChat, "230"),
+    ] {
+        assert_eq!(problem_type(&r), ABOUT_BLANK, "{r:?}");
+        assert_eq!(problem_type_with_base(base, &r), ABOUT_BLANK, "{r:?}");
+    }
+}
+
+/// The type URIs of earlier versions (`urn:chat-error-codes:<table>:<code>`) still resolve.
+#[test]
+fn legacy_urn_types_read_back() {
+    use chat_error_codes::agora::rest::ChatError;
+    let cases: [(&str, Option<AnyChatError>); 6] = [
+        (
+            "urn:chat-error-codes:cometchat_rest:ERR_UID_NOT_FOUND",
+            AnyChatError::from_table(Table::CometChatRest, "ERR_UID_NOT_FOUND"),
+        ),
+        (
+            "urn:chat-error-codes:agora_chat:605",
+            AnyChatError::from_table(Table::AgoraChat, "605"),
+        ),
+        (
+            "urn:chat-error-codes:agora_rest:500:web_application",
+            Some(ChatError::WebApplication500.into()),
+        ),
+        (
+            "urn:chat-error-codes:agora_rest:415:web_application",
+            Some(ChatError::WebApplication415.into()),
+        ),
+        (
+            "urn:chat-error-codes:cometchat_rest:unrecognized:ERR_X",
+            None,
+        ),
+        ("urn:chat-error-codes:http:502", None),
+    ];
+    for (uri, entry) in cases {
+        let doc = ProblemDetails {
+            type_uri: uri.to_string(),
+            ..ProblemDetails::default()
+        };
+        assert_eq!(doc.entry(), entry, "{uri}");
+    }
 }
 
 #[test]
@@ -625,7 +688,10 @@ fn problem_from_a_classified_response() {
     let p = r
         .problem_at_unix(NOW - Duration::from_millis(500))
         .with_instance("/channels/messaging/general/message");
-    assert_eq!(p.type_uri, "urn:chat-error-codes:stream_chat:9");
+    assert_eq!(
+        p.type_uri,
+        format!("{DOCS_BASE}stream/enum.ChatError.html#variant.RateLimitError")
+    );
     assert_eq!(
         p.title.as_deref(),
         Some(r.payload().unwrap().resolution().catalog_message().unwrap())
@@ -664,10 +730,11 @@ fn problem_from_a_classified_response() {
         b"<html>bad gateway</html>",
     );
     let p = r.problem_at_unix(NOW);
-    assert_eq!(p.type_uri, "urn:chat-error-codes:http:502");
+    // about:blank: the title is the status's reason phrase (RFC 9457, section 4.2.1).
+    assert_eq!(p.type_uri, ABOUT_BLANK);
     assert_eq!(
         (p.title.as_deref(), p.status),
-        (Some("Unavailable"), Some(502))
+        (Some("Bad Gateway"), Some(502))
     );
     assert_eq!(
         (p.vendor, p.table, p.code.as_ref()),
@@ -680,11 +747,18 @@ fn problem_from_a_classified_response() {
 fn problem_from_a_parsed_payload_alone() {
     let body = r#"{"error":{"code":"ERR_SOMETHING_NEW","message":"new"}}"#;
     let p = ProblemDetails::from(&chat_error_codes::payload::parse(body).unwrap());
+    assert_eq!(p.type_uri, ABOUT_BLANK);
     assert_eq!(
-        p.type_uri,
-        "urn:chat-error-codes:cometchat_rest:unrecognized:ERR_SOMETHING_NEW"
+        (p.title.as_deref(), p.status),
+        (Some("Internal Server Error"), Some(500))
     );
-    assert_eq!((p.title.as_deref(), p.status), (Some("Unknown"), Some(500)));
+    assert_eq!(
+        (p.table, p.code.clone()),
+        (
+            Some(Table::CometChatRest),
+            Some(RawCode::from("ERR_SOMETHING_NEW"))
+        )
+    );
     assert_eq!(p.retry_after, None);
     let p = ProblemDetails::from(
         &chat_error_codes::payload::parse_exception(
@@ -692,10 +766,8 @@ fn problem_from_a_parsed_payload_alone() {
         )
         .unwrap(),
     );
-    assert_eq!(
-        p.type_uri,
-        "urn:chat-error-codes:cometchat_sdk:runtime:TypeError"
-    );
+    assert_eq!(p.type_uri, ABOUT_BLANK);
+    assert_eq!(p.code, Some(RawCode::from("TypeError")));
 }
 
 #[test]
