@@ -957,3 +957,487 @@ fn tonic_codes_are_the_classes_one_to_one() {
     assert_eq!(seen.len(), 17); // google.rpc.Code: OK and 16 errors
     assert_eq!(tonic::Code::from(Canonical::Ok), tonic::Code::Ok);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 20: dates, bounds, clock skew
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn retry_after_in_all_three_http_date_forms() {
+    // RFC 9110, section 5.6.7: recipients accept IMF-fixdate, RFC 850 and asctime.
+    // 2023-11-14 22:15:20 GMT is NOW + 2 min.
+    for form in [
+        "Tue, 14 Nov 2023 22:15:20 GMT",
+        "Tuesday, 14-Nov-23 22:15:20 GMT",
+        "Tue Nov 14 22:15:20 2023",
+    ] {
+        let h = hints(&[("Retry-After", form)]);
+        assert_eq!(h.retry_after(), Some(Wait::Until(1_700_000_120)), "{form}");
+        let r = response::classify(None, 503, [("Retry-After", form.as_bytes())], b"");
+        assert_eq!(
+            r.decision_at_unix(NOW),
+            Decision::RetryAfter(Duration::from_secs(120)),
+            "{form}"
+        );
+        assert_eq!(r.problem_at_unix(NOW).retry_after, Some(120), "{form}");
+    }
+}
+
+#[test]
+fn resets_in_unix_milliseconds_are_recognised() {
+    let r = response::classify(
+        None,
+        429,
+        [("X-RateLimit-Reset", &b"1700000060000"[..])],
+        b"",
+    );
+    assert_eq!(r.hints().reset(), Some(Wait::Until(1_700_000_060)));
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(60))
+    );
+    assert_eq!(r.problem_at_unix(NOW).retry_after, Some(60));
+}
+
+#[test]
+fn huge_delays_are_clamped_and_never_relayed() {
+    let max = DelayLimits::DEFAULT.max;
+    for (name, value) in [
+        ("Retry-After", "18446744073709551615"),
+        ("Retry-After", "99999999999999999999999999"),
+        ("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"),
+        ("X-RateLimit-RetryAfter", "18446744073709551615.9"),
+        ("X-RateLimit-Reset", "4102444800"),
+        ("X-RateLimit-Reset", "99999999999999999999"),
+    ] {
+        let r = response::classify(None, 429, [(name, value.as_bytes())], b"");
+        assert_eq!(
+            r.decision_at_unix(NOW),
+            Decision::RetryAfter(max),
+            "{name}: {value}"
+        );
+        let p = r.problem_at_unix(NOW);
+        assert_eq!(p.retry_after, Some(max.as_secs()), "{name}: {value}");
+        #[cfg(feature = "http")]
+        assert_eq!(p.to_http_response().headers()["retry-after"], "3600");
+    }
+    // The caller sets its own bounds.
+    let limits = DelayLimits {
+        min: Duration::from_secs(3),
+        max: Duration::from_secs(86_400),
+    };
+    let r = response::classify(None, 429, [("Retry-After", &b"7200"[..])], b"")
+        .with_delay_limits(limits);
+    assert_eq!(r.delay_limits(), limits);
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(7200))
+    );
+    let r =
+        response::classify(None, 429, [("Retry-After", &b"0"[..])], b"").with_delay_limits(limits);
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(3))
+    );
+}
+
+#[test]
+fn a_429_that_asked_for_a_wait_is_never_an_immediate_retry() {
+    // The reset is past by the local clock (a replayed response, a clock that runs ahead), and
+    // the response has no Date: the minimum, not zero.
+    for value in ["1600000000", "0", "Sun, 06 Nov 1994 08:49:37 GMT"] {
+        let name = if value.contains(',') {
+            "Retry-After"
+        } else {
+            "X-RateLimit-Reset"
+        };
+        let r = response::classify(None, 429, [(name, value.as_bytes())], b"");
+        let d = r.decision_at_unix(NOW);
+        assert_eq!(d, Decision::RetryAfter(Duration::from_secs(1)), "{value}");
+        assert_eq!(r.problem_at_unix(NOW).retry_after, Some(1));
+    }
+    let r = response::classify(None, 429, [("Retry-After", &b"0"[..])], b"");
+    assert_eq!(r.retry_after_unix(NOW), Some(DelayLimits::DEFAULT.min));
+}
+
+#[test]
+fn reset_times_are_measured_against_the_responses_date() {
+    // Logged a year ago: the reset is 30 s after the response's own Date.
+    let logged = [
+        ("Date", &b"Mon, 14 Nov 2022 10:00:00 GMT"[..]),
+        ("X-RateLimit-Reset", b"1668420030"), // 2022-11-14 10:00:30
+    ];
+    let r = response::classify(None, 429, logged, b"");
+    assert_eq!(r.hints().date(), Some(1_668_420_000));
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(30))
+    );
+    // A client whose clock runs 10 minutes fast, a live response: still the vendor's 45 s.
+    let date = "Tue, 14 Nov 2023 22:13:20 GMT"; // NOW
+    let reset = (NOW.as_secs() + 45).to_string();
+    let headers = [
+        ("date", date.as_bytes()),
+        ("x-rate-limit-reset", reset.as_bytes()),
+    ];
+    let r = response::classify(None, 429, headers, b"");
+    assert_eq!(
+        r.decision_at_unix(NOW + Duration::from_secs(600)),
+        Decision::RetryAfter(Duration::from_secs(45))
+    );
+    // Retry-After dates too, in any form of Date.
+    let headers = [
+        ("Date", &b"Sunday, 06-Nov-94 08:49:37 GMT"[..]),
+        ("Retry-After", b"Sun Nov  6 08:50:07 1994"),
+    ];
+    let r = response::classify(None, 503, headers, b"");
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(30))
+    );
+    // A malformed Date is ignored: the local clock counts.
+    let headers = [
+        ("Date", &b"yesterday"[..]),
+        ("X-RateLimit-Reset", b"1700000010"),
+    ];
+    let r = response::classify(None, 429, headers, b"");
+    assert_eq!(r.hints().date(), None);
+    assert_eq!(r.retry_after_unix(NOW), Some(Duration::from_secs(10)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 20: Problem Details in
+// ---------------------------------------------------------------------------------------------
+
+const PROBLEM: (&str, &[u8]) = ("Content-Type", b"application/problem+json");
+
+#[test]
+fn the_crates_own_output_relayed_resolves_back_to_its_entry() {
+    // The exact document of the issue, old `urn:` type included.
+    let body = br#"{"type":"urn:chat-error-codes:cometchat_rest:ERR_TOO_MANY_REQUESTS","title":"Too many requests.","status":429,"detail":"Slow down, please.","vendor":"CometChat","table":"cometchat_rest","code":"ERR_TOO_MANY_REQUESTS","canonical":"ResourceExhausted","recovery":"RetryWithBackoff","retry_after":15}"#;
+    for headers in [vec![], vec![PROBLEM]] {
+        for table in [None, Some(Table::CometChatRest), Some(Table::AgoraChat)] {
+            let r = response::classify(table, 429, headers.iter().copied(), body);
+            let doc = r
+                .received_problem()
+                .unwrap_or_else(|| panic!("{:?}", r.body()));
+            let entry = doc.entry().unwrap();
+            assert_eq!(
+                (entry.table(), entry.name()),
+                (Table::CometChatRest, "ERR_TOO_MANY_REQUESTS")
+            );
+            assert!(r.payload().is_none());
+            assert_eq!(r.table(), Some(Table::CometChatRest));
+            assert_eq!(r.canonical(), Canonical::ResourceExhausted);
+            let p = r.problem_at_unix(NOW);
+            assert_eq!(p.vendor, Some(Vendor::CometChat));
+            assert_eq!(p.detail.as_deref(), Some("Slow down, please."));
+            assert_eq!(p.type_uri, problem_type(&Resolution::Known(entry)));
+            assert_eq!(p.code, Some(RawCode::from("ERR_TOO_MANY_REQUESTS")));
+        }
+    }
+    // The new form reads back the same way, through the extensions and through the type alone.
+    let e = AnyChatError::from_table(Table::AgoraChat, "605").unwrap();
+    let written = ProblemDetails {
+        type_uri: problem_type(&Resolution::Known(e)),
+        status: Some(404),
+        ..ProblemDetails::default()
+    };
+    let json = written.to_json();
+    let r = response::classify(Some(Table::StreamChat), 404, [], json.as_bytes());
+    assert_eq!(r.received_problem().unwrap().entry(), Some(e));
+    assert_eq!(r.canonical(), e.canonical());
+}
+
+#[test]
+fn a_gateways_problem_is_classified_from_its_status_and_keeps_title_and_detail() {
+    let body = br#"{"type":"about:blank","status":404,"title":"Not Found","detail":"No route for /v3/users/u1"}"#;
+    for headers in [vec![], vec![PROBLEM]] {
+        for table in [None, Some(Table::AgoraChat), Some(Table::CometChatRest)] {
+            let r = response::classify(table, 404, headers.iter().copied(), body);
+            let doc = r
+                .received_problem()
+                .unwrap_or_else(|| panic!("{table:?}: {:?}", r.body()));
+            assert_eq!(doc.entry(), None);
+            assert_eq!(r.canonical(), Canonical::NotFound);
+            assert_eq!(r.decision_at_unix(NOW), Decision::GiveUp);
+            let p = r.problem_at_unix(NOW);
+            assert_eq!(p.type_uri, ABOUT_BLANK);
+            assert_eq!(p.title.as_deref(), Some("Not Found"));
+            assert_eq!(p.detail.as_deref(), Some("No route for /v3/users/u1"));
+            assert_eq!(p.vendor, None);
+        }
+    }
+    // A Problem Details body is an error, never success, whatever the status.
+    let r = response::classify(None, 200, [PROBLEM], br#"{"title":"odd"}"#);
+    assert_eq!(r.canonical(), Canonical::Unknown);
+}
+
+#[test]
+fn vendor_payloads_are_not_taken_for_problem_documents() {
+    // A vendor code wins even beside a standard member.
+    let r = response::classify(
+        None,
+        404,
+        [],
+        br#"{"type":605,"title":"Group","message":"m"}"#,
+    );
+    assert_eq!(r.payload().unwrap().table(), Table::AgoraChat);
+    let r = response::classify(
+        Some(Table::CometChatRest),
+        404,
+        [],
+        br#"{"error":{"code":"ERR_UID_NOT_FOUND","message":"m"},"title":"Not Found"}"#,
+    );
+    assert!(r.payload().is_some());
+    // A JSON body that is neither stays an excerpt.
+    let r = response::classify(None, 404, [PROBLEM], br#"{"type":605}"#);
+    assert_eq!(r.payload().unwrap().table(), Table::AgoraChat);
+    let r = response::classify(None, 404, [PROBLEM], br#"{"foo":1}"#);
+    assert!(r.excerpt().is_some());
+}
+
+/// RFC 9457's own examples (sections 3 and 3.1), as a server sends them.
+#[test]
+fn rfc_9457_examples() {
+    let credit = r#"{
+ "type": "https://example.com/probs/out-of-credit",
+ "title": "You do not have enough credit.",
+ "detail": "Your current balance is 30, but that costs 50.",
+ "instance": "/account/12345/msgs/abc",
+ "balance": 30,
+ "accounts": ["/account/12345",
+              "/account/67890"]
+}"#;
+    let validation = r##"{
+"type": "https://example.net/validation-error",
+"title": "Your request is not valid.",
+"errors": [
+            {
+              "detail": "must be a positive integer",
+              "pointer": "#/age"
+            },
+            {
+              "detail": "must be 'green', 'red' or 'blue'",
+              "pointer": "#/profile/color"
+            }
+         ]
+}"##;
+    let r = response::classify(
+        None,
+        403,
+        [PROBLEM, ("Content-Language", b"en")],
+        credit.as_bytes(),
+    );
+    let doc = r.received_problem().unwrap();
+    assert_eq!(doc.type_uri, "https://example.com/probs/out-of-credit");
+    assert_eq!(doc.extensions["balance"], 30);
+    assert_eq!(r.canonical(), Canonical::PermissionDenied);
+    let relayed = r.problem_at_unix(NOW);
+    assert_eq!(relayed.type_uri, doc.type_uri);
+    assert_eq!(relayed.instance.as_deref(), Some("/account/12345/msgs/abc"));
+    assert_eq!(relayed.extensions["accounts"][1], "/account/67890");
+    let r = response::classify(None, 422, [PROBLEM], validation.as_bytes());
+    let doc = r.received_problem().unwrap();
+    assert_eq!(doc.extensions["errors"][1]["pointer"], "#/profile/color");
+    assert_eq!(r.canonical(), Canonical::InvalidArgument);
+    for text in [credit, validation] {
+        let p: ProblemDetails = serde_json::from_str(text).unwrap();
+        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(
+            again,
+            serde_json::from_str::<serde_json::Value>(text).unwrap()
+        );
+    }
+}
+
+/// RFC 9457, section 3.1: a member whose value has the wrong type is ignored, never fails the
+/// document; other producers' extensions that share this crate's names are kept.
+#[test]
+fn mistyped_members_are_ignored_and_kept() {
+    let cases: [(&str, &str); 10] = [
+        (
+            r#"{"type":"about:blank","status":"404","title":"Not Found"}"#,
+            "status",
+        ),
+        (r#"{"type":null,"status":404,"title":"Not Found"}"#, "type"),
+        (r#"{"type":42,"status":404,"title":"Not Found"}"#, "type"),
+        (r#"{"title":7,"status":404,"detail":"gone"}"#, "title"),
+        (
+            r#"{"instance":["/a","/b"],"status":404,"title":"Not Found"}"#,
+            "instance",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"vendor":"acme"}"#,
+            "vendor",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"code":{"id":17,"kind":"db"}}"#,
+            "code",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"canonical":"NOT_FOUND"}"#,
+            "canonical",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"table":"users"}"#,
+            "table",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"recovery":true,"retry_after":-1}"#,
+            "recovery",
+        ),
+    ];
+    for (text, member) in cases {
+        let p: ProblemDetails =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let original: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(p.extensions.get(member), original.get(member), "{text}");
+        assert_eq!(p.entry(), None, "{text}");
+        if member == "type" {
+            assert_eq!(p.type_uri, ABOUT_BLANK);
+        } else {
+            // Written back member for member (a missing type as about:blank).
+            let mut original = original.clone();
+            original
+                .as_object_mut()
+                .unwrap()
+                .entry("type")
+                .or_insert(ABOUT_BLANK.into());
+            let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+            assert_eq!(again, original, "{text}");
+        }
+        let r = response::classify(Some(Table::AgoraChat), 404, [PROBLEM], text.as_bytes());
+        assert!(r.received_problem().is_some(), "{text}");
+        assert_eq!(r.canonical(), Canonical::NotFound, "{text}");
+        let r = response::classify(Some(Table::CometChatRest), 404, [], text.as_bytes());
+        assert!(r.received_problem().is_some(), "{text}: {:?}", r.body());
+    }
+    // A typed member and an extension of the same name are never both written.
+    let mut p = ProblemDetails::default();
+    p.extensions.insert("status".into(), "404".into());
+    p.status = Some(404);
+    assert_eq!(p.to_json(), r#"{"type":"about:blank","status":404}"#);
+}
+
+/// Documents as other producers write them (Spring, ASP.NET Core, Zalando's problem, gateways,
+/// hand-written services): every one reads, and writes back member for member.
+#[test]
+fn documents_written_by_others_read_and_write_back() {
+    let documents = [
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No static resource v3/users.","instance":"/v3/users"}"#,
+        r#"{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"Name":["The Name field is required."]},"traceId":"00-84c1fd4063c38d9f3900d06e56542d48-85d1d4-00"}"#,
+        r#"{"type":"https://example.org/out-of-stock","title":"Out of Stock","status":400,"detail":"Item B00027Y5QG is no longer available","product":"B00027Y5QG"}"#,
+        r#"{"title":"Service Unavailable","status":503,"detail":"Database not reachable"}"#,
+        r#"{"type":"/errors/rate-limit","title":"Rate limited","status":429}"#,
+        r#"{"status":404}"#,
+        r#"{"type":"tag:example.com,2024:not-found"}"#,
+        r#"{"type":"https://api.example.com/problems/quota","title":"Quota","status":429,"retry_after":"soon"}"#,
+        r#"{"type":"https://acme.test/p","status":500,"code":12.5,"vendor":{"name":"acme"}}"#,
+        r#"{"type":"https://acme.test/p","status":404,"table":"users","canonical":"NOT_FOUND","code":"E_NOUSER"}"#,
+        r#"{"type":"https://acme.test/p","status":999,"title":"Odd status"}"#,
+        r#"{"type":"https://acme.test/p","status":404.0,"title":"Float status"}"#,
+        r#"{"type":"https://acme.test/p","status":-404,"title":"Negative status"}"#,
+        r#"{"type":"https://acme.test/p","title":null,"detail":null,"instance":null}"#,
+        r#"{"type":"https://acme.test/p","title":{"en":"Gone"},"detail":["a","b"]}"#,
+        r#"{"type":"https://acme.test/p","title":"Über 100 % \u202e","detail":"line\nbreak"}"#,
+        r#"{"type":"https://acme.test/p","recovery":"RetryLater","retry_after":1.5}"#,
+        r#"{"type":"https://acme.test/p","status":409,"nested":{"deep":{"deeper":[1,2,{"x":null}]}}}"#,
+        r#"{"type":"https://acme.test/p","status":400,"invalid-params":[{"name":"age","reason":"must be a positive integer"}]}"#,
+        r#"{"type":"urn:problem-type:example:bad","title":"URN type","status":400}"#,
+        r#"{"type":"","title":"Empty type","status":400}"#,
+        r#"{"type":"https://acme.test/p","status":401,"vendor":"Agora"}"#,
+        r#"{"type":"https://acme.test/p","status":401,"code":605}"#,
+        r#"{"type":"https://acme.test/p","status":401,"code":"ERR_UID_NOT_FOUND","table":"cometchat_rest"}"#,
+        r#"{"type":"https://acme.test/p","status":502,"extensions":{"a":1},"type2":"x"}"#,
+        r#"{"detail":"only a detail"}"#,
+        r#"{"instance":"/only/instance"}"#,
+        r#"{"type":"https://acme.test/p","status":400,"title":"big","count":18446744073709551615}"#,
+        r#"{"type":"https://acme.test/p","status":400,"title":"neg","count":-9223372036854775808}"#,
+        r#"{"type":"https://acme.test/p","status":400,"title":"bool","retry_after":true,"canonical":1}"#,
+    ];
+    assert_eq!(documents.len(), 30);
+    for text in documents {
+        let p = ProblemDetails::from_json(text).unwrap_or_else(|| panic!("{text}"));
+        let back: ProblemDetails = serde_json::from_str(text).unwrap();
+        assert_eq!(back, p);
+        let mut original: serde_json::Value = serde_json::from_str(text).unwrap();
+        // A document without a type is about:blank, and says so when written.
+        original
+            .as_object_mut()
+            .unwrap()
+            .entry("type")
+            .or_insert(ABOUT_BLANK.into());
+        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(again, original, "{text}");
+        // As a response body: read as Problem Details, whatever the caller names.
+        for table in [None, Some(Table::AgoraChat), Some(Table::CometChatRest)] {
+            let r = response::classify(table, 400, [PROBLEM], text.as_bytes());
+            assert!(r.received_problem().is_some(), "{text}");
+        }
+    }
+    // The one that names a catalog code in this crate's extensions resolves to it.
+    let p = ProblemDetails::from_json(documents[23]).unwrap();
+    assert_eq!(p.entry().unwrap().name(), "ERR_UID_NOT_FOUND");
+}
+
+/// Another implementation, `http-api-problem`, reads every document this crate writes, member
+/// for member and extension for extension, and what it writes reads back here unchanged.
+#[test]
+fn http_api_problem_reads_and_writes_every_entrys_document() {
+    use http_api_problem::HttpApiProblem;
+    let mut documents = 0;
+    for e in AnyChatError::all() {
+        let known = ProblemDetails {
+            type_uri: problem_type(&Resolution::Known(e)),
+            title: Some(e.message().to_string()),
+            status: e.vendor_status().or(Some(e.http_status())),
+            detail: e.description().map(String::from),
+            instance: Some(format!("/relay/{}", e.variant_name())),
+            vendor: Some(e.vendor()),
+            table: Some(e.table()),
+            code: Some(match e.code() {
+                chat_error_codes::Code::Str(s) => RawCode::from(s.to_string()),
+                chat_error_codes::Code::Int(n) => RawCode::Int(n.into()),
+            }),
+            canonical: Some(e.canonical()),
+            recovery: Some(e.recovery()),
+            retry_after: Some(30),
+            ..ProblemDetails::default()
+        };
+        let based = known
+            .clone()
+            .with_type_base("https://errors.example.com/chat/");
+        for ours in [known, based] {
+            let json = ours.to_json();
+            let theirs: HttpApiProblem = serde_json::from_str(&json).unwrap();
+            assert_eq!(theirs.type_url.as_deref(), Some(ours.type_uri.as_str()));
+            assert_eq!(theirs.status.map(|s| s.as_u16()), ours.status);
+            assert_eq!(theirs.title, ours.title);
+            assert_eq!(theirs.detail, ours.detail);
+            assert_eq!(theirs.instance, ours.instance);
+            let fields = theirs.additional_fields();
+            assert_eq!(fields["table"], e.table().as_str());
+            assert_eq!(fields["canonical"], e.canonical().as_str());
+            assert_eq!(fields["retry_after"], 30);
+            let back: ProblemDetails = serde_json::from_str(&theirs.json_string()).unwrap();
+            assert_eq!(back, ours);
+            assert_eq!(back.entry(), Some(e));
+            documents += 1;
+        }
+    }
+    assert_eq!(documents, 2 * Table::ALL_LEN);
+    // And a document it writes from scratch.
+    let theirs = HttpApiProblem::new(http_api_problem::StatusCode::TOO_MANY_REQUESTS)
+        .type_url("https://example.com/probs/slow-down")
+        .title("Slow down")
+        .detail("Try again in a minute.")
+        .value("vendor", &"acme")
+        .value("retry_after", &60);
+    let json = theirs.json_string();
+    let r = response::classify(None, 429, [PROBLEM], json.as_bytes());
+    let doc = r.received_problem().unwrap();
+    assert_eq!((doc.status, doc.retry_after), (Some(429), Some(60)));
+    assert_eq!(doc.extensions["vendor"], "acme");
+    assert_eq!(r.canonical(), Canonical::ResourceExhausted);
+}

@@ -4,7 +4,7 @@ use alloc::string::String;
 use core::time::Duration;
 
 use crate::payload::{self, ParsedError, PayloadError};
-use crate::{Canonical, RawCode, Recovery, Resolution, Table};
+use crate::{Canonical, Recovery, Resolution, Table};
 
 #[cfg(feature = "std")]
 use super::hints::unix;
@@ -127,16 +127,12 @@ fn parse_vendor(
 }
 
 /// Whether a parser found a vendor code in the body: not when it kept the whole text for want
-/// of one, nor when the "code" is a string no entry of an integer table knows (a Problem
-/// Details `type` URI taken for an Agora `type`).
+/// of one, nor when the code is one no entry of an integer table covers (a Problem Details
+/// `type`, a URI or a number of another producer's, taken for an Agora `type`). Asked only of
+/// a body that is also a Problem Details document.
 fn has_vendor_code(p: &ParsedError<'_>, text: &str) -> bool {
-    match p.code() {
-        RawCode::Str(code) => {
-            code.as_ref() != text.trim()
-                && !(p.table().has_integer_codes() && p.resolution().is_unrecognized())
-        }
-        RawCode::Int(_) => true,
-    }
+    let whole_text = p.code().as_str() == Some(text.trim());
+    !whole_text && !(p.table().has_integer_codes() && p.resolution().is_unrecognized())
 }
 
 /// The table's own parser, if it has one.
