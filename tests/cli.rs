@@ -378,7 +378,7 @@ fn vendor_text_is_escaped_in_every_text_output() {
     let evil = r#"evil\u001b[31mred\u0007\u0000\u007f\u202eflip\r\nInjected-Header: yes\u009b"#;
     let bodies = [
         format!(r#"{{"error":{{"code":"ERR_X","message":"{evil}"}}}}"#),
-        format!(r#"{{"error":{{"code":"ERR_X\u001b]0;title\u0007","message":"m"}}}}"#),
+        r#"{"error":{"code":"ERR_X\u001b]0;title\u0007","message":"m"}}"#.to_string(),
         format!(r#"{{"type":"about:blank","title":"{evil}","detail":"{evil}","status":404}}"#),
     ];
     for body in &bodies {

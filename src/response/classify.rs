@@ -132,7 +132,8 @@ fn parse_vendor(
 /// a body that is also a Problem Details document.
 fn has_vendor_code(p: &ParsedError<'_>, text: &str) -> bool {
     let whole_text = p.code().as_str() == Some(text.trim());
-    !whole_text && !(p.table().has_integer_codes() && p.resolution().is_unrecognized())
+    let unknown_number = p.table().has_integer_codes() && p.resolution().is_unrecognized();
+    !(whole_text || unknown_number)
 }
 
 /// The table's own parser, if it has one.
