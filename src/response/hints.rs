@@ -250,8 +250,8 @@ impl RetryHints {
 
     /// When the current window ends: `X-Rate-Limit-Reset` or `X-RateLimit-Reset`, a Unix time in
     /// seconds (CometChat, Stream) or milliseconds (values from 1,000,000,000,000 on, as several
-    /// APIs send; rounded up to whole seconds), or seconds from now for values below
-    /// 1,000,000,000 (Sendbird).
+    /// APIs send; rounded up to whole seconds), seconds from now for values below 1,000,000,000
+    /// (Sendbird), or an HTTP-date.
     pub fn reset(&self) -> Option<Wait> {
         self.reset
     }
@@ -351,9 +351,11 @@ fn parse_window(params: &str) -> Option<Duration> {
 }
 
 /// A reset value: seconds from now below [`UNIX_TIME_FROM`], a Unix time in seconds below
-/// [`UNIX_MILLIS_FROM`], a Unix time in milliseconds from there on.
+/// [`UNIX_MILLIS_FROM`], a Unix time in milliseconds from there on; or an HTTP-date.
 fn parse_reset(s: &str) -> Option<Wait> {
-    let d = parse_seconds(s)?;
+    let Some(d) = parse_seconds(s) else {
+        return parse_http_date(s).map(Wait::Until);
+    };
     // A fraction rounds up: never earlier than the vendor said.
     let up = |secs: u64, more: bool| secs.saturating_add(u64::from(more));
     if d.as_secs() >= UNIX_MILLIS_FROM {
