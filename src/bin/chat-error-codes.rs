@@ -560,31 +560,9 @@ fn classify_response(
     options: &ParseOptions,
     out: &mut String,
 ) -> ExitCode {
-    let raw = if options.http {
-        match raw_http::parse(input) {
-            Ok(raw) => raw,
-            Err(e) => {
-                warn(format_args!("{name}: {e}"));
-                return ExitCode::from(2);
-            }
-        }
-    } else {
-        let mut headers = Vec::new();
-        for (i, header) in options.headers.iter().enumerate() {
-            match raw_http::header(header.as_bytes()) {
-                Ok(h) => headers.push(h),
-                Err(e) => {
-                    warn(format_args!("--header number {}: {e}", i + 1));
-                    return ExitCode::from(2);
-                }
-            }
-        }
-        raw_http::Raw {
-            // `--status` is set whenever `--http` is not (see `parse_command`).
-            status: options.status.unwrap_or(500),
-            headers,
-            body: input,
-        }
+    let raw = match read_response(name, input, options) {
+        Ok(raw) => raw,
+        Err(status) => return status,
     };
     // A capture keeps the body as sent: undo its chunked framing and gzip or deflate coding.
     let (body, decoded) = if options.http {
@@ -611,6 +589,37 @@ fn classify_response(
         classified_text(&classified, out);
     }
     ExitCode::SUCCESS
+}
+
+/// The response `parse` classifies: the raw input (`--http`), or `--status`, the `--header`s and
+/// the input as its body. A malformed one is reported, with exit status 2.
+fn read_response<'a>(
+    name: &str,
+    input: &'a [u8],
+    options: &'a ParseOptions,
+) -> Result<raw_http::Raw<'a>, ExitCode> {
+    if options.http {
+        return raw_http::parse(input).map_err(|e| {
+            warn(format_args!("{name}: {e}"));
+            ExitCode::from(2)
+        });
+    }
+    let mut headers = Vec::new();
+    for (i, header) in options.headers.iter().enumerate() {
+        match raw_http::header(header.as_bytes()) {
+            Ok(h) => headers.push(h),
+            Err(e) => {
+                warn(format_args!("--header number {}: {e}", i + 1));
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(raw_http::Raw {
+        // `--status` is set whenever `--http` is not (see `parse_command`).
+        status: options.status.unwrap_or(500),
+        headers,
+        body: input,
+    })
 }
 
 fn pretty_problem(problem: &ProblemDetails) -> String {
