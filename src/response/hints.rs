@@ -21,7 +21,8 @@ pub enum Wait {
 
 impl Wait {
     /// The delay left at `now_unix` (the time since the Unix epoch); zero for a time already
-    /// past.
+    /// past. This is the header's value alone: [`RetryHints::delay_within`] measures it against
+    /// the response's `Date` and keeps it within [`DelayLimits`].
     ///
     /// ```
     /// use std::time::Duration;
