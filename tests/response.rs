@@ -1441,3 +1441,69 @@ fn http_api_problem_reads_and_writes_every_entrys_document() {
     assert_eq!(doc.extensions["vendor"], "acme");
     assert_eq!(r.canonical(), Canonical::ResourceExhausted);
 }
+
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        // Quarters: short decimals that serde_json's default (not round-trip) float parser
+        // reads exactly, so the comparison below is about this crate, not about float parsing.
+        (-4000i32..4000).prop_map(|n| Value::from(f64::from(n) / 4.0)),
+        (100u64..600).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+        proptest::sample::select(vec![
+            "about:blank",
+            "CometChat",
+            "cometchat_rest",
+            "NotFound",
+            "DoNotRetry",
+            "605",
+            "ERR_UID_NOT_FOUND",
+            "urn:chat-error-codes:agora_chat:605",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(2, 12, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Any JSON object reads, writes back member for member, and classifies without a panic.
+    #[test]
+    fn any_json_object_reads_as_problem_details(
+        members in proptest::collection::btree_map(
+            prop_oneof![
+                proptest::sample::select(vec![
+                    "type", "title", "status", "detail", "instance", "vendor", "table", "code",
+                    "canonical", "recovery", "retry_after",
+                ]).prop_map(String::from),
+                "[a-z_]{1,8}",
+            ],
+            arb_json(),
+            0..8,
+        ),
+        status in 100u16..600,
+    ) {
+        let mut original = serde_json::Value::Object(members.into_iter().collect());
+        let text = original.to_string();
+        let p: ProblemDetails = serde_json::from_str(&text).unwrap();
+        let type_ok = original.get("type").is_none_or(|t| t.is_string());
+        let object = original.as_object_mut().unwrap();
+        if !type_ok {
+            object.remove("type");
+        }
+        object.entry("type").or_insert(ABOUT_BLANK.into());
+        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        prop_assert_eq!(again, original);
+        let r = response::classify(Some(Table::AgoraChat), status, [PROBLEM], text.as_bytes());
+        let _ = (r.canonical(), r.decision_at_unix(NOW), r.problem_at_unix(NOW).to_json());
+    }
+}
