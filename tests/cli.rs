@@ -503,4 +503,27 @@ fn parse_http_reads_problem_details_bodies() {
     assert_eq!(p.detail.as_deref(), Some("Too many requests."));
     assert_eq!(p.retry_after, Some(60));
     assert_eq!(p.vendor, Some(chat_error_codes::Vendor::CometChat));
+
+    // `parse` of a document alone: explained as Problem Details, never as an Agora event.
+    let doc = r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"balance":30}"#;
+    let o = run(&["parse"], Some(doc));
+    assert!(o.status.success(), "{o:?}");
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("body: Problem Details (RFC 9457)"),
+        "{text}"
+    );
+    assert!(text.contains("extension:   balance: 30"), "{text}");
+    assert!(!text.contains("agora"), "{text}");
+    let o = run(&["parse", "--json"], Some(doc));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["problem_body"]["document"]["balance"], 30);
+    assert_eq!(v["problem_body"]["entry"], Value::Null);
+    let o = run(&["parse", "--problem"], Some(doc));
+    let p: chat_error_codes::response::ProblemDetails = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(p.type_uri, "https://example.com/probs/out-of-credit");
+    assert_eq!(
+        p.canonical,
+        Some(chat_error_codes::Canonical::PermissionDenied)
+    );
 }

@@ -523,6 +523,12 @@ fn parse_command(file: Option<&str>, options: &ParseOptions, out: &mut String) -
         warn(format_args!("cannot read {name}: not UTF-8 text"));
         return ExitCode::from(2);
     };
+    // A Problem Details document is explained as one, never as a vendor payload.
+    let body = response::classify(options.shape.map(shape_table), 0, [], input.as_bytes());
+    if let Some(doc) = body.received_problem() {
+        report_problem(doc, input, options, out);
+        return ExitCode::SUCCESS;
+    }
     let parsed = parse_shape(input, options.shape);
     if options.problem {
         return match parsed {
@@ -674,6 +680,25 @@ fn classified_json(c: &Classified<'_>) -> Value {
         "decision": decision.as_str(),
         "retry_after_secs": decision.delay().map(|d| d.as_secs_f64()),
     })
+}
+
+/// `parse` of a Problem Details document: as text, as JSON with its entry, or (`--problem`) as
+/// the document to relay, its status the document's own.
+fn report_problem(doc: &ProblemDetails, input: &str, options: &ParseOptions, out: &mut String) {
+    if options.problem {
+        let status = doc.status.unwrap_or(500);
+        let content_type = ("Content-Type", response::PROBLEM_JSON.as_bytes());
+        let shape = options.shape.map(shape_table);
+        let relayed = response::classify(shape, status, [content_type], input.as_bytes());
+        out.push_str(&pretty_problem(&relayed.problem()));
+    } else if options.json {
+        let entry = doc.entry().map(|e| entry_json(&e));
+        out.push_str(&pretty(
+            &json!({ "problem_body": { "document": doc, "entry": entry } }),
+        ));
+    } else {
+        problem_text(doc, out);
+    }
 }
 
 /// A Problem Details body, member by member, and the entry it resolves to.
