@@ -483,8 +483,9 @@ fn print_entries(entries: &[AnyChatError], as_json: bool, out: &mut String) {
         )));
     } else {
         for e in entries {
+            // Catalog text is validated, but every text output goes through `escaped`.
             let text = e.to_string();
-            out.push_str(&format!("{:<16} {}\n", e.table(), text));
+            out.push_str(&format!("{:<16} {}\n", e.table(), escaped(&text)));
         }
     }
 }
