@@ -99,11 +99,16 @@ fn gunzip(body: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// HTTP's `deflate` is the zlib format (RFC 9110, section 8.4.1.2); some servers send a raw
-/// deflate stream, which is read too.
+/// deflate stream, which is read too. Either must end exactly where the body ends: a raw
+/// stream has no checksum, so a body already inflated could otherwise pass for one.
 fn inflate(body: &[u8]) -> Option<Vec<u8>> {
-    read_all(flate2::read::ZlibDecoder::new(body))
-        .or_else(|| read_all(flate2::read::DeflateDecoder::new(body)))
-        .filter(|d| !d.is_empty() || body.is_empty())
+    let whole = |total_in: u64| total_in == body.len() as u64;
+    let mut zlib = flate2::read::ZlibDecoder::new(body);
+    if let Some(out) = read_all(&mut zlib).filter(|_| whole(zlib.total_in())) {
+        return Some(out);
+    }
+    let mut raw = flate2::read::DeflateDecoder::new(body);
+    read_all(&mut raw).filter(|_| whole(raw.total_in()))
 }
 
 #[cfg(test)]
@@ -149,6 +154,18 @@ mod tests {
         // A chunk that claims more than there is.
         let (b, undone) = super::body(&headers[..1], b"ff\r\nabc\r\n0\r\n\r\n");
         assert_eq!((&b[..], undone.len()), (&b"ff\r\nabc\r\n0\r\n\r\n"[..], 0));
+        // Text already inflated, under a deflate header, is not taken for a raw stream.
+        let deflate: [(&str, &[u8]); 1] = [("Content-Encoding", b"deflate")];
+        for text in [
+            &br#"{"error":{"code":"ERR_UID_NOT_FOUND","message":"m"}}"#[..],
+            br#"{"type":605,"message":"no group"}"#,
+            br#"{"code":9,"message":"Too many requests","StatusCode":429}"#,
+            b"<html>502 Bad Gateway</html>",
+            b"",
+        ] {
+            let (b, undone) = super::body(&deflate, text);
+            assert_eq!((&b[..], undone.len()), (text, 0));
+        }
     }
 
     #[test]
