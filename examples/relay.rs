@@ -8,7 +8,9 @@
 //! 1. The mock vendor answers `POST /v3/messages` as CometChat's REST API does when rate
 //!    limited: 429, `Retry-After`, `X-Rate-Limit-*` and an `ERR_TOO_MANY_REQUESTS` body.
 //! 2. The relay's `POST /messages` calls the vendor with reqwest, classifies the answer with
-//!    `chat_error_codes::response::from_status` and returns `application/problem+json`.
+//!    `chat_error_codes::response::from_status` and returns `application/problem+json`, its
+//!    `type` pointing at the relay's own error pages (`ERROR_PAGES`; without
+//!    `with_type_base` it is the entry's rustdoc page), the delay within the default bounds.
 //! 3. `main` calls the relay once, prints both answers and shuts both servers down.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -19,6 +21,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use chat_error_codes::{Table, response};
+
+/// Where the relay documents its problem types: `<ERROR_PAGES><table>/<code>`.
+const ERROR_PAGES: &str = "https://errors.example.com/chat/";
 
 /// The vendor's base URL, for the relay.
 #[derive(Clone)]
@@ -65,6 +70,7 @@ async fn relay_send_message(State(vendor): State<Vendor>) -> Response {
     classified
         .problem()
         .with_instance("/messages")
+        .with_type_base(ERROR_PAGES)
         .to_http_response()
         .into_response()
 }

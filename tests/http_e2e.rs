@@ -12,7 +12,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
-use chat_error_codes::response::{self, Decision, PROBLEM_JSON, ProblemDetails};
+use chat_error_codes::response::{
+    self, ABOUT_BLANK, DOCS_BASE, Decision, PROBLEM_JSON, ProblemDetails,
+};
 use chat_error_codes::{Canonical, RawCode, Table, Vendor};
 
 /// A recorded vendor response. `{reset+30}` in a header value becomes the Unix time 30 seconds
@@ -86,6 +88,25 @@ const RECORDED: &[Recorded] = &[
         body: r#"{"code":100,"message":"Chat server is not available"}"#,
     },
     Recorded {
+        // Replayed from a log a year later: a reset in Unix milliseconds, 20 s after the
+        // response's own Date.
+        path: "/replayed/v3/messages",
+        status: 429,
+        headers: &[
+            ("content-type", "application/json"),
+            ("date", "Mon, 14 Nov 2022 10:00:00 GMT"),
+            ("X-RateLimit-Reset", "1668420020000"),
+        ],
+        body: r#"{"error":{"code":"ERR_TOO_MANY_REQUESTS","message":"Too many requests."}}"#,
+    },
+    Recorded {
+        // A gateway in front of the API answers with its own Problem Details.
+        path: "/gateway/problem",
+        status: 404,
+        headers: &[("content-type", "application/problem+json; charset=utf-8")],
+        body: r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No route matches /gateway/problem","traceId":"00-84c1fd40-01"}"#,
+    },
+    Recorded {
         path: "/gateway",
         status: 502,
         headers: &[("content-type", "text/html"), ("server", "nginx")],
@@ -121,6 +142,7 @@ struct Expected {
     table: Option<Table>,
     canonical: Canonical,
     decision: fn(Decision) -> bool,
+    /// The end of the type URI: the entry's rustdoc page under `DOCS_BASE`, or `about:blank`.
     type_uri: &'static str,
     vendor: Option<Vendor>,
     code: Option<RawCode<'static>>,
@@ -134,7 +156,7 @@ fn expectations() -> Vec<Expected> {
             table: Some(Table::CometChatRest),
             canonical: Canonical::NotFound,
             decision: |d| d == Decision::GiveUp,
-            type_uri: "urn:chat-error-codes:cometchat_rest:ERR_UID_NOT_FOUND",
+            type_uri: "cometchat/rest/enum.ChatError.html#variant.ErrUidNotFound",
             vendor: Some(Vendor::CometChat),
             code: Some(RawCode::from("ERR_UID_NOT_FOUND")),
             retry_after: |r| r.is_none(),
@@ -144,7 +166,7 @@ fn expectations() -> Vec<Expected> {
             table: Some(Table::CometChatRest),
             canonical: Canonical::ResourceExhausted,
             decision: |d| d == Decision::RetryAfter(Duration::from_secs(15)),
-            type_uri: "urn:chat-error-codes:cometchat_rest:ERR_TOO_MANY_REQUESTS",
+            type_uri: "cometchat/rest/enum.ChatError.html#variant.ErrTooManyRequests",
             vendor: Some(Vendor::CometChat),
             code: Some(RawCode::from("ERR_TOO_MANY_REQUESTS")),
             retry_after: |r| r == Some(15),
@@ -158,7 +180,7 @@ fn expectations() -> Vec<Expected> {
                 d.delay()
                     .is_some_and(|d| d > Duration::from_secs(20) && d <= Duration::from_secs(31))
             },
-            type_uri: "urn:chat-error-codes:cometchat_rest:ERR_TOO_MANY_REQUESTS",
+            type_uri: "cometchat/rest/enum.ChatError.html#variant.ErrTooManyRequests",
             vendor: Some(Vendor::CometChat),
             code: Some(RawCode::from("ERR_TOO_MANY_REQUESTS")),
             retry_after: |r| r.is_some_and(|s| (20..=31).contains(&s)),
@@ -168,7 +190,7 @@ fn expectations() -> Vec<Expected> {
             table: Some(Table::AgoraRest),
             canonical: Canonical::Unauthenticated,
             decision: |d| d == Decision::Reauthenticate,
-            type_uri: "urn:chat-error-codes:agora_rest:401:unauthorized",
+            type_uri: "agora/rest/enum.ChatError.html#variant.Unauthorized",
             vendor: Some(Vendor::Agora),
             code: Some(RawCode::from("unauthorized")),
             retry_after: |r| r.is_none(),
@@ -179,7 +201,7 @@ fn expectations() -> Vec<Expected> {
             table: Some(Table::StreamChat),
             canonical: Canonical::InvalidArgument,
             decision: |d| d == Decision::FixRequest,
-            type_uri: "urn:chat-error-codes:stream_chat:4",
+            type_uri: "stream/enum.ChatError.html#variant.InputError",
             vendor: Some(Vendor::Stream),
             code: Some(RawCode::Int(4)),
             retry_after: |r| r.is_none(),
@@ -189,7 +211,7 @@ fn expectations() -> Vec<Expected> {
             table: None,
             canonical: Canonical::ResourceExhausted,
             decision: |d| d == Decision::RetryAfter(Duration::from_millis(500)),
-            type_uri: "urn:chat-error-codes:sendbird_chat:500910",
+            type_uri: "sendbird/enum.ChatError.html#variant.RateLimitExceeded",
             vendor: Some(Vendor::Sendbird),
             code: Some(RawCode::Int(500910)),
             retry_after: |r| r == Some(1),
@@ -199,17 +221,37 @@ fn expectations() -> Vec<Expected> {
             table: Some(Table::GenesysChat),
             canonical: Canonical::Unavailable,
             decision: |d| d == Decision::RetryAfter(Duration::from_secs(5)),
-            type_uri: "urn:chat-error-codes:genesys_chat:100",
+            type_uri: "genesys/enum.ChatError.html#variant.ServerNotAvailable",
             vendor: Some(Vendor::Genesys),
             code: Some(RawCode::Int(100)),
             retry_after: |r| r == Some(5),
+        },
+        Expected {
+            path: "/replayed/v3/messages",
+            table: Some(Table::CometChatRest),
+            canonical: Canonical::ResourceExhausted,
+            decision: |d| d == Decision::RetryAfter(Duration::from_secs(20)),
+            type_uri: "cometchat/rest/enum.ChatError.html#variant.ErrTooManyRequests",
+            vendor: Some(Vendor::CometChat),
+            code: Some(RawCode::from("ERR_TOO_MANY_REQUESTS")),
+            retry_after: |r| r == Some(20),
+        },
+        Expected {
+            path: "/gateway/problem",
+            table: Some(Table::AgoraChat),
+            canonical: Canonical::NotFound,
+            decision: |d| d == Decision::GiveUp,
+            type_uri: "about:blank",
+            vendor: None,
+            code: None,
+            retry_after: |r| r.is_none(),
         },
         Expected {
             path: "/gateway",
             table: Some(Table::CometChatRest),
             canonical: Canonical::Unavailable,
             decision: |d| d == Decision::RetryWithBackoff,
-            type_uri: "urn:chat-error-codes:http:502",
+            type_uri: "about:blank",
             vendor: Some(Vendor::CometChat),
             code: None,
             retry_after: |r| r.is_none(),
@@ -261,7 +303,12 @@ async fn run() {
         assert!((e.decision)(decision), "{}: {decision:?}", e.path);
 
         let problem = classified.problem().with_instance(e.path);
-        assert_eq!(problem.type_uri, e.type_uri, "{}", e.path);
+        let expected_type = if e.type_uri == ABOUT_BLANK {
+            e.type_uri.to_string()
+        } else {
+            format!("{DOCS_BASE}{}", e.type_uri)
+        };
+        assert_eq!(problem.type_uri, expected_type, "{}", e.path);
         assert_eq!(problem.status, Some(recorded.status), "{}", e.path);
         assert_eq!(problem.canonical, Some(e.canonical), "{}", e.path);
         assert_eq!(problem.recovery, Some(classified.recovery()), "{}", e.path);
@@ -276,11 +323,14 @@ async fn run() {
         );
         match classified.payload() {
             Some(p) => assert_eq!(problem.detail.as_deref(), p.message(), "{}", e.path),
-            None => {
-                let excerpt = classified.excerpt().unwrap();
-                assert!(excerpt.text().contains("502 Bad Gateway"));
-                assert_eq!(problem.title.as_deref(), Some("Unavailable"));
-            }
+            None => match classified.received_problem() {
+                Some(doc) => assert_eq!(problem.detail, doc.detail, "{}", e.path),
+                None => {
+                    let excerpt = classified.excerpt().unwrap();
+                    assert!(excerpt.text().contains("502 Bad Gateway"));
+                    assert_eq!(problem.title.as_deref(), Some("Bad Gateway"));
+                }
+            },
         }
 
         // What a relaying service sends: application/problem+json, losslessly parsed back.

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use chat_error_codes::response::{
-    self, Body, Decision, Excerpt, MAX_EXCERPT_BYTES, ProblemDetails, RetryHints, TYPE_PREFIX,
-    Wait, problem_type,
+    self, ABOUT_BLANK, Body, DOCS_BASE, Decision, DelayLimits, Excerpt, MAX_EXCERPT_BYTES,
+    ProblemDetails, RetryHints, Wait, problem_type, problem_type_with_base,
 };
 use chat_error_codes::{
     AnyChatError, Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table, Vendor,
@@ -81,7 +81,7 @@ fn sendbird_documented_headers() {
     );
     // Retry-After is absent, so Sendbird's own header gives the delay.
     assert_eq!(
-        h.delay_from_unix(NOW, false),
+        h.delay_from_unix(NOW, 200),
         Some(Duration::from_nanos(69_786_549))
     );
 }
@@ -114,9 +114,9 @@ fn malformed_values_are_absent_and_the_first_good_value_wins() {
         "15s",
         "0x10",
         "Sun, 06 Nov 1994 08:49:37 UTC",
-        "Sunday, 06-Nov-94 08:49:37 GMT",
-        "Sun Nov  6 08:49:37 1994",
-        "99999999999999999999999",
+        "Sunday, 06 Nov 1994 08:49:37 GMT",
+        "Sun Nov 06 08:49:37 94",
+        "1e3",
     ] {
         let h = hints(&[("Retry-After", bad)]);
         assert_eq!(h.retry_after(), None, "{bad:?}");
@@ -144,18 +144,18 @@ fn malformed_values_are_absent_and_the_first_good_value_wins() {
 fn http_dates_become_delays_from_now() {
     let h = hints(&[("Retry-After", "Tue, 14 Nov 2023 22:13:40 GMT")]); // NOW + 20 s
     assert_eq!(h.retry_after(), Some(Wait::Until(1_700_000_020)));
-    assert_eq!(h.delay_from_unix(NOW, false), Some(Duration::from_secs(20)));
-    // A date already past: retry now.
+    assert_eq!(h.delay_from_unix(NOW, 503), Some(Duration::from_secs(20)));
+    // A date already past: not an immediate retry, the minimum.
     let h = hints(&[("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")]);
-    assert_eq!(h.delay_from_unix(NOW, false), Some(Duration::ZERO));
+    assert_eq!(h.delay_from_unix(NOW, 503), Some(DelayLimits::DEFAULT.min));
 }
 
 #[test]
 fn reset_counts_only_when_rate_limited_and_retry_after_wins() {
     let reset = hints(&[("X-Rate-Limit-Reset", "1700000030")]);
-    assert_eq!(reset.delay_from_unix(NOW, false), None);
+    assert_eq!(reset.delay_from_unix(NOW, 400), None);
     assert_eq!(
-        reset.delay_from_unix(NOW, true),
+        reset.delay_from_unix(NOW, 429),
         Some(Duration::from_secs(30))
     );
     let empty = hints(&[
@@ -163,12 +163,12 @@ fn reset_counts_only_when_rate_limited_and_retry_after_wins() {
         ("X-Rate-Limit-Remaining", "0"),
     ]);
     assert_eq!(
-        empty.delay_from_unix(NOW, false),
+        empty.delay_from_unix(NOW, 400),
         Some(Duration::from_secs(30))
     );
     let both = hints(&[("X-Rate-Limit-Reset", "1700000030"), ("Retry-After", "15")]);
     assert_eq!(
-        both.delay_from_unix(NOW, true),
+        both.delay_from_unix(NOW, 429),
         Some(Duration::from_secs(15))
     );
 }
@@ -182,9 +182,11 @@ proptest! {
             Just("X-Rate-Limit-Remaining".to_string()), ".{0,20}",
         ], proptest::collection::vec(any::<u8>(), 0..40)),
         0..8,
-    ), now in any::<u64>(), limited in any::<bool>()) {
+    ), now in any::<u64>(), status in 0u16..1000) {
         let h = RetryHints::from_headers(headers.iter().map(|(n, v)| (n.as_str(), v.as_slice())));
-        let _ = h.delay_from_unix(Duration::from_secs(now), limited);
+        if let Some(d) = h.delay_from_unix(Duration::from_secs(now), status) {
+            prop_assert!(!d.is_zero() && d <= DelayLimits::DEFAULT.max, "{d:?}");
+        }
     }
 
     #[test]
@@ -582,16 +584,33 @@ fn percent_decode(s: &str) -> String {
 
 #[test]
 fn every_entry_has_its_own_stable_type_uri() {
-    let mut seen = HashSet::new();
+    let base = "https://errors.example.com/chat/";
+    let (mut docs, mut based) = (HashSet::new(), HashSet::new());
     for e in AnyChatError::all() {
-        let uri = problem_type(&Resolution::Known(e));
-        let rest = uri
-            .strip_prefix(TYPE_PREFIX)
-            .and_then(|r| r.strip_prefix(e.table().as_str()))
-            .and_then(|r| r.strip_prefix(':'))
+        let r = Resolution::Known(e);
+        // The rustdoc page of the entry's variant, under its table's module.
+        let uri = problem_type(&r);
+        let page = uri
+            .strip_prefix(DOCS_BASE)
             .unwrap_or_else(|| panic!("{uri}"));
-        // Agora REST: `<status>:<error>`, or the status alone.
-        let (status, code) = match (e.table(), rest.split_once(':')) {
+        let expected = format!("enum.ChatError.html#variant.{}", e.variant_name());
+        assert!(page.ends_with(&expected), "{uri}");
+        assert!(docs.insert(uri.clone()), "two entries share {uri}");
+        // It reads back to the entry, alone and as a document's type.
+        let doc = ProblemDetails {
+            type_uri: uri.clone(),
+            ..ProblemDetails::default()
+        };
+        assert_eq!(doc.entry(), Some(e), "{uri}");
+
+        // Under a service's base: `<table>/<code>`, Agora REST `<status>/<error>`.
+        let uri = problem_type_with_base(base, &r);
+        let rest = uri
+            .strip_prefix(base)
+            .and_then(|r| r.strip_prefix(e.table().as_str()))
+            .and_then(|r| r.strip_prefix('/'))
+            .unwrap_or_else(|| panic!("{uri}"));
+        let (status, code) = match (e.table(), rest.split_once('/')) {
             (Table::AgoraRest, Some((status, code))) => (Some(status), code),
             (Table::AgoraRest, None) => (Some(rest), rest),
             _ => (None, rest),
@@ -605,9 +624,53 @@ fn every_entry_has_its_own_stable_type_uri() {
             "{uri}"
         );
         assert_eq!(percent_decode(code), e.code().to_string(), "{uri}");
-        assert!(seen.insert(uri.clone()), "two entries share {uri}");
+        assert!(based.insert(uri.clone()), "two entries share {uri}");
     }
-    assert_eq!(seen.len(), Table::ALL_LEN);
+    assert_eq!((docs.len(), based.len()), (Table::ALL_LEN, Table::ALL_LEN));
+    // No entry: about:blank, the table and code staying in the extensions.
+    for r in [
+        chat_error_codes::resolve(Table::CometChatRest, "ERR_NEW/2030"),
+        chat_error_codes::resolve(Table::GenesysChat, "230"),
+    ] {
+        assert_eq!(problem_type(&r), ABOUT_BLANK, "{r:?}");
+        assert_eq!(problem_type_with_base(base, &r), ABOUT_BLANK, "{r:?}");
+    }
+}
+
+/// The type URIs of earlier versions (`urn:chat-error-codes:<table>:<code>`) still resolve.
+#[test]
+fn legacy_urn_types_read_back() {
+    use chat_error_codes::agora::rest::ChatError;
+    let cases: [(&str, Option<AnyChatError>); 6] = [
+        (
+            "urn:chat-error-codes:cometchat_rest:ERR_UID_NOT_FOUND",
+            AnyChatError::from_table(Table::CometChatRest, "ERR_UID_NOT_FOUND"),
+        ),
+        (
+            "urn:chat-error-codes:agora_chat:605",
+            AnyChatError::from_table(Table::AgoraChat, "605"),
+        ),
+        (
+            "urn:chat-error-codes:agora_rest:500:web_application",
+            Some(ChatError::WebApplication500.into()),
+        ),
+        (
+            "urn:chat-error-codes:agora_rest:415:web_application",
+            Some(ChatError::WebApplication415.into()),
+        ),
+        (
+            "urn:chat-error-codes:cometchat_rest:unrecognized:ERR_X",
+            None,
+        ),
+        ("urn:chat-error-codes:http:502", None),
+    ];
+    for (uri, entry) in cases {
+        let doc = ProblemDetails {
+            type_uri: uri.to_string(),
+            ..ProblemDetails::default()
+        };
+        assert_eq!(doc.entry(), entry, "{uri}");
+    }
 }
 
 #[test]
@@ -625,7 +688,10 @@ fn problem_from_a_classified_response() {
     let p = r
         .problem_at_unix(NOW - Duration::from_millis(500))
         .with_instance("/channels/messaging/general/message");
-    assert_eq!(p.type_uri, "urn:chat-error-codes:stream_chat:9");
+    assert_eq!(
+        p.type_uri,
+        format!("{DOCS_BASE}stream/enum.ChatError.html#variant.RateLimitError")
+    );
     assert_eq!(
         p.title.as_deref(),
         Some(r.payload().unwrap().resolution().catalog_message().unwrap())
@@ -664,10 +730,11 @@ fn problem_from_a_classified_response() {
         b"<html>bad gateway</html>",
     );
     let p = r.problem_at_unix(NOW);
-    assert_eq!(p.type_uri, "urn:chat-error-codes:http:502");
+    // about:blank: the title is the status's reason phrase (RFC 9457, section 4.2.1).
+    assert_eq!(p.type_uri, ABOUT_BLANK);
     assert_eq!(
         (p.title.as_deref(), p.status),
-        (Some("Unavailable"), Some(502))
+        (Some("Bad Gateway"), Some(502))
     );
     assert_eq!(
         (p.vendor, p.table, p.code.as_ref()),
@@ -680,11 +747,18 @@ fn problem_from_a_classified_response() {
 fn problem_from_a_parsed_payload_alone() {
     let body = r#"{"error":{"code":"ERR_SOMETHING_NEW","message":"new"}}"#;
     let p = ProblemDetails::from(&chat_error_codes::payload::parse(body).unwrap());
+    assert_eq!(p.type_uri, ABOUT_BLANK);
     assert_eq!(
-        p.type_uri,
-        "urn:chat-error-codes:cometchat_rest:unrecognized:ERR_SOMETHING_NEW"
+        (p.title.as_deref(), p.status),
+        (Some("Internal Server Error"), Some(500))
     );
-    assert_eq!((p.title.as_deref(), p.status), (Some("Unknown"), Some(500)));
+    assert_eq!(
+        (p.table, p.code.clone()),
+        (
+            Some(Table::CometChatRest),
+            Some(RawCode::from("ERR_SOMETHING_NEW"))
+        )
+    );
     assert_eq!(p.retry_after, None);
     let p = ProblemDetails::from(
         &chat_error_codes::payload::parse_exception(
@@ -692,10 +766,8 @@ fn problem_from_a_parsed_payload_alone() {
         )
         .unwrap(),
     );
-    assert_eq!(
-        p.type_uri,
-        "urn:chat-error-codes:cometchat_sdk:runtime:TypeError"
-    );
+    assert_eq!(p.type_uri, ABOUT_BLANK);
+    assert_eq!(p.code, Some(RawCode::from("TypeError")));
 }
 
 #[test]
@@ -884,4 +956,554 @@ fn tonic_codes_are_the_classes_one_to_one() {
     }
     assert_eq!(seen.len(), 17); // google.rpc.Code: OK and 16 errors
     assert_eq!(tonic::Code::from(Canonical::Ok), tonic::Code::Ok);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 20: dates, bounds, clock skew
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn retry_after_in_all_three_http_date_forms() {
+    // RFC 9110, section 5.6.7: recipients accept IMF-fixdate, RFC 850 and asctime.
+    // 2023-11-14 22:15:20 GMT is NOW + 2 min.
+    for form in [
+        "Tue, 14 Nov 2023 22:15:20 GMT",
+        "Tuesday, 14-Nov-23 22:15:20 GMT",
+        "Tue Nov 14 22:15:20 2023",
+    ] {
+        let h = hints(&[("Retry-After", form)]);
+        assert_eq!(h.retry_after(), Some(Wait::Until(1_700_000_120)), "{form}");
+        let r = response::classify(None, 503, [("Retry-After", form.as_bytes())], b"");
+        assert_eq!(
+            r.decision_at_unix(NOW),
+            Decision::RetryAfter(Duration::from_secs(120)),
+            "{form}"
+        );
+        assert_eq!(r.problem_at_unix(NOW).retry_after, Some(120), "{form}");
+    }
+}
+
+#[test]
+fn resets_in_unix_milliseconds_are_recognised() {
+    let r = response::classify(
+        None,
+        429,
+        [("X-RateLimit-Reset", &b"1700000060000"[..])],
+        b"",
+    );
+    assert_eq!(r.hints().reset(), Some(Wait::Until(1_700_000_060)));
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(60))
+    );
+    assert_eq!(r.problem_at_unix(NOW).retry_after, Some(60));
+}
+
+#[test]
+fn huge_delays_are_clamped_and_never_relayed() {
+    let max = DelayLimits::DEFAULT.max;
+    for (name, value) in [
+        ("Retry-After", "18446744073709551615"),
+        ("Retry-After", "99999999999999999999999999"),
+        ("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"),
+        ("X-RateLimit-RetryAfter", "18446744073709551615.9"),
+        ("X-RateLimit-Reset", "4102444800"),
+        ("X-RateLimit-Reset", "99999999999999999999"),
+    ] {
+        let r = response::classify(None, 429, [(name, value.as_bytes())], b"");
+        assert_eq!(
+            r.decision_at_unix(NOW),
+            Decision::RetryAfter(max),
+            "{name}: {value}"
+        );
+        let p = r.problem_at_unix(NOW);
+        assert_eq!(p.retry_after, Some(max.as_secs()), "{name}: {value}");
+        #[cfg(feature = "http")]
+        assert_eq!(p.to_http_response().headers()["retry-after"], "3600");
+    }
+    // The caller sets its own bounds.
+    let limits = DelayLimits {
+        min: Duration::from_secs(3),
+        max: Duration::from_secs(86_400),
+    };
+    let r = response::classify(None, 429, [("Retry-After", &b"7200"[..])], b"")
+        .with_delay_limits(limits);
+    assert_eq!(r.delay_limits(), limits);
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(7200))
+    );
+    let r =
+        response::classify(None, 429, [("Retry-After", &b"0"[..])], b"").with_delay_limits(limits);
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(3))
+    );
+}
+
+#[test]
+fn a_429_that_asked_for_a_wait_is_never_an_immediate_retry() {
+    // The reset is past by the local clock (a replayed response, a clock that runs ahead), and
+    // the response has no Date: the minimum, not zero.
+    for value in ["1600000000", "0", "Sun, 06 Nov 1994 08:49:37 GMT"] {
+        let name = if value.contains(',') {
+            "Retry-After"
+        } else {
+            "X-RateLimit-Reset"
+        };
+        let r = response::classify(None, 429, [(name, value.as_bytes())], b"");
+        let d = r.decision_at_unix(NOW);
+        assert_eq!(d, Decision::RetryAfter(Duration::from_secs(1)), "{value}");
+        assert_eq!(r.problem_at_unix(NOW).retry_after, Some(1));
+    }
+    let r = response::classify(None, 429, [("Retry-After", &b"0"[..])], b"");
+    assert_eq!(r.retry_after_unix(NOW), Some(DelayLimits::DEFAULT.min));
+}
+
+#[test]
+fn reset_times_are_measured_against_the_responses_date() {
+    // Logged a year ago: the reset is 30 s after the response's own Date.
+    let logged = [
+        ("Date", &b"Mon, 14 Nov 2022 10:00:00 GMT"[..]),
+        ("X-RateLimit-Reset", b"1668420030"), // 2022-11-14 10:00:30
+    ];
+    let r = response::classify(None, 429, logged, b"");
+    assert_eq!(r.hints().date(), Some(1_668_420_000));
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(30))
+    );
+    // A client whose clock runs 10 minutes fast, a live response: still the vendor's 45 s.
+    let date = "Tue, 14 Nov 2023 22:13:20 GMT"; // NOW
+    let reset = (NOW.as_secs() + 45).to_string();
+    let headers = [
+        ("date", date.as_bytes()),
+        ("x-rate-limit-reset", reset.as_bytes()),
+    ];
+    let r = response::classify(None, 429, headers, b"");
+    assert_eq!(
+        r.decision_at_unix(NOW + Duration::from_secs(600)),
+        Decision::RetryAfter(Duration::from_secs(45))
+    );
+    // Retry-After dates too, in any form of Date.
+    let headers = [
+        ("Date", &b"Sunday, 06-Nov-94 08:49:37 GMT"[..]),
+        ("Retry-After", b"Sun Nov  6 08:50:07 1994"),
+    ];
+    let r = response::classify(None, 503, headers, b"");
+    assert_eq!(
+        r.decision_at_unix(NOW),
+        Decision::RetryAfter(Duration::from_secs(30))
+    );
+    // A malformed Date is ignored: the local clock counts.
+    let headers = [
+        ("Date", &b"yesterday"[..]),
+        ("X-RateLimit-Reset", b"1700000010"),
+    ];
+    let r = response::classify(None, 429, headers, b"");
+    assert_eq!(r.hints().date(), None);
+    assert_eq!(r.retry_after_unix(NOW), Some(Duration::from_secs(10)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 20: Problem Details in
+// ---------------------------------------------------------------------------------------------
+
+const PROBLEM: (&str, &[u8]) = ("Content-Type", b"application/problem+json");
+
+#[test]
+fn the_crates_own_output_relayed_resolves_back_to_its_entry() {
+    // The exact document of the issue, old `urn:` type included.
+    let body = br#"{"type":"urn:chat-error-codes:cometchat_rest:ERR_TOO_MANY_REQUESTS","title":"Too many requests.","status":429,"detail":"Slow down, please.","vendor":"CometChat","table":"cometchat_rest","code":"ERR_TOO_MANY_REQUESTS","canonical":"ResourceExhausted","recovery":"RetryWithBackoff","retry_after":15}"#;
+    for headers in [vec![], vec![PROBLEM]] {
+        for table in [None, Some(Table::CometChatRest), Some(Table::AgoraChat)] {
+            let r = response::classify(table, 429, headers.iter().copied(), body);
+            let doc = r
+                .received_problem()
+                .unwrap_or_else(|| panic!("{:?}", r.body()));
+            let entry = doc.entry().unwrap();
+            assert_eq!(
+                (entry.table(), entry.name()),
+                (Table::CometChatRest, "ERR_TOO_MANY_REQUESTS")
+            );
+            assert!(r.payload().is_none());
+            assert_eq!(r.table(), Some(Table::CometChatRest));
+            assert_eq!(r.canonical(), Canonical::ResourceExhausted);
+            let p = r.problem_at_unix(NOW);
+            assert_eq!(p.vendor, Some(Vendor::CometChat));
+            assert_eq!(p.detail.as_deref(), Some("Slow down, please."));
+            assert_eq!(p.type_uri, problem_type(&Resolution::Known(entry)));
+            assert_eq!(p.code, Some(RawCode::from("ERR_TOO_MANY_REQUESTS")));
+        }
+    }
+    // The new form reads back the same way, through the extensions and through the type alone.
+    let e = AnyChatError::from_table(Table::AgoraChat, "605").unwrap();
+    let written = ProblemDetails {
+        type_uri: problem_type(&Resolution::Known(e)),
+        status: Some(404),
+        ..ProblemDetails::default()
+    };
+    let json = written.to_json();
+    let r = response::classify(Some(Table::StreamChat), 404, [], json.as_bytes());
+    assert_eq!(r.received_problem().unwrap().entry(), Some(e));
+    assert_eq!(r.canonical(), e.canonical());
+}
+
+#[test]
+fn a_gateways_problem_is_classified_from_its_status_and_keeps_title_and_detail() {
+    let body = br#"{"type":"about:blank","status":404,"title":"Not Found","detail":"No route for /v3/users/u1"}"#;
+    for headers in [vec![], vec![PROBLEM]] {
+        for table in [None, Some(Table::AgoraChat), Some(Table::CometChatRest)] {
+            let r = response::classify(table, 404, headers.iter().copied(), body);
+            let doc = r
+                .received_problem()
+                .unwrap_or_else(|| panic!("{table:?}: {:?}", r.body()));
+            assert_eq!(doc.entry(), None);
+            assert_eq!(r.canonical(), Canonical::NotFound);
+            assert_eq!(r.decision_at_unix(NOW), Decision::GiveUp);
+            let p = r.problem_at_unix(NOW);
+            assert_eq!(p.type_uri, ABOUT_BLANK);
+            assert_eq!(p.title.as_deref(), Some("Not Found"));
+            assert_eq!(p.detail.as_deref(), Some("No route for /v3/users/u1"));
+            assert_eq!(p.vendor, None);
+        }
+    }
+    // A Problem Details body is an error, never success, whatever the status.
+    let r = response::classify(None, 200, [PROBLEM], br#"{"title":"odd"}"#);
+    assert_eq!(r.canonical(), Canonical::Unknown);
+}
+
+#[test]
+fn vendor_payloads_are_not_taken_for_problem_documents() {
+    // A vendor code wins even beside a standard member.
+    let r = response::classify(
+        None,
+        404,
+        [],
+        br#"{"type":605,"title":"Group","message":"m"}"#,
+    );
+    assert_eq!(r.payload().unwrap().table(), Table::AgoraChat);
+    let r = response::classify(
+        Some(Table::CometChatRest),
+        404,
+        [],
+        br#"{"error":{"code":"ERR_UID_NOT_FOUND","message":"m"},"title":"Not Found"}"#,
+    );
+    assert!(r.payload().is_some());
+    // A JSON body that is neither stays an excerpt.
+    let r = response::classify(None, 404, [PROBLEM], br#"{"type":605}"#);
+    assert_eq!(r.payload().unwrap().table(), Table::AgoraChat);
+    let r = response::classify(None, 404, [PROBLEM], br#"{"foo":1}"#);
+    assert!(r.excerpt().is_some());
+}
+
+/// RFC 9457's own examples (sections 3 and 3.1), as a server sends them.
+#[test]
+fn rfc_9457_examples() {
+    let credit = r#"{
+ "type": "https://example.com/probs/out-of-credit",
+ "title": "You do not have enough credit.",
+ "detail": "Your current balance is 30, but that costs 50.",
+ "instance": "/account/12345/msgs/abc",
+ "balance": 30,
+ "accounts": ["/account/12345",
+              "/account/67890"]
+}"#;
+    let validation = r##"{
+"type": "https://example.net/validation-error",
+"title": "Your request is not valid.",
+"errors": [
+            {
+              "detail": "must be a positive integer",
+              "pointer": "#/age"
+            },
+            {
+              "detail": "must be 'green', 'red' or 'blue'",
+              "pointer": "#/profile/color"
+            }
+         ]
+}"##;
+    let r = response::classify(
+        None,
+        403,
+        [PROBLEM, ("Content-Language", b"en")],
+        credit.as_bytes(),
+    );
+    let doc = r.received_problem().unwrap();
+    assert_eq!(doc.type_uri, "https://example.com/probs/out-of-credit");
+    assert_eq!(doc.extensions["balance"], 30);
+    assert_eq!(r.canonical(), Canonical::PermissionDenied);
+    let relayed = r.problem_at_unix(NOW);
+    assert_eq!(relayed.type_uri, doc.type_uri);
+    assert_eq!(relayed.instance.as_deref(), Some("/account/12345/msgs/abc"));
+    assert_eq!(relayed.extensions["accounts"][1], "/account/67890");
+    let r = response::classify(None, 422, [PROBLEM], validation.as_bytes());
+    let doc = r.received_problem().unwrap();
+    assert_eq!(doc.extensions["errors"][1]["pointer"], "#/profile/color");
+    assert_eq!(r.canonical(), Canonical::InvalidArgument);
+    for text in [credit, validation] {
+        let p: ProblemDetails = serde_json::from_str(text).unwrap();
+        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(
+            again,
+            serde_json::from_str::<serde_json::Value>(text).unwrap()
+        );
+    }
+}
+
+/// RFC 9457, section 3.1: a member whose value has the wrong type is ignored, never fails the
+/// document; other producers' extensions that share this crate's names are kept.
+#[test]
+fn mistyped_members_are_ignored_and_kept() {
+    let cases: [(&str, &str); 10] = [
+        (
+            r#"{"type":"about:blank","status":"404","title":"Not Found"}"#,
+            "status",
+        ),
+        (r#"{"type":null,"status":404,"title":"Not Found"}"#, "type"),
+        (r#"{"type":42,"status":404,"title":"Not Found"}"#, "type"),
+        (r#"{"title":7,"status":404,"detail":"gone"}"#, "title"),
+        (
+            r#"{"instance":["/a","/b"],"status":404,"title":"Not Found"}"#,
+            "instance",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"vendor":"acme"}"#,
+            "vendor",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"code":{"id":17,"kind":"db"}}"#,
+            "code",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"canonical":"NOT_FOUND"}"#,
+            "canonical",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"table":"users"}"#,
+            "table",
+        ),
+        (
+            r#"{"title":"Not Found","status":404,"recovery":true,"retry_after":-1}"#,
+            "recovery",
+        ),
+    ];
+    for (text, member) in cases {
+        let p: ProblemDetails =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let original: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(p.extensions.get(member), original.get(member), "{text}");
+        assert_eq!(p.entry(), None, "{text}");
+        if member == "type" {
+            assert_eq!(p.type_uri, ABOUT_BLANK);
+        } else {
+            // Written back member for member (a missing type as about:blank).
+            let mut original = original.clone();
+            original
+                .as_object_mut()
+                .unwrap()
+                .entry("type")
+                .or_insert(ABOUT_BLANK.into());
+            let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+            assert_eq!(again, original, "{text}");
+        }
+        let r = response::classify(Some(Table::AgoraChat), 404, [PROBLEM], text.as_bytes());
+        assert!(r.received_problem().is_some(), "{text}");
+        assert_eq!(r.canonical(), Canonical::NotFound, "{text}");
+        let r = response::classify(Some(Table::CometChatRest), 404, [], text.as_bytes());
+        assert!(r.received_problem().is_some(), "{text}: {:?}", r.body());
+    }
+    // A typed member and an extension of the same name are never both written.
+    let mut p = ProblemDetails::default();
+    p.extensions.insert("status".into(), "404".into());
+    p.status = Some(404);
+    assert_eq!(p.to_json(), r#"{"type":"about:blank","status":404}"#);
+}
+
+/// Documents as other producers write them (Spring, ASP.NET Core, Zalando's problem, gateways,
+/// hand-written services): every one reads, and writes back member for member.
+#[test]
+fn documents_written_by_others_read_and_write_back() {
+    let documents = [
+        r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No static resource v3/users.","instance":"/v3/users"}"#,
+        r#"{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"Name":["The Name field is required."]},"traceId":"00-84c1fd4063c38d9f3900d06e56542d48-85d1d4-00"}"#,
+        r#"{"type":"https://example.org/out-of-stock","title":"Out of Stock","status":400,"detail":"Item B00027Y5QG is no longer available","product":"B00027Y5QG"}"#,
+        r#"{"title":"Service Unavailable","status":503,"detail":"Database not reachable"}"#,
+        r#"{"type":"/errors/rate-limit","title":"Rate limited","status":429}"#,
+        r#"{"status":404}"#,
+        r#"{"type":"tag:example.com,2024:not-found"}"#,
+        r#"{"type":"https://api.example.com/problems/quota","title":"Quota","status":429,"retry_after":"soon"}"#,
+        r#"{"type":"https://acme.test/p","status":500,"code":12.5,"vendor":{"name":"acme"}}"#,
+        r#"{"type":"https://acme.test/p","status":404,"table":"users","canonical":"NOT_FOUND","code":"E_NOUSER"}"#,
+        r#"{"type":"https://acme.test/p","status":999,"title":"Odd status"}"#,
+        r#"{"type":"https://acme.test/p","status":404.0,"title":"Float status"}"#,
+        r#"{"type":"https://acme.test/p","status":-404,"title":"Negative status"}"#,
+        r#"{"type":"https://acme.test/p","title":null,"detail":null,"instance":null}"#,
+        r#"{"type":"https://acme.test/p","title":{"en":"Gone"},"detail":["a","b"]}"#,
+        r#"{"type":"https://acme.test/p","title":"Über 100 % \u202e","detail":"line\nbreak"}"#,
+        r#"{"type":"https://acme.test/p","recovery":"RetryLater","retry_after":1.5}"#,
+        r#"{"type":"https://acme.test/p","status":409,"nested":{"deep":{"deeper":[1,2,{"x":null}]}}}"#,
+        r#"{"type":"https://acme.test/p","status":400,"invalid-params":[{"name":"age","reason":"must be a positive integer"}]}"#,
+        r#"{"type":"urn:problem-type:example:bad","title":"URN type","status":400}"#,
+        r#"{"type":"","title":"Empty type","status":400}"#,
+        r#"{"type":"https://acme.test/p","status":401,"vendor":"Agora"}"#,
+        r#"{"type":"https://acme.test/p","status":401,"code":605}"#,
+        r#"{"type":"https://acme.test/p","status":401,"code":"ERR_UID_NOT_FOUND","table":"cometchat_rest"}"#,
+        r#"{"type":"https://acme.test/p","status":502,"extensions":{"a":1},"type2":"x"}"#,
+        r#"{"detail":"only a detail"}"#,
+        r#"{"instance":"/only/instance"}"#,
+        r#"{"type":"https://acme.test/p","status":400,"title":"big","count":18446744073709551615}"#,
+        r#"{"type":"https://acme.test/p","status":400,"title":"neg","count":-9223372036854775808}"#,
+        r#"{"type":"https://acme.test/p","status":400,"title":"bool","retry_after":true,"canonical":1}"#,
+    ];
+    assert_eq!(documents.len(), 30);
+    for text in documents {
+        let p = ProblemDetails::from_json(text).unwrap_or_else(|| panic!("{text}"));
+        let back: ProblemDetails = serde_json::from_str(text).unwrap();
+        assert_eq!(back, p);
+        let mut original: serde_json::Value = serde_json::from_str(text).unwrap();
+        // A document without a type is about:blank, and says so when written.
+        original
+            .as_object_mut()
+            .unwrap()
+            .entry("type")
+            .or_insert(ABOUT_BLANK.into());
+        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_eq!(again, original, "{text}");
+        // As a response body: read as Problem Details, whatever the caller names.
+        for table in [None, Some(Table::AgoraChat), Some(Table::CometChatRest)] {
+            let r = response::classify(table, 400, [PROBLEM], text.as_bytes());
+            assert!(r.received_problem().is_some(), "{text}");
+        }
+    }
+    // The one that names a catalog code in this crate's extensions resolves to it.
+    let p = ProblemDetails::from_json(documents[23]).unwrap();
+    assert_eq!(p.entry().unwrap().name(), "ERR_UID_NOT_FOUND");
+}
+
+/// Another implementation, `http-api-problem`, reads every document this crate writes, member
+/// for member and extension for extension, and what it writes reads back here unchanged.
+#[test]
+fn http_api_problem_reads_and_writes_every_entrys_document() {
+    use http_api_problem::HttpApiProblem;
+    let mut documents = 0;
+    for e in AnyChatError::all() {
+        let known = ProblemDetails {
+            type_uri: problem_type(&Resolution::Known(e)),
+            title: Some(e.message().to_string()),
+            status: e.vendor_status().or(Some(e.http_status())),
+            detail: e.description().map(String::from),
+            instance: Some(format!("/relay/{}", e.variant_name())),
+            vendor: Some(e.vendor()),
+            table: Some(e.table()),
+            code: Some(match e.code() {
+                chat_error_codes::Code::Str(s) => RawCode::from(s.to_string()),
+                chat_error_codes::Code::Int(n) => RawCode::Int(n.into()),
+            }),
+            canonical: Some(e.canonical()),
+            recovery: Some(e.recovery()),
+            retry_after: Some(30),
+            ..ProblemDetails::default()
+        };
+        let based = known
+            .clone()
+            .with_type_base("https://errors.example.com/chat/");
+        for ours in [known, based] {
+            let json = ours.to_json();
+            let theirs: HttpApiProblem = serde_json::from_str(&json).unwrap();
+            assert_eq!(theirs.type_url.as_deref(), Some(ours.type_uri.as_str()));
+            assert_eq!(theirs.status.map(|s| s.as_u16()), ours.status);
+            assert_eq!(theirs.title, ours.title);
+            assert_eq!(theirs.detail, ours.detail);
+            assert_eq!(theirs.instance, ours.instance);
+            let fields = theirs.additional_fields();
+            assert_eq!(fields["table"], e.table().as_str());
+            assert_eq!(fields["canonical"], e.canonical().as_str());
+            assert_eq!(fields["retry_after"], 30);
+            let back: ProblemDetails = serde_json::from_str(&theirs.json_string()).unwrap();
+            assert_eq!(back, ours);
+            assert_eq!(back.entry(), Some(e));
+            documents += 1;
+        }
+    }
+    assert_eq!(documents, 2 * Table::ALL_LEN);
+    // And a document it writes from scratch.
+    let theirs = HttpApiProblem::new(http_api_problem::StatusCode::TOO_MANY_REQUESTS)
+        .type_url("https://example.com/probs/slow-down")
+        .title("Slow down")
+        .detail("Try again in a minute.")
+        .value("vendor", &"acme")
+        .value("retry_after", &60);
+    let json = theirs.json_string();
+    let r = response::classify(None, 429, [PROBLEM], json.as_bytes());
+    let doc = r.received_problem().unwrap();
+    assert_eq!((doc.status, doc.retry_after), (Some(429), Some(60)));
+    assert_eq!(doc.extensions["vendor"], "acme");
+    assert_eq!(r.canonical(), Canonical::ResourceExhausted);
+}
+
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        // Quarters: short decimals that serde_json's default (not round-trip) float parser
+        // reads exactly, so the comparison below is about this crate, not about float parsing.
+        (-4000i32..4000).prop_map(|n| Value::from(f64::from(n) / 4.0)),
+        (100u64..600).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+        proptest::sample::select(vec![
+            "about:blank",
+            "CometChat",
+            "cometchat_rest",
+            "NotFound",
+            "DoNotRetry",
+            "605",
+            "ERR_UID_NOT_FOUND",
+            "urn:chat-error-codes:agora_chat:605",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(2, 12, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Any JSON object reads, writes back member for member, and classifies without a panic.
+    #[test]
+    fn any_json_object_reads_as_problem_details(
+        members in proptest::collection::btree_map(
+            prop_oneof![
+                proptest::sample::select(vec![
+                    "type", "title", "status", "detail", "instance", "vendor", "table", "code",
+                    "canonical", "recovery", "retry_after",
+                ]).prop_map(String::from),
+                "[a-z_]{1,8}",
+            ],
+            arb_json(),
+            0..8,
+        ),
+        status in 100u16..600,
+    ) {
+        let mut original = serde_json::Value::Object(members.into_iter().collect());
+        let text = original.to_string();
+        let p: ProblemDetails = serde_json::from_str(&text).unwrap();
+        let type_ok = original.get("type").is_none_or(|t| t.is_string());
+        let object = original.as_object_mut().unwrap();
+        if !type_ok {
+            object.remove("type");
+        }
+        object.entry("type").or_insert(ABOUT_BLANK.into());
+        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        prop_assert_eq!(again, original);
+        let r = response::classify(Some(Table::AgoraChat), status, [PROBLEM], text.as_bytes());
+        let _ = (r.canonical(), r.decision_at_unix(NOW), r.problem_at_unix(NOW).to_json());
+    }
 }

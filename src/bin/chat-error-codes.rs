@@ -22,6 +22,8 @@ use chat_error_codes::{
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
+#[path = "chat-error-codes/decode.rs"]
+mod decode;
 #[path = "chat-error-codes/raw_http.rs"]
 mod raw_http;
 
@@ -136,7 +138,7 @@ fn main() -> ExitCode {
                 .filter(|e| matches_words(e, &words))
                 .collect();
             if entries.is_empty() && !cli.json {
-                eprintln!("chat-error-codes: nothing matches {}", words.join(" "));
+                warn(format_args!("nothing matches {}", words.join(" ")));
             }
             print_entries(&entries, cli.json, &mut out);
             if entries.is_empty() {
@@ -188,9 +190,9 @@ fn explain(codes: &[String], as_json: bool, out: &mut String) -> ExitCode {
                 .collect();
         }
         if found.is_empty() {
-            eprintln!(
-                "chat-error-codes: unknown code `{code}`: no table defines it (try `chat-error-codes search`)"
-            );
+            warn(format_args!(
+                "unknown code `{code}`: no table defines it (try `chat-error-codes search`)"
+            ));
             status = ExitCode::FAILURE;
         }
         if as_json {
@@ -200,7 +202,7 @@ fn explain(codes: &[String], as_json: bool, out: &mut String) -> ExitCode {
                 "entries": found.iter().map(resolution_json).collect::<Vec<_>>(),
             }));
         } else if !found.is_empty() {
-            out.push_str(code);
+            out.push_str(&escaped(code));
             if how != "exact" {
                 out.push_str(&format!("  (matched {how})"));
             }
@@ -314,7 +316,42 @@ fn resolution_json(r: &Resolution<'_>) -> Value {
 }
 
 fn line(out: &mut String, label: &str, value: impl std::fmt::Display) {
-    out.push_str(&format!("    {label:<12} {value}\n"));
+    let value = value.to_string();
+    out.push_str(&format!("    {label:<12} {}\n", escaped(&value)));
+}
+
+/// Whether a character must not reach a terminal as is: a control character (C0, DEL, C1: ESC
+/// sequences, BEL, NUL, CR, LF) or a bidirectional mark, embedding, override or isolate
+/// (U+202E reverses what follows).
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Text from outside (a vendor's message, a code, a header) made safe for a terminal: every
+/// [unsafe](is_unsafe) character written as a Rust escape (`\u{1b}`, `\r`, `\n`, `\u{202e}`),
+/// everything else as it is. Every text output of the tool goes through it.
+fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A message on standard error, `chat-error-codes: ` first, escaped like standard output.
+fn warn(message: std::fmt::Arguments<'_>) {
+    eprintln!("chat-error-codes: {}", escaped(&message.to_string()));
 }
 
 fn entry_text(e: &AnyChatError, out: &mut String) {
@@ -439,7 +476,7 @@ fn resolution_text(r: &Resolution<'_>, out: &mut String) {
             );
             line(out, "recovery:", e.recovery());
         }
-        other => out.push_str(&format!("  {other}\n")),
+        other => out.push_str(&format!("  {}\n", escaped(&other.to_string()))),
     }
 }
 
@@ -450,8 +487,9 @@ fn print_entries(entries: &[AnyChatError], as_json: bool, out: &mut String) {
         )));
     } else {
         for e in entries {
+            // Catalog text is validated, but every text output goes through `escaped`.
             let text = e.to_string();
-            out.push_str(&format!("{:<16} {}\n", e.table(), text));
+            out.push_str(&format!("{:<16} {}\n", e.table(), escaped(&text)));
         }
     }
 }
@@ -480,16 +518,22 @@ fn parse_command(file: Option<&str>, options: &ParseOptions, out: &mut String) -
     };
     let name = file.unwrap_or("standard input");
     if let Err(e) = read {
-        eprintln!("chat-error-codes: cannot read {name}: {e}");
+        warn(format_args!("cannot read {name}: {e}"));
         return ExitCode::from(2);
     }
     if options.http || options.status.is_some() {
         return classify_response(name, &input, options, out);
     }
     let Ok(input) = std::str::from_utf8(&input) else {
-        eprintln!("chat-error-codes: cannot read {name}: not UTF-8 text");
+        warn(format_args!("cannot read {name}: not UTF-8 text"));
         return ExitCode::from(2);
     };
+    // A Problem Details document is explained as one, never as a vendor payload.
+    let body = response::classify(options.shape.map(shape_table), 0, [], input.as_bytes());
+    if let Some(doc) = body.received_problem() {
+        report_problem(doc, input, options, out);
+        return ExitCode::SUCCESS;
+    }
     let parsed = parse_shape(input, options.shape);
     if options.problem {
         return match parsed {
@@ -498,7 +542,7 @@ fn parse_command(file: Option<&str>, options: &ParseOptions, out: &mut String) -
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("chat-error-codes: {e}");
+                warn(format_args!("{e}"));
                 ExitCode::FAILURE
             }
         };
@@ -527,46 +571,66 @@ fn classify_response(
     options: &ParseOptions,
     out: &mut String,
 ) -> ExitCode {
-    let raw = if options.http {
-        match raw_http::parse(input) {
-            Ok(raw) => raw,
-            Err(e) => {
-                eprintln!("chat-error-codes: {name}: {e}");
-                return ExitCode::from(2);
-            }
-        }
+    let raw = match read_response(name, input, options) {
+        Ok(raw) => raw,
+        Err(status) => return status,
+    };
+    // A capture keeps the body as sent: undo its chunked framing and gzip or deflate coding.
+    let (body, decoded) = if options.http {
+        decode::body(&raw.headers, raw.body)
     } else {
-        let mut headers = Vec::new();
-        for (i, header) in options.headers.iter().enumerate() {
-            match raw_http::header(header.as_bytes()) {
-                Ok(h) => headers.push(h),
-                Err(e) => {
-                    eprintln!("chat-error-codes: --header number {}: {e}", i + 1);
-                    return ExitCode::from(2);
-                }
-            }
-        }
-        raw_http::Raw {
-            // `--status` is set whenever `--http` is not (see `parse_command`).
-            status: options.status.unwrap_or(500),
-            headers,
-            body: input,
-        }
+        (std::borrow::Cow::Borrowed(raw.body), Vec::new())
     };
     let classified = response::classify(
         options.shape.map(shape_table),
         raw.status,
         raw.headers.iter().copied(),
-        raw.body,
+        &body,
     );
     if options.problem {
         out.push_str(&pretty_problem(&classified.problem()));
     } else if options.json {
-        out.push_str(&pretty(&classified_json(&classified)));
+        let mut v = classified_json(&classified);
+        v["decoded"] = json!(decoded);
+        out.push_str(&pretty(&v));
     } else {
+        if !decoded.is_empty() {
+            out.push_str(&format!("body decoded from: {}\n", decoded.join(", ")));
+        }
         classified_text(&classified, out);
     }
     ExitCode::SUCCESS
+}
+
+/// The response `parse` classifies: the raw input (`--http`), or `--status`, the `--header`s and
+/// the input as its body. A malformed one is reported, with exit status 2.
+fn read_response<'a>(
+    name: &str,
+    input: &'a [u8],
+    options: &'a ParseOptions,
+) -> Result<raw_http::Raw<'a>, ExitCode> {
+    if options.http {
+        return raw_http::parse(input).map_err(|e| {
+            warn(format_args!("{name}: {e}"));
+            ExitCode::from(2)
+        });
+    }
+    let mut headers = Vec::new();
+    for (i, header) in options.headers.iter().enumerate() {
+        match raw_http::header(header.as_bytes()) {
+            Ok(h) => headers.push(h),
+            Err(e) => {
+                warn(format_args!("--header number {}: {e}", i + 1));
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(raw_http::Raw {
+        // `--status` is set whenever `--http` is not (see `parse_command`).
+        status: options.status.unwrap_or(500),
+        headers,
+        body: input,
+    })
 }
 
 fn pretty_problem(problem: &ProblemDetails) -> String {
@@ -597,6 +661,10 @@ fn classified_json(c: &Classified<'_>) -> Value {
         "status": c.status(),
         "table": c.table(),
         "payload": c.payload().map(parsed_json),
+        "problem_body": c.received_problem().map(|p| json!({
+            "document": p,
+            "entry": p.entry().map(|e| entry_json(&e)),
+        })),
         "excerpt": c.excerpt().map(|e| json!({
             "text": e.text(), "len": e.len(), "truncated": e.is_truncated(),
         })),
@@ -619,13 +687,62 @@ fn classified_json(c: &Classified<'_>) -> Value {
     })
 }
 
+/// `parse` of a Problem Details document: as text, as JSON with its entry, or (`--problem`) as
+/// the document to relay, its status the document's own.
+fn report_problem(doc: &ProblemDetails, input: &str, options: &ParseOptions, out: &mut String) {
+    if options.problem {
+        let status = doc.status.unwrap_or(500);
+        let content_type = ("Content-Type", response::PROBLEM_JSON.as_bytes());
+        let shape = options.shape.map(shape_table);
+        let relayed = response::classify(shape, status, [content_type], input.as_bytes());
+        out.push_str(&pretty_problem(&relayed.problem()));
+    } else if options.json {
+        let entry = doc.entry().map(|e| entry_json(&e));
+        out.push_str(&pretty(
+            &json!({ "problem_body": { "document": doc, "entry": entry } }),
+        ));
+    } else {
+        problem_text(doc, out);
+    }
+}
+
+/// A Problem Details body, member by member, and the entry it resolves to.
+fn problem_text(doc: &ProblemDetails, out: &mut String) {
+    out.push_str("body: Problem Details (RFC 9457)\n");
+    line(out, "type:", &doc.type_uri);
+    let members = [
+        ("title:", doc.title.as_deref()),
+        ("detail:", doc.detail.as_deref()),
+        ("instance:", doc.instance.as_deref()),
+    ];
+    for (label, value) in members {
+        if let Some(value) = value {
+            line(out, label, value);
+        }
+    }
+    if let Some(status) = doc.status {
+        line(out, "status:", status);
+    }
+    if let Some(e) = doc.entry() {
+        line(
+            out,
+            "entry:",
+            format!("{} {} ({})", e.table(), e.variant_name(), e.code()),
+        );
+    }
+    for (name, value) in &doc.extensions {
+        line(out, "extension:", format!("{name}: {value}"));
+    }
+}
+
 fn classified_text(c: &Classified<'_>, out: &mut String) {
     match c.body() {
         Body::Parsed(p) => parsed_text(p, out),
+        Body::Problem(doc) => problem_text(doc, out),
         Body::Unparsed { excerpt, error } => {
             out.push_str("body: no vendor payload");
             match error {
-                Some(e) => out.push_str(&format!(" ({e})\n")),
+                Some(e) => out.push_str(&format!(" ({})\n", escaped(&e.to_string()))),
                 None if excerpt.is_empty() => out.push_str(" (empty)\n"),
                 None => out.push_str(" (not UTF-8)\n"),
             }
@@ -704,7 +821,7 @@ fn report_parsed(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("chat-error-codes: {e}");
+            warn(format_args!("{e}"));
             ExitCode::FAILURE
         }
     }

@@ -1,4 +1,5 @@
-//! The body of a response: a vendor payload, or an excerpt of what else came.
+//! The body of a response: a vendor payload, a Problem Details document, or an excerpt of what
+//! else came.
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -76,6 +77,9 @@ impl<'a> Excerpt<'a> {
 pub enum Body<'a> {
     /// A vendor error payload.
     Parsed(ParsedError<'a>),
+    /// An RFC 9457 Problem Details document (a relayed error, a gateway's answer), read
+    /// leniently: see [`ProblemDetails`] and the [module documentation](super#problem-details-in).
+    Problem(ProblemDetails),
     /// Anything else: its first bytes, and why it is no vendor payload (`None` for an empty or
     /// non-UTF-8 body).
     Unparsed {

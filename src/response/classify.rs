@@ -3,18 +3,21 @@
 use alloc::string::String;
 use core::time::Duration;
 
-use crate::payload::{self, ParsedError, PayloadError, Shape};
-use crate::{Canonical, Recovery, Table};
+use crate::payload::{self, ParsedError, PayloadError};
+use crate::{Canonical, Recovery, Resolution, Table};
 
 #[cfg(feature = "std")]
 use super::hints::unix;
+use super::problem::title_for;
+use super::types::keyed_by_status;
 use super::*;
 
 /// Classifies an HTTP response from its status, headers and body. It never fails: a body that
-/// is no vendor payload is classified from the status alone
-/// ([`Canonical::from_http_status`]) and kept as an [`Excerpt`].
+/// is neither a vendor payload nor a Problem Details document is classified from the status
+/// alone ([`Canonical::from_http_status`]) and kept as an [`Excerpt`].
 ///
-/// The body is parsed with the parser of `table` when the caller names the API it called
+/// A body whose `Content-Type` is [`PROBLEM_JSON`] is read as Problem Details first. Otherwise
+/// it is parsed with the parser of `table` when the caller names the API it called
 /// (`cometchat_rest`: [`parse_rest`](payload::parse_rest), `cometchat_calls`:
 /// [`parse_calls`](payload::parse_calls), `cometchat_sdk`:
 /// [`parse_exception`](payload::parse_exception), `agora_chat`:
@@ -24,58 +27,113 @@ use super::*;
 /// [`parse_stream`](payload::parse_stream), `sendbird_chat`:
 /// [`parse_sendbird`](payload::parse_sendbird)); when no table is named, the table has no parser
 /// of its own (`agora_native`), or its parser refuses the body (a gateway in front of the API
-/// answered), the shape is detected with [`payload::parse`], and a detected Agora REST body is
-/// resolved again with the status.
+/// answered), the shape is detected with [`payload::parse`], and a detected body of a table
+/// keyed by status (Agora REST) is resolved again with the status. A body that no parser takes,
+/// or in which the parsers find no vendor code, is read as Problem Details when it is a
+/// document ([`ProblemDetails::from_json`]).
 ///
 /// `headers` are `(name, value)` pairs, as any HTTP library can give them; see
 /// [`from_status`] and [`from_parts`] for the `http` crate's types.
+///
+/// ```
+/// use chat_error_codes::{Canonical, ErrorInfo, Table, response};
+/// // This crate's own output, relayed: it resolves back to its entry.
+/// let body = br#"{"type":"urn:chat-error-codes:cometchat_rest:ERR_TOO_MANY_REQUESTS","status":429,"detail":"Slow down.","vendor":"CometChat","table":"cometchat_rest","code":"ERR_TOO_MANY_REQUESTS"}"#;
+/// let r = response::classify(Some(Table::CometChatRest), 429, [], body);
+/// let problem = r.received_problem().unwrap();
+/// assert_eq!(problem.entry().unwrap().name(), "ERR_TOO_MANY_REQUESTS");
+/// assert_eq!(r.canonical(), Canonical::ResourceExhausted);
+/// assert_eq!(r.problem().detail.as_deref(), Some("Slow down."));
+/// // A gateway's document: classified from the status.
+/// let r = response::classify(None, 404, [("Content-Type", &b"application/problem+json"[..])],
+///     br#"{"type":"about:blank","status":404,"title":"Not Found"}"#);
+/// assert_eq!(r.canonical(), Canonical::NotFound);
+/// assert_eq!(r.problem().title.as_deref(), Some("Not Found"));
+/// ```
 pub fn classify<'a, 'h>(
     table: Option<Table>,
     status: u16,
     headers: impl IntoIterator<Item = (&'h str, &'h [u8])>,
     body: &'a [u8],
 ) -> Classified<'a> {
+    let mut problem_json = false;
+    let hints = RetryHints::from_headers(headers.into_iter().inspect(|&(name, value)| {
+        if name.trim().eq_ignore_ascii_case("content-type") {
+            problem_json |= is_problem_json(value);
+        }
+    }));
+    let body = parse_body(table, status, problem_json, body);
+    let problem_resolution = match &body {
+        Body::Problem(doc) => doc.resolution(),
+        _ => None,
+    };
     Classified {
         status,
         table,
-        body: parse_body(table, status, body),
-        hints: RetryHints::from_headers(headers),
+        body,
+        hints,
+        limits: DelayLimits::DEFAULT,
+        problem_resolution,
     }
 }
 
-fn parse_body(table: Option<Table>, status: u16, body: &[u8]) -> Body<'_> {
-    let excerpt = || Excerpt::new(body);
-    let Ok(text) = core::str::from_utf8(body) else {
-        return Body::Unparsed {
-            excerpt: excerpt(),
-            error: None,
-        };
+/// Whether a `Content-Type` value is `application/problem+json` (parameters and case aside).
+fn is_problem_json(value: &[u8]) -> bool {
+    let media = value.split(|&b| b == b';').next().unwrap_or_default();
+    media
+        .trim_ascii()
+        .eq_ignore_ascii_case(PROBLEM_JSON.as_bytes())
+}
+
+fn parse_body(table: Option<Table>, status: u16, problem_json: bool, body: &[u8]) -> Body<'_> {
+    let unparsed = |error| Body::Unparsed {
+        excerpt: Excerpt::new(body),
+        error,
     };
-    if text.trim().is_empty() {
-        return Body::Unparsed {
-            excerpt: excerpt(),
-            error: None,
-        };
+    let text = match core::str::from_utf8(body) {
+        Ok(text) if !text.trim().is_empty() => text,
+        _ => return unparsed(None),
+    };
+    if problem_json {
+        if let Some(doc) = ProblemDetails::from_json(text) {
+            return Body::Problem(doc);
+        }
     }
+    match parse_vendor(table, status, text) {
+        Ok(p) if has_vendor_code(&p, text) => Body::Parsed(p),
+        Ok(p) => ProblemDetails::from_json(text).map_or(Body::Parsed(p), Body::Problem),
+        Err(e) => ProblemDetails::from_json(text).map_or_else(|| unparsed(Some(e)), Body::Problem),
+    }
+}
+
+/// The named table's parser, else detection (see [`classify`]).
+fn parse_vendor(
+    table: Option<Table>,
+    status: u16,
+    text: &str,
+) -> Result<ParsedError<'_>, PayloadError> {
     let named = table.and_then(|t| parse_as(t, status, text));
-    let parsed = match named {
+    match named {
         Some(Ok(p)) => Ok(p),
         named => match payload::parse(text) {
-            Ok(p) if p.shape() == Shape::AgoraRest => {
-                payload::parse_agora_rest_with_status(text, status)
+            Ok(p) if keyed_by_status(p.table()) => {
+                parse_as(p.table(), status, text).unwrap_or(Ok(p))
             }
             Ok(p) => Ok(p),
             // Neither fits: the named parser's error says more than detection's.
             Err(detected) => Err(named.and_then(Result::err).unwrap_or(detected)),
         },
-    };
-    match parsed {
-        Ok(p) => Body::Parsed(p),
-        Err(e) => Body::Unparsed {
-            excerpt: excerpt(),
-            error: Some(e),
-        },
     }
+}
+
+/// Whether a parser found a vendor code in the body: not when it kept the whole text for want
+/// of one, nor when the code is one no entry of an integer table covers (a Problem Details
+/// `type`, a URI or a number of another producer's, taken for an Agora `type`). Asked only of
+/// a body that is also a Problem Details document.
+fn has_vendor_code(p: &ParsedError<'_>, text: &str) -> bool {
+    let whole_text = p.code().as_str() == Some(text.trim());
+    let unknown_number = p.table().has_integer_codes() && p.resolution().is_unrecognized();
+    !(whole_text || unknown_number)
 }
 
 /// The table's own parser, if it has one.
@@ -121,6 +179,9 @@ pub struct Classified<'a> {
     table: Option<Table>,
     body: Body<'a>,
     hints: RetryHints,
+    limits: DelayLimits,
+    /// What a Problem Details body resolves to (read once).
+    problem_resolution: Option<Resolution<'static>>,
 }
 
 impl<'a> Classified<'a> {
@@ -129,9 +190,40 @@ impl<'a> Classified<'a> {
         self.status
     }
 
-    /// The table of the parsed payload, else the one the caller named.
+    /// The table of the parsed payload (or of a Problem Details body that names one), else the
+    /// one the caller named.
     pub fn table(&self) -> Option<Table> {
-        self.payload().map(ParsedError::table).or(self.table)
+        self.payload()
+            .map(ParsedError::table)
+            .or(self.problem_resolution.as_ref().map(Resolution::table))
+            .or(self.table)
+    }
+
+    /// Keeps every delay within `limits` instead of [`DelayLimits::DEFAULT`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use chat_error_codes::response::{self, Decision, DelayLimits};
+    /// let limits = DelayLimits { min: Duration::from_secs(2), max: Duration::from_secs(600) };
+    /// let r = response::classify(None, 429, [("Retry-After", &b"86400"[..])], b"").with_delay_limits(limits);
+    /// assert_eq!(r.decision(), Decision::RetryAfter(Duration::from_secs(600)));
+    /// ```
+    pub fn with_delay_limits(mut self, limits: DelayLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The bounds of every delay this response answers.
+    pub fn delay_limits(&self) -> DelayLimits {
+        self.limits
+    }
+
+    /// The Problem Details document the body was, if it was one.
+    pub fn received_problem(&self) -> Option<&ProblemDetails> {
+        match &self.body {
+            Body::Problem(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// What the body turned out to be.
@@ -143,15 +235,15 @@ impl<'a> Classified<'a> {
     pub fn payload(&self) -> Option<&ParsedError<'a>> {
         match &self.body {
             Body::Parsed(p) => Some(p),
-            Body::Unparsed { .. } => None,
+            _ => None,
         }
     }
 
     /// The first bytes of a body that was no vendor payload.
     pub fn excerpt(&self) -> Option<&Excerpt<'a>> {
         match &self.body {
-            Body::Parsed(_) => None,
             Body::Unparsed { excerpt, .. } => Some(excerpt),
+            _ => None,
         }
     }
 
@@ -160,14 +252,24 @@ impl<'a> Classified<'a> {
         &self.hints
     }
 
-    /// The class and advice: the payload's, unless the payload's code is unrecognized (class
-    /// `Unknown`); then the status's, so that an unknown code in a 404 is `NotFound`. An error
-    /// payload is never `Ok`, whatever the status.
+    /// The class and advice: the payload's (or the entry's a Problem Details body resolves
+    /// to), unless its code is unrecognized (class `Unknown`); then the status's, so that an
+    /// unknown code in a 404 is `NotFound`. An error payload or a Problem Details body is never
+    /// `Ok`, whatever the status.
     fn class(&self) -> (Canonical, Recovery) {
         let by_status = Canonical::from_http_status(self.status);
-        match self.payload() {
-            Some(p) if p.canonical() != Canonical::Unknown => (p.canonical(), p.recovery()),
-            Some(p) if by_status == Canonical::Ok => (p.canonical(), p.recovery()),
+        let unknown = (Canonical::Unknown, Canonical::Unknown.recovery());
+        let own = match &self.body {
+            Body::Parsed(p) => Some((p.canonical(), p.recovery())),
+            Body::Problem(_) => Some(
+                self.problem_resolution
+                    .as_ref()
+                    .map_or(unknown, |r| (r.canonical(), r.recovery())),
+            ),
+            _ => None,
+        };
+        match own {
+            Some(own) if own.0 != Canonical::Unknown || by_status == Canonical::Ok => own,
             _ => (by_status, by_status.recovery()),
         }
     }
@@ -182,15 +284,16 @@ impl<'a> Classified<'a> {
         self.class().1
     }
 
-    /// Whether the response says the caller is rate limited: a 429, or no request left.
+    /// Whether the response says the caller is rate limited: a 429, or no request left (see
+    /// [`RetryHints::is_rate_limited`]).
     pub fn is_rate_limited(&self) -> bool {
-        self.status == 429 || self.hints.remaining() == Some(0)
+        self.hints.is_rate_limited(self.status)
     }
 
-    /// The delay the headers ask for at `now_unix` (time since the Unix epoch); see
-    /// [`RetryHints::delay_from_unix`].
+    /// The delay the headers ask for at `now_unix` (time since the Unix epoch), within the
+    /// [`delay_limits`](Self::delay_limits); see [`RetryHints::delay_within`].
     pub fn retry_after_unix(&self, now_unix: Duration) -> Option<Duration> {
-        self.hints.delay_from_unix(now_unix, self.is_rate_limited())
+        self.hints.delay_within(now_unix, self.status, self.limits)
     }
 
     /// The decision at `now_unix` (time since the Unix epoch), by [`Decision::decide`].
@@ -206,13 +309,14 @@ impl<'a> Classified<'a> {
     /// [`ProblemDetails`] for the mapping.
     pub fn problem_at_unix(&self, now_unix: Duration) -> ProblemDetails {
         let (canonical, recovery) = self.class();
-        let mut problem = match self.payload() {
-            Some(p) => ProblemDetails::from_parsed(p),
-            None => {
+        let mut problem = match &self.body {
+            Body::Parsed(p) => ProblemDetails::from_parsed(p),
+            Body::Problem(doc) => self.relayed(doc),
+            _ => {
                 let table = self.table;
+                let title = title_for(None, ABOUT_BLANK, self.status, canonical);
                 ProblemDetails {
-                    type_uri: alloc::format!("{TYPE_PREFIX}http:{}", self.status),
-                    title: Some(String::from(canonical.as_str())),
+                    title: Some(String::from(title)),
                     vendor: table.map(Table::vendor),
                     table,
                     ..ProblemDetails::default()
@@ -225,6 +329,20 @@ impl<'a> Classified<'a> {
         problem.retry_after = self.retry_after_unix(now_unix).map(whole_seconds_up);
         problem
     }
+
+    /// A Problem Details body to relay: as received, with the type of the entry it resolves to
+    /// (in this version's form); an old `urn:` type without an entry becomes `about:blank`.
+    fn relayed(&self, doc: &ProblemDetails) -> ProblemDetails {
+        let mut p = doc.clone();
+        match &self.problem_resolution {
+            Some(r) if r.entry().is_some() => p.type_uri = problem_type(r),
+            _ if p.type_uri.starts_with(LEGACY_TYPE_PREFIX) => {
+                p.type_uri = String::from(ABOUT_BLANK);
+            }
+            _ => {}
+        }
+        p
+    }
 }
 
 /// std conveniences: "now" is the system clock.
@@ -232,8 +350,10 @@ impl<'a> Classified<'a> {
 impl Classified<'_> {
     /// The delay the headers ask for at `now`: `Retry-After` (seconds, or the time until its
     /// date), else Sendbird's `X-RateLimit-RetryAfter`, else, for a rate-limited response, the
-    /// time until the window resets (`X-Rate-Limit-Reset`, `X-RateLimit-Reset`). A time already
-    /// past is zero.
+    /// time until the window resets (`X-Rate-Limit-Reset`, `X-RateLimit-Reset`); a time is
+    /// measured against the response's `Date` when it has one. Within the
+    /// [`delay_limits`](Self::delay_limits): a time already past is the minimum (1 s by
+    /// default), never zero.
     pub fn retry_after(&self, now: std::time::SystemTime) -> Option<Duration> {
         self.retry_after_unix(unix(now))
     }

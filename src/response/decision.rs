@@ -22,7 +22,9 @@ use crate::Recovery;
 /// answer before then, but a missing login must be fixed first.
 ///
 /// A delay hint is `Retry-After`, Sendbird's `X-RateLimit-RetryAfter`, or, on a rate-limited
-/// response, the time until the window resets (see [`Classified::retry_after`](super::Classified::retry_after)).
+/// response, the time until the window resets (see [`Classified::retry_after`](super::Classified::retry_after)),
+/// kept within the response's [`DelayLimits`](super::DelayLimits): never zero, never more than
+/// the maximum. `decide` takes the delay as given.
 ///
 /// ```
 /// use std::time::Duration;

@@ -5,6 +5,10 @@ use core::time::Duration;
 /// A reset value at or above this is a Unix time, below it a number of seconds from now.
 const UNIX_TIME_FROM: u64 = 1_000_000_000;
 
+/// A reset value at or above this is a Unix time in milliseconds (2001-09-09 in milliseconds;
+/// as seconds, the year 33658).
+const UNIX_MILLIS_FROM: u64 = 1_000_000_000_000;
+
 /// A wait a header asks for: a delay from now, or a point in time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Wait {
@@ -17,7 +21,8 @@ pub enum Wait {
 
 impl Wait {
     /// The delay left at `now_unix` (the time since the Unix epoch); zero for a time already
-    /// past.
+    /// past. This is the header's value alone: [`RetryHints::delay_within`] measures it against
+    /// the response's `Date` and keeps it within [`DelayLimits`].
     ///
     /// ```
     /// use std::time::Duration;
@@ -48,25 +53,81 @@ pub(super) fn unix(now: std::time::SystemTime) -> Duration {
         .unwrap_or(Duration::ZERO)
 }
 
+/// Bounds on every delay a [`Classified`](super::Classified) response answers: a delay longer
+/// than `max` is cut to `max` (a vendor's `Retry-After: 18446744073709551615`, a reset in Unix
+/// milliseconds read as seconds), and a delay of zero (a reset or an HTTP-date already past, by
+/// a clock that is off, or `Retry-After: 0`) becomes `min`, so that the answer to a rate-limited
+/// call is never an immediate retry. Nothing out of these bounds is relayed either: the
+/// `retry_after` of the [`ProblemDetails`](super::ProblemDetails) comes from the bounded delay.
+///
+/// [`DelayLimits::DEFAULT`]: at least 1 second, at most 1 hour. A caller with other needs sets
+/// its own with [`Classified::with_delay_limits`](super::Classified::with_delay_limits).
+///
+/// ```
+/// use std::time::Duration;
+/// use chat_error_codes::response::DelayLimits;
+/// let limits = DelayLimits::DEFAULT;
+/// assert_eq!(limits.apply(Duration::ZERO), Duration::from_secs(1));
+/// assert_eq!(limits.apply(Duration::from_millis(70)), Duration::from_millis(70));
+/// assert_eq!(limits.apply(Duration::MAX), Duration::from_secs(3600));
+/// let day = DelayLimits { min: Duration::from_secs(5), max: Duration::from_secs(86_400) };
+/// assert_eq!(day.apply(Duration::from_secs(7_200)), Duration::from_secs(7_200));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DelayLimits {
+    /// What a delay of zero becomes (a nonzero wait after a rate-limited answer).
+    pub min: Duration,
+    /// The longest delay answered; longer ones are cut to it.
+    pub max: Duration,
+}
+
+impl DelayLimits {
+    /// At least 1 second (for a delay of zero), at most 1 hour.
+    pub const DEFAULT: DelayLimits = DelayLimits {
+        min: Duration::from_secs(1),
+        max: Duration::from_secs(3_600),
+    };
+
+    /// `delay` within the limits: zero becomes `min`, anything above `max` is `max` (`max` wins
+    /// when `min` exceeds it).
+    pub fn apply(self, delay: Duration) -> Duration {
+        let delay = if delay.is_zero() { self.min } else { delay };
+        delay.min(self.max)
+    }
+}
+
+impl Default for DelayLimits {
+    /// [`DelayLimits::DEFAULT`].
+    fn default() -> Self {
+        DelayLimits::DEFAULT
+    }
+}
+
 /// What a response's headers say about retrying: `Retry-After` (RFC 9110) and the vendors'
 /// rate-limit headers (see the [module documentation](super) for which vendor sends which, with
-/// the pages that document them).
+/// the pages that document them), and the response's `Date`, the clock the vendor's times are
+/// measured against.
 ///
 /// ```
 /// use std::time::Duration;
 /// use chat_error_codes::response::{RetryHints, Wait};
 ///
 /// let h = RetryHints::from_headers([
-///     ("retry-after", &b"Sun, 06 Nov 1994 08:49:37 GMT"[..]),
+///     ("retry-after", &b"Sunday, 06-Nov-94 08:49:37 GMT"[..]), // RFC 850, still read
 ///     ("X-RateLimit-Limit", b"100;w=60"),
 ///     ("X-RATE-LIMIT-REMAINING", b"0"),
 ///     ("X-Rate-Limit-Reset", b"not a number"),
+///     ("Date", b"Sun Nov  6 08:49:07 1994"), // asctime
 /// ]);
 /// assert_eq!(h.retry_after(), Some(Wait::Until(784111777)));
+/// assert_eq!(h.date(), Some(784111747));
 /// assert_eq!(h.limit(), Some(100));
 /// assert_eq!(h.window(), Some(Duration::from_secs(60)));
 /// assert_eq!(h.remaining(), Some(0));
 /// assert_eq!(h.reset(), None); // malformed: ignored
+/// // Measured against the response's own Date, whatever the local clock says.
+/// let now = Duration::from_secs(1_700_000_000);
+/// assert_eq!(h.delay_from_unix(now, 429), Some(Duration::from_secs(30)));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RetryHints {
@@ -76,6 +137,7 @@ pub struct RetryHints {
     window: Option<Duration>,
     remaining: Option<u64>,
     reset: Option<Wait>,
+    date: Option<u64>,
 }
 
 /// The headers [`RetryHints`] reads, by lower-case name.
@@ -86,11 +148,12 @@ enum Hint {
     Limit,
     Remaining,
     Reset,
+    Date,
 }
 
 impl Hint {
     fn of(name: &str) -> Option<Hint> {
-        const NAMES: [(&str, Hint); 8] = [
+        const NAMES: [(&str, Hint); 9] = [
             ("retry-after", Hint::RetryAfter),
             ("x-ratelimit-retryafter", Hint::RateLimitRetryAfter),
             ("x-rate-limit", Hint::Limit),
@@ -99,6 +162,7 @@ impl Hint {
             ("x-ratelimit-remaining", Hint::Remaining),
             ("x-rate-limit-reset", Hint::Reset),
             ("x-ratelimit-reset", Hint::Reset),
+            ("date", Hint::Date),
         ];
         let name = name.trim();
         NAMES
@@ -120,37 +184,45 @@ impl RetryHints {
             let Ok(value) = core::str::from_utf8(value) else {
                 continue;
             };
-            let value = value.trim();
-            match hint {
-                Hint::RetryAfter if hints.retry_after.is_none() => {
-                    hints.retry_after = parse_retry_after(value);
-                }
-                Hint::RateLimitRetryAfter if hints.rate_limit_retry_after.is_none() => {
-                    hints.rate_limit_retry_after = parse_seconds(first_item(value));
-                }
-                Hint::Limit if hints.limit.is_none() => {
-                    let item = first_item(value);
-                    let (count, params) = item.split_once(';').unwrap_or((item, ""));
-                    hints.limit = parse_integer(count.trim());
-                    if hints.limit.is_some() {
-                        hints.window = parse_window(params);
-                    }
-                }
-                Hint::Remaining if hints.remaining.is_none() => {
-                    hints.remaining = parse_integer(first_item(value));
-                }
-                Hint::Reset if hints.reset.is_none() => {
-                    hints.reset = parse_reset(first_item(value));
-                }
-                _ => {}
-            }
+            hints.read(hint, value.trim());
         }
         hints
     }
 
-    /// `Retry-After`: delta-seconds or an HTTP-date (RFC 9110, section 10.2.3). Only the
-    /// IMF-fixdate form of the date is read (`Sun, 06 Nov 1994 08:49:37 GMT`, the one senders
-    /// must use); the obsolete RFC 850 and asctime forms are ignored.
+    /// Reads one header's value, unless an earlier one was well formed.
+    fn read(&mut self, hint: Hint, value: &str) {
+        match hint {
+            Hint::RetryAfter if self.retry_after.is_none() => {
+                self.retry_after = parse_retry_after(value);
+            }
+            Hint::RateLimitRetryAfter if self.rate_limit_retry_after.is_none() => {
+                self.rate_limit_retry_after = parse_seconds(first_item(value));
+            }
+            Hint::Limit if self.limit.is_none() => {
+                let item = first_item(value);
+                let (count, params) = item.split_once(';').unwrap_or((item, ""));
+                self.limit = parse_integer(count.trim());
+                if self.limit.is_some() {
+                    self.window = parse_window(params);
+                }
+            }
+            Hint::Remaining if self.remaining.is_none() => {
+                self.remaining = parse_integer(first_item(value));
+            }
+            Hint::Reset if self.reset.is_none() => {
+                self.reset = parse_reset(first_item(value));
+            }
+            Hint::Date if self.date.is_none() => self.date = parse_http_date(value),
+            _ => {}
+        }
+    }
+
+    /// `Retry-After`: delta-seconds or an HTTP-date (RFC 9110, section 10.2.3) in any of its
+    /// three forms: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850
+    /// (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`), as section
+    /// 5.6.7 requires of recipients (dates need feature `std`: they are read with the `httpdate`
+    /// crate). Delta-seconds too large for 64 bits count as the largest value, which
+    /// [`DelayLimits`] then cuts.
     pub fn retry_after(&self) -> Option<Wait> {
         self.retry_after
     }
@@ -178,10 +250,17 @@ impl RetryHints {
     }
 
     /// When the current window ends: `X-Rate-Limit-Reset` or `X-RateLimit-Reset`, a Unix time in
-    /// seconds (CometChat, Stream), or seconds from now for values below 1,000,000,000
-    /// (Sendbird).
+    /// seconds (CometChat, Stream) or milliseconds (values from 1,000,000,000,000 on, as several
+    /// APIs send; rounded up to whole seconds), seconds from now for values below 1,000,000,000
+    /// (Sendbird), or an HTTP-date.
     pub fn reset(&self) -> Option<Wait> {
         self.reset
+    }
+
+    /// The response's `Date` header (RFC 9110, section 6.6.1), as Unix seconds: the vendor's
+    /// clock, against which its reset times and HTTP-dates are measured (feature `std`).
+    pub fn date(&self) -> Option<u64> {
+        self.date
     }
 
     /// Whether no header gave a hint.
@@ -189,19 +268,39 @@ impl RetryHints {
         *self == RetryHints::default()
     }
 
-    /// The delay the headers ask for at `now_unix` (time since the Unix epoch): `Retry-After`,
-    /// else `X-RateLimit-RetryAfter`, else, when `rate_limited` (the response is a 429, or the
-    /// headers say no request is left), the time until the window resets.
-    pub fn delay_from_unix(&self, now_unix: Duration, rate_limited: bool) -> Option<Duration> {
-        let rate_limited = rate_limited || self.remaining == Some(0);
+    /// Whether a response with `status` and these headers says the caller is rate limited: a
+    /// 429, or no request left in the window. The one place this is decided.
+    pub fn is_rate_limited(&self, status: u16) -> bool {
+        status == 429 || self.remaining == Some(0)
+    }
+
+    /// The delay the headers ask for on a response with `status`, at `now_unix` (time since the
+    /// Unix epoch), within [`DelayLimits::DEFAULT`]; see [`delay_within`](Self::delay_within).
+    pub fn delay_from_unix(&self, now_unix: Duration, status: u16) -> Option<Duration> {
+        self.delay_within(now_unix, status, DelayLimits::DEFAULT)
+    }
+
+    /// The delay the headers ask for, within `limits`: `Retry-After`, else
+    /// `X-RateLimit-RetryAfter`, else, when [rate limited](Self::is_rate_limited), the time
+    /// until the window resets. A point in time is measured against the response's
+    /// [`Date`](Self::date) when it has one (so a replayed response, or a local clock that is
+    /// off, still gets the wait the vendor meant), else against `now_unix`.
+    pub fn delay_within(
+        &self,
+        now_unix: Duration,
+        status: u16,
+        limits: DelayLimits,
+    ) -> Option<Duration> {
+        let now = self.date.map_or(now_unix, Duration::from_secs);
         self.retry_after
-            .map(|w| w.delay_from_unix(now_unix))
+            .map(|w| w.delay_from_unix(now))
             .or(self.rate_limit_retry_after)
             .or_else(|| {
                 self.reset
-                    .filter(|_| rate_limited)
-                    .map(|w| w.delay_from_unix(now_unix))
+                    .filter(|_| self.is_rate_limited(status))
+                    .map(|w| w.delay_from_unix(now))
             })
+            .map(|d| limits.apply(d))
     }
 }
 
@@ -210,12 +309,13 @@ fn first_item(value: &str) -> &str {
     value.split(',').next().unwrap_or(value).trim()
 }
 
-/// A non-negative decimal integer: digits only.
+/// A non-negative decimal integer: digits only; one too large for 64 bits is `u64::MAX`
+/// (RFC 9111, section 1.2.2: an overflowing delta-seconds is a very large value, not an error).
 fn parse_integer(s: &str) -> Option<u64> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    Some(s.parse().unwrap_or(u64::MAX))
 }
 
 /// Seconds as digits with an optional fraction (`15`, `0.0698`).
@@ -225,7 +325,7 @@ fn parse_seconds(s: &str) -> Option<Duration> {
     if !digits(whole) || !digits(fraction) {
         return None;
     }
-    let whole: u64 = whole.parse().ok()?;
+    let whole = parse_integer(whole)?;
     // Nanoseconds: the first nine digits of the fraction, rounded up past them.
     let mut nanos = 0u32;
     for (i, b) in fraction.bytes().enumerate() {
@@ -240,7 +340,7 @@ fn parse_seconds(s: &str) -> Option<Duration> {
     for _ in fraction.len()..9 {
         nanos *= 10;
     }
-    Duration::from_secs(whole).checked_add(Duration::from_nanos(u64::from(nanos)))
+    Some(Duration::from_secs(whole).saturating_add(Duration::from_nanos(u64::from(nanos))))
 }
 
 /// `w=60` among `;`-separated limit parameters.
@@ -251,129 +351,93 @@ fn parse_window(params: &str) -> Option<Duration> {
         .find_map(|w| parse_integer(w.trim()).map(Duration::from_secs))
 }
 
-/// A reset value: a Unix time, or seconds from now below [`UNIX_TIME_FROM`].
+/// A reset value: seconds from now below [`UNIX_TIME_FROM`], a Unix time in seconds below
+/// [`UNIX_MILLIS_FROM`], a Unix time in milliseconds from there on; or an HTTP-date.
 fn parse_reset(s: &str) -> Option<Wait> {
-    let d = parse_seconds(s)?;
-    if d.as_secs() >= UNIX_TIME_FROM {
-        // A fraction of a second rounds up: never earlier than the vendor said.
-        let secs = d.as_secs() + u64::from(d.subsec_nanos() > 0);
-        Some(Wait::Until(secs))
+    let Some(d) = parse_seconds(s) else {
+        return parse_http_date(s).map(Wait::Until);
+    };
+    // A fraction rounds up: never earlier than the vendor said.
+    let up = |secs: u64, more: bool| secs.saturating_add(u64::from(more));
+    if d.as_secs() >= UNIX_MILLIS_FROM {
+        let millis = d.as_secs();
+        Some(Wait::Until(up(
+            millis / 1_000,
+            millis % 1_000 > 0 || d.subsec_nanos() > 0,
+        )))
+    } else if d.as_secs() >= UNIX_TIME_FROM {
+        Some(Wait::Until(up(d.as_secs(), d.subsec_nanos() > 0)))
     } else {
         Some(Wait::Delay(d))
     }
 }
 
-/// `Retry-After`: delta-seconds or an IMF-fixdate.
+/// `Retry-After`: delta-seconds or an HTTP-date.
 fn parse_retry_after(s: &str) -> Option<Wait> {
     if let Some(secs) = parse_integer(s) {
         return Some(Wait::Delay(Duration::from_secs(secs)));
     }
-    parse_imf_fixdate(s).map(Wait::Until)
+    parse_http_date(s).map(Wait::Until)
 }
 
-const DAY_NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// An IMF-fixdate (RFC 9110, section 5.6.7), `Sun, 06 Nov 1994 08:49:37 GMT`, as Unix seconds.
-/// The day name must be the date's; years before 1970 are refused.
-///
-/// ```text
-/// IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT
-/// date1       = day SP month SP year        ; e.g., 02 Jun 1982
-/// ```
-fn parse_imf_fixdate(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    if b.len() != 29 {
-        return None;
-    }
-    let fixed = [(3, b','), (4, b' '), (7, b' '), (11, b' '), (16, b' ')];
-    let punctuation = [(19, b':'), (22, b':'), (25, b' ')];
-    if fixed
-        .iter()
-        .chain(punctuation.iter())
-        .any(|&(i, c)| b.get(i) != Some(&c))
-    {
-        return None;
-    }
-    let part = |from: usize, to: usize| s.get(from..to);
-    let number = |from: usize, to: usize| part(from, to).and_then(parse_integer);
-    if part(26, 29)? != "GMT" {
-        return None;
-    }
-    let weekday = DAY_NAMES.iter().position(|d| Some(*d) == part(0, 3))?;
-    let day = number(5, 7)?;
-    let month = MONTHS.iter().position(|m| Some(*m) == part(8, 11))? as u64 + 1;
-    let year = number(12, 16)?;
-    let (hour, minute, second) = (number(17, 19)?, number(20, 22)?, number(23, 25)?);
-    if year < 1970 || day == 0 || day > days_in_month(year, month) {
-        return None;
-    }
-    if hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    // 1970-01-01 was a Thursday.
-    if (days + 4) % 7 != weekday as u64 {
-        return None;
-    }
-    Some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+/// An HTTP-date in any of its three forms (RFC 9110, section 5.6.7), as Unix seconds, read by
+/// `httpdate` (what hyperium's `headers` uses). Dates before 1970 are refused.
+#[cfg(feature = "std")]
+fn parse_http_date(s: &str) -> Option<u64> {
+    let t = httpdate::parse_http_date(s).ok()?;
+    t.duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs())
 }
 
-fn is_leap(year: u64) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-}
-
-fn days_in_month(year: u64, month: u64) -> u64 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar, year >= 1970 (Howard
-/// Hinnant's `days_from_civil`, restricted to unsigned arithmetic).
-fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12; // March = 0
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Without std there is no `httpdate`: dates are not read (as if the header were absent).
+#[cfg(not(feature = "std"))]
+fn parse_http_date(_: &str) -> Option<u64> {
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(feature = "std")]
     #[test]
-    fn imf_fixdate_matches_known_dates() {
-        assert_eq!(parse_imf_fixdate("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(
-            parse_imf_fixdate("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777)
-        );
-        assert_eq!(
-            parse_imf_fixdate("Tue, 29 Feb 2000 12:00:00 GMT"),
-            Some(951_825_600)
-        );
-        // Wrong day name, bad day, lower-case month, missing GMT, RFC 850, asctime.
-        for bad in [
-            "Mon, 06 Nov 1994 08:49:37 GMT",
-            "Tue, 29 Feb 1900 12:00:00 GMT",
-            "Sun, 06 nov 1994 08:49:37 GMT",
-            "Sun, 06 Nov 1994 08:49:37 UTC",
+    fn the_three_date_forms_and_bad_dates() {
+        for form in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
             "Sunday, 06-Nov-94 08:49:37 GMT",
             "Sun Nov  6 08:49:37 1994",
+        ] {
+            assert_eq!(parse_http_date(form), Some(784_111_777), "{form}");
+        }
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        for bad in [
+            "Sun, 06 Nov 1994 08:49:37 UTC",
             "Sun, 06 Nov 1994 24:00:00 GMT",
+            "Tue, 29 Feb 1900 12:00:00 GMT",
+            "1994-11-06T08:49:37Z",
             "",
         ] {
-            assert_eq!(parse_imf_fixdate(bad), None, "{bad}");
+            assert_eq!(parse_http_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn resets_in_seconds_from_now_unix_seconds_and_unix_milliseconds() {
+        assert_eq!(parse_reset("5"), Some(Wait::Delay(Duration::from_secs(5))));
+        assert_eq!(parse_reset("1700000060"), Some(Wait::Until(1_700_000_060)));
+        assert_eq!(
+            parse_reset("1700000060000"),
+            Some(Wait::Until(1_700_000_060))
+        );
+        assert_eq!(
+            parse_reset("1700000060001"),
+            Some(Wait::Until(1_700_000_061))
+        );
+        assert_eq!(
+            parse_reset("99999999999999999999999"),
+            Some(Wait::Until(u64::MAX / 1_000 + 1))
+        );
     }
 
     #[test]
@@ -384,6 +448,10 @@ mod tests {
             Some(Duration::from_nanos(69_786_549))
         );
         assert_eq!(parse_seconds("1.5"), Some(Duration::from_millis(1500)));
+        assert_eq!(
+            parse_seconds("99999999999999999999999.5"),
+            Some(Duration::MAX.min(Duration::new(u64::MAX, 500_000_000)))
+        );
         for bad in ["", ".5", "1.", "-1", "1e3", "+1", "1.2.3", " 1"] {
             assert_eq!(parse_seconds(bad), None, "{bad}");
         }

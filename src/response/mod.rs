@@ -41,10 +41,24 @@
 //! from now, with a fraction. So a reset value below 1,000,000,000 (a date in 2001) is read as
 //! seconds from now, a larger one as a Unix time; fractions are allowed in both Sendbird headers.
 //!
+//! Several APIs send `X-RateLimit-Reset` as a Unix time in milliseconds: a reset value from
+//! 1,000,000,000,000 on (2001 in milliseconds, the year 33658 in seconds) is read so.
+//!
 //! Header names are compared without regard to case. A value that is malformed (not a number,
-//! not an IMF-fixdate, out of range, not UTF-8) is ignored, as if the header were absent; the
-//! first well-formed value of a repeated header wins. A list such as `300, 300` (Stream's SDKs
-//! handle it) counts by its first item.
+//! not an HTTP-date, not UTF-8) is ignored, as if the header were absent; the first well-formed
+//! value of a repeated header wins. A list such as `300, 300` (Stream's SDKs handle it) counts by
+//! its first item. A number too large for 64 bits is the largest value, and every delay is kept
+//! within [`DelayLimits`] (1 second to 1 hour unless the caller sets others). Times are measured
+//! against the response's `Date` header when it has one.
+//!
+//! # Problem Details in
+//!
+//! A body is read as an RFC 9457 [`ProblemDetails`] document ([`Body::Problem`]) when the
+//! response's `Content-Type` is [`PROBLEM_JSON`], or when it is a JSON object with a standard
+//! member of the right type and no vendor parser finds a vendor code in it (an Agora `type` that
+//! is a URI, not a number, is no code). A document this crate wrote resolves back to its entry
+//! ([`ProblemDetails::entry`]); any other is classified from the status and keeps its title and
+//! detail.
 
 mod body;
 mod classify;
@@ -53,14 +67,16 @@ mod hints;
 #[cfg(feature = "http")]
 mod http_types;
 mod problem;
+mod types;
 
 pub use body::{Body, Excerpt};
 pub use classify::{Classified, classify};
 pub use decision::Decision;
-pub use hints::{RetryHints, Wait};
+pub use hints::{DelayLimits, RetryHints, Wait};
 #[cfg(feature = "http")]
 pub use http_types::{from_parts, from_response, from_status};
-pub use problem::{ProblemDetails, problem_type};
+pub use problem::ProblemDetails;
+pub use types::{DOCS_BASE, LEGACY_TYPE_PREFIX, problem_type, problem_type_with_base};
 
 /// The most bytes of a body that is no vendor payload that a [`Classified`] keeps (an
 /// [`Excerpt`]), for the logs.
@@ -69,5 +85,6 @@ pub const MAX_EXCERPT_BYTES: usize = 256;
 /// The media type of a Problem Details document (RFC 9457, section 3).
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-/// The prefix of every problem type URI this crate writes.
-pub const TYPE_PREFIX: &str = "urn:chat-error-codes:";
+/// The problem type of a document that names none, and of a problem no catalog entry covers
+/// (RFC 9457, section 4.2.1).
+pub const ABOUT_BLANK: &str = "about:blank";
