@@ -437,6 +437,8 @@ fn every_code_of_every_source_of_zego_and_tencent_is_an_entry() {
     assert_eq!(webhook.range(), Some((120001, 130000)));
     assert!(Table::TencentIm.section_of(120000).is_none());
     assert!(Table::TencentIm.section_of(130001).is_none());
+}
+
 #[test]
 fn twilio_and_ably_entries_link_their_vendor_page() {
     for e in AnyChatError::all() {

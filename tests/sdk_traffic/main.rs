@@ -8,4 +8,6 @@
 mod cometchat_agora;
 mod detection;
 mod fixtures;
+#[cfg(feature = "std")]
+mod http;
 mod stream_sendbird;
