@@ -1175,9 +1175,18 @@ fn a_gateways_problem_is_classified_from_its_status_and_keeps_title_and_detail()
 
 #[test]
 fn vendor_payloads_are_not_taken_for_problem_documents() {
-    // A vendor code wins even beside a standard member.
+    // Detection does not guess: a `title` makes a document Problem Details even beside a
+    // number in `type` (a mistyped member, ignored as RFC 9457 says)...
     let r = response::classify(
         None,
+        404,
+        [],
+        br#"{"type":605,"title":"Group","message":"m"}"#,
+    );
+    assert_eq!(r.received_problem().unwrap().title.as_deref(), Some("Group"));
+    // ...but the caller who names the vendor gets the vendor's reading.
+    let r = response::classify(
+        Some(Table::AgoraChat),
         404,
         [],
         br#"{"type":605,"title":"Group","message":"m"}"#,

@@ -17,15 +17,15 @@ use crate::{RawCode, Table};
 /// | # | the payload has | it is |
 /// |---|---|---|
 /// | 1 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
-/// | 2 | an `error` object with an integer `code` or a `StatusCode` | Stream WebSocket error frame |
+/// | 2 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
 /// | 3 | an `error` object | CometChat REST body |
 /// | 4 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
 /// | 5 | `error: true` with a `code` | Sendbird Platform API body |
 /// | 6 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
 /// | 7 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
-/// | 8 | a `code` of the [`transport`](crate::transport) table | a transport error, whatever the vendor |
+/// | 8 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is `AxiosError` | a transport error, whatever the vendor |
 /// | 9 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
-/// | 10 | a `code` that is text but not a number, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
+/// | 10 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
 /// | 11 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
 /// | 12 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
 /// | 13 | any other `code` | refused: ambiguous |
@@ -88,8 +88,8 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Refuse(problem),
     },
     Rule {
-        when: "an `error` object with an integer `code` or a `StatusCode`",
-        fits: |f| matches!(&f.error, Some(ErrorField::Body(b)) if b.status_code.is_some() || matches!(b.code, Some(RawCode::Int(_)))),
+        when: "an `error` object with a `StatusCode`",
+        fits: |f| matches!(&f.error, Some(ErrorField::Body(b)) if b.status_code.is_some()),
         verdict: Verdict::Parse(stream),
     },
     Rule {
@@ -130,8 +130,13 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Parse(sendbird),
     },
     Rule {
-        when: "a `code` of the [`transport`](crate::transport) table",
-        fits: |f| f.code.as_ref().is_some_and(transport_code),
+        when: "a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is `AxiosError`",
+        fits: |f| {
+            let axios = f.name.as_deref() == Some("AxiosError");
+            f.code.as_ref().is_some_and(transport_code)
+                && f.name.as_deref().is_none_or(is_js_error_class)
+                && (axios || !f.code.as_ref().is_some_and(vendor_string_code))
+        },
         verdict: Verdict::Parse(transport),
     },
     Rule {
@@ -140,10 +145,10 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Parse(agora),
     },
     Rule {
-        when: "a `code` that is text but not a number, or any `code` with a `name` that is not a JavaScript error class",
+        when: "a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class",
         fits: |f| match &f.code {
             Some(code) => {
-                code.as_integer().is_none() && f.name.is_none()
+                code.as_integer().is_none() && f.name.is_none() && !transport_code(code)
                     || f.name.as_deref().is_some_and(|n| !is_js_error_class(n))
             }
             None => false,
@@ -166,6 +171,8 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Refuse(|f| PayloadError::Ambiguous {
             reason: if f.name.is_some() {
                 "a JavaScript error with a code that is not a transport code"
+            } else if f.code.as_ref().is_some_and(transport_code) {
+                "a code that is both a transport code and a vendor's (`ERR_BAD_REQUEST`: axios and CometChat)"
             } else {
                 "a numeric code that no vendor's code space decides (or that several claim: Tencent Cloud IM and ZEGOCLOUD ZIM send the same `{code, message}`)"
             },
@@ -174,6 +181,7 @@ const RULES: [Rule; 14] = [
                 Shape::CometChatException,
                 Shape::SendbirdError,
                 Shape::GenesysEventError,
+                Shape::TransportError,
             ],
         }),
     },
@@ -260,6 +268,13 @@ fn stream_ws_message(message: &str) -> bool {
             && ["\"isWSFailure\"", "WS failed with code ", "WS connection reject with error "]
                 .iter()
                 .any(|m| message.contains(m))
+}
+
+/// Whether a string code is also a vendor's (CometChat's SDK has `ERR_BAD_REQUEST`, as axios).
+fn vendor_string_code(code: &RawCode<'_>) -> bool {
+    code.as_str().is_some_and(|s| {
+        crate::lookup(s).any(|e| crate::ErrorInfo::table(&e) != Table::JsTransport)
+    })
 }
 
 /// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use:
