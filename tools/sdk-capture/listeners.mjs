@@ -12,6 +12,8 @@ export const PORTS = {
   closingWs: BASE + 6,   // completes the WebSocket handshake, then closes at once
   resetTcp: BASE + 5,    // accepts TCP connections and closes them at once
 };
+// The Stream/Sendbird vendor mock (vendor-mock.mjs) runs inside each of those drivers, one port per job.
+export const mockPort = (i) => BASE - 10 + i;
 
 const listen = (server, port) => new Promise((resolve, reject) => {
   server.once('error', reject);
