@@ -28,13 +28,17 @@ const JOBS = [
   ['agora', 'agora.mjs', 'silent-tcp'],
   ['agora', 'agora.mjs', 'websocket'],
   // Stream and Sendbird: the last field is the mock's port index (listeners.mjs mockPort).
-  ['stream', 'stream.mjs', 'offline', 0],
+  // Order as in the sample: odd set-up calls, HTTP answers, WebSocket, then the method sweeps (an
+  // object first produced by a server scenario is listed with that scenario, not with a sweep call).
+  ['stream', 'stream.mjs', 'setup', 0],
   ['stream', 'stream.mjs', 'http', 1],
   ['stream', 'stream.mjs', 'ws', 2],
-  ['sendbird', 'sendbird.mjs', 'offline', 3],
+  ['stream', 'stream.mjs', 'sweeps', 7],
+  ['sendbird', 'sendbird.mjs', 'setup', 3],
   ['sendbird', 'sendbird.mjs', 'connect', 4],
   ['sendbird', 'sendbird.mjs', 'http', 5],
   ['sendbird', 'sendbird.mjs', 'connected', 6],
+  ['sendbird', 'sendbird.mjs', 'sweeps', 8],
 ].filter(([sdk, , sc]) => !ONLY || ONLY.split(',').some((o) => o === `${sdk}/${sc}` || o === sdk));
 const GROUP_A = new Set(['cometchat', 'agora']); // written to OUT_DIR (corpus.tsv: file sdk sdk_call code name)
 const GROUP_B = new Set(['stream', 'sendbird']); // written to OUT_DIR/stream-sendbird (see README)

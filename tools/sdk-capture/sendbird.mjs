@@ -10,7 +10,13 @@ import { sweep, describeArgs } from './sweep.mjs';
 quiet();
 setSerialiser(serialiseForms);
 const PORT = mockPort(Number(process.argv[4] || 0));
-const closeMock = await startMock(PORT, { onResponse: noteResponse });
+let closeMock;
+try {
+  closeMock = await startMock(PORT, { onResponse: noteResponse });
+} catch (e) {
+  say(`cannot start the mock on 127.0.0.1:${PORT}: ${e.message}`);
+  process.exit(3);
+}
 require('@sendbird/chat/node');
 const SB = require('@sendbird/chat');
 const SendbirdChat = SB.default;
@@ -70,19 +76,20 @@ async function offline() {
     ['({appId, modules:[{}]})', { appId: APP_ID, modules: [{}] }], ['({appId, customApiHost:"not a url"})', { appId: APP_ID, customApiHost: 'not a url', newInstance: true }]]) {
     await run(`SendbirdChat.init${d}`, () => SendbirdChat.init(p), 'never connected');
   }
-  // Never connected instance: every method of sb, sb.groupChannel, sb.openChannel.
-  const sc = 'closed';
-  const sb = SendbirdChat.init({ appId: APP_ID, newInstance: true, logLevel: 'none', customApiHost: `http://127.0.0.1:${PORTS.closed}`, customWebSocketHost: `ws://127.0.0.1:${PORTS.closed}`, modules: [new GroupChannelModule(), new OpenChannelModule()] });
-  const skip = (n) => /^(connect|disconnect|reconnect|setForegroundState|setBackgroundState|init|addSendbirdExtensions)$/.test(n) || n === 'disconnectWebSocket';
+  // connect() with odd arguments on never connected instances.
   for (const [d, args] of [['()', []], ['("")', ['']], ['(null)', [null]], ['(123)', [123]], ['("u1", 123)', ['u1', 123]], ['({})', [{}]]]) {
     const x = SendbirdChat.init({ appId: APP_ID, newInstance: true, logLevel: 'none', customApiHost: `http://127.0.0.1:${PORTS.closed}`, customWebSocketHost: `ws://127.0.0.1:${PORTS.closed}`, modules: [new GroupChannelModule()] });
     await run(`sb.connect${d}`, () => x.connect(...args), 'never connected, API and WS host closed port', { timeout: 3000 });
     await disconnect(x);
   }
+}
+
+async function sweeps() {
+  const sb = SendbirdChat.init({ appId: APP_ID, newInstance: true, logLevel: 'none', customApiHost: `http://127.0.0.1:${PORTS.closed}`, customWebSocketHost: `ws://127.0.0.1:${PORTS.closed}`, modules: [new GroupChannelModule(), new OpenChannelModule()] });
+  const skip = (n) => /^(connect|disconnect|reconnect|setForegroundState|setBackgroundState|init|addSendbirdExtensions)$/.test(n) || n === 'disconnectWebSocket';
   await sweep(sb, 'sb', (l, f) => run(l, f, 'never connected, hosts on a closed port'), { skip });
   await sweep(sb.groupChannel, 'sb.groupChannel', (l, f) => run(l, f, 'never connected, hosts on a closed port'));
   await sweep(sb.openChannel, 'sb.openChannel', (l, f) => run(l, f, 'never connected, hosts on a closed port'));
-  void sc;
 }
 
 async function connectErrors() {
@@ -199,7 +206,7 @@ async function connected() {
   if (gc) await run('groupChannel.sendUserMessage({message:"hi"}) after disconnect()', () => sendWith(gc, 'sendUserMessage', { message: 'hi' }), sc, { timeout: 3000 });
 }
 
-const jobs = { offline, connect: connectErrors, http: httpErrors, connected };
+const jobs = { setup: offline, sweeps, connect: connectErrors, http: httpErrors, connected };
 try {
   await jobs[process.argv[3]]();
 } catch (e) {

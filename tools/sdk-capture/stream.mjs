@@ -10,7 +10,13 @@ import { sweep } from './sweep.mjs';
 quiet();
 setSerialiser(serialiseForms);
 const PORT = mockPort(Number(process.argv[4] || 0));
-const closeMock = await startMock(PORT, { onResponse: noteResponse });
+let closeMock;
+try {
+  closeMock = await startMock(PORT, { onResponse: noteResponse });
+} catch (e) {
+  say(`cannot start the mock on 127.0.0.1:${PORT}: ${e.message}`);
+  process.exit(3);
+}
 const { StreamChat } = require('stream-chat');
 
 const KEY = 'realclientkey';
@@ -96,7 +102,10 @@ async function offline() {
   await run('unconnectedClient.setBaseURL(null)', () => client(sc).setBaseURL(null), sc);
   await run('unconnectedClient.on(null)', () => client(sc).on(null), sc);
   await run('unconnectedClient.channel("bad type!","x")', () => client(sc).channel('bad type!', 'x'), sc);
+}
 
+async function sweeps() {
+  const sc = 'code4';
   // Sweeps: a user client that never connected, its channel objects; a server client, its channels.
   const uc = client(sc);
   await sweep(uc, 'unconnectedClient', (l, f) => run(l, f, sc), { skip: skipClient });
@@ -225,7 +234,7 @@ async function wsErrors() {
   }
 }
 
-const jobs = { offline, http: httpErrors, ws: wsErrors };
+const jobs = { setup: offline, sweeps, http: httpErrors, ws: wsErrors };
 try {
   await jobs[job]();
 } catch (e) {
