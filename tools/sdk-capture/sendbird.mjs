@@ -172,6 +172,13 @@ async function connected() {
     await run('sb.groupChannel.getChannel("c1") after the event', () => sb.groupChannel.getChannel('c1'), id(w, 'acks'), { timeout: 3000 });
     await disconnect(sb);
   }
+  // connect() cancelled by disconnect() while the LOGI is outstanding.
+  {
+    const sb = sdk('silent', 'acks');
+    await run('sb.connect("u1","token") then sb.disconnect() at once', () => { const p = sb.connect('u1', 'token'); setTimeout(() => sb.disconnect().catch(() => {}), 50); return p; }, 'silent', { timeout: 3000 });
+    await run('sb.connect("u1","token") twice at once, then sb.disconnect()', () => { sb.connect('u1', 'token'); const p = sb.connect('u2', 'token'); setTimeout(() => sb.disconnect().catch(() => {}), 50); return p; }, 'silent', { timeout: 3000 });
+    await disconnect(sb);
+  }
   // Connected and acked: sweep of every method of sb, modules and channel objects.
   const sc = 'acks';
   const sb = sdk(sc, sc);
@@ -182,6 +189,9 @@ async function connected() {
   await sweep(sb, 'connected sb', (l, f) => run(l, f, sc), { skip, args: short });
   await sweep(sb.groupChannel, 'connected sb.groupChannel', (l, f) => run(l, f, sc), { args: short });
   await sweep(sb.openChannel, 'connected sb.openChannel', (l, f) => run(l, f, sc), { args: short });
+  // A query used again while its first page is still loading.
+  await run('query.next() twice at once (createMyGroupChannelListQuery)', () => { const q = sb.groupChannel.createMyGroupChannelListQuery(); q.next().catch(() => {}); return q.next(); }, sc, { timeout: 3000 });
+  await run('query.next() twice at once (createApplicationUserListQuery)', () => { const q = sb.createApplicationUserListQuery(); q.next().catch(() => {}); return q.next(); }, sc, { timeout: 3000 });
   let gc;
   await run('sb.groupChannel.getChannel("setup_group_1")', async () => { gc = await sb.groupChannel.getChannel('setup_group_1'); }, sc, { timeout: 3000 });
   if (gc) {
