@@ -125,7 +125,7 @@ async function httpErrors() {
   // authenticate() (REST only) and getChannel over REST, for every HTTP scenario.
   const api = [...SB_SERVER_CODES.map((c) => `code${c}`), 'rl-retry', 'rl-headers', 'nocode',
     'html502', 'html503', 'html504', 'html200', 'html407', 'empty500', 'empty200', 'retryafter429', 'text429',
-    'trunc400', 'trunc200', 'notjson500', 'truncxfer500', 'drop', 'hang', 'redirect'];
+    'trunc400', 'trunc200', 'notjson500', 'truncxfer500', 'drop', 'reset', 'hang', 'redirect'];
   let n = 0;
   for (const a of api) {
     const sb = sdk('acks', a);

@@ -148,6 +148,7 @@ const transport = (vendor) => ({
     handle: (req) => ({ truncate: vendor === 'stream' ? streamError(-1, req.method, req.path) : sbError(500901), at: 60 }),
   },
   'drop': { desc: 'socket dropped after the request, no answer', handle: () => ({ drop: true }) },
+  'reset': { desc: 'connection reset (RST) after the request, no answer', handle: () => ({ reset: true }) },
   'hang': { desc: 'request accepted, never answered', handle: () => ({ hang: true }) },
   'redirect': { desc: '302 redirect to a non-loopback host', handle: () => ({ status: 302, headers: [['Location', 'https://portal.example.net/login']], body: '' }) },
 });
@@ -365,6 +366,7 @@ export async function startMock(port, { onResponse = () => {} } = {}) {
       const a = sc.handle({ method: req.method, path: t.path });
       if (a.hang) return;
       if (a.drop) { req.socket.destroy(); return; }
+      if (a.reset) { req.socket.resetAndDestroy(); return; }
       if (a.truncate) {
         const full = rawResponse(a.truncate.status, a.truncate.headers, a.truncate.body);
         const cut = full.slice(0, full.indexOf(CRLF + CRLF) + 4 + a.at);
