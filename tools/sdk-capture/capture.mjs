@@ -6,7 +6,8 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startListeners, PORTS } from './listeners.mjs';
-import { normalise } from './normalise.mjs';
+import { normalise, normaliseB } from './normalise.mjs';
+import { describeScenario } from './vendor-mock.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(process.argv[2] || '../../tests/fixtures/sdk-traffic');
@@ -26,13 +27,27 @@ const JOBS = [
   ['agora', 'agora.mjs', 'httpdns'],
   ['agora', 'agora.mjs', 'silent-tcp'],
   ['agora', 'agora.mjs', 'websocket'],
-].filter(([sdk, , sc]) => !ONLY || ONLY.split(',').includes(`${sdk}/${sc}`));
+  // Stream and Sendbird: the last field is the mock's port index (listeners.mjs mockPort).
+  // Order as in the sample: odd set-up calls, HTTP answers, WebSocket, then the method sweeps (an
+  // object first produced by a server scenario is listed with that scenario, not with a sweep call).
+  ['stream', 'stream.mjs', 'setup', 0],
+  ['stream', 'stream.mjs', 'http', 1],
+  ['stream', 'stream.mjs', 'ws', 2],
+  ['stream', 'stream.mjs', 'sweeps', 7],
+  ['sendbird', 'sendbird.mjs', 'setup', 3],
+  ['sendbird', 'sendbird.mjs', 'connect', 4],
+  ['sendbird', 'sendbird.mjs', 'http', 5],
+  ['sendbird', 'sendbird.mjs', 'connected', 6],
+  ['sendbird', 'sendbird.mjs', 'sweeps', 8],
+].filter(([sdk, , sc]) => !ONLY || ONLY.split(',').some((o) => o === `${sdk}/${sc}` || o === sdk));
+const GROUP_A = new Set(['cometchat', 'agora']); // written to OUT_DIR (corpus.tsv: file sdk sdk_call code name)
+const GROUP_B = new Set(['stream', 'sendbird']); // written to OUT_DIR/stream-sendbird (see README)
 
-function runJob([sdk, driver, scenario], tmp) {
+function runJob([sdk, driver, scenario, port], tmp) {
   const file = path.join(tmp, `${sdk}-${scenario}.jsonl`);
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [path.join(here, driver), file, scenario], { cwd: here, stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(here, driver), file, scenario, ...(port === undefined ? [] : [String(port)])], { cwd: here, stdio: ['ignore', 'inherit', 'pipe'] });
     child.stderr.on('data', (d) => process.stderr.write(String(d).replace(/^(?=.)/gm, `[${sdk}/${scenario}] `)));
     const timer = setTimeout(() => child.kill('SIGKILL'), JOB_LIMIT_MS);
     child.on('exit', (code, signal) => {
@@ -44,11 +59,16 @@ function runJob([sdk, driver, scenario], tmp) {
   });
 }
 
+// CometChat/Agora jobs run first and on their own: some of their late events are timing-sensitive
+// and went missing when the heavier Stream/Sendbird jobs ran beside them.
 async function runAll(tmp) {
   const results = new Array(JOBS.length);
-  let next = 0;
-  const worker = async () => { while (next < JOBS.length) { const i = next++; results[i] = await runJob(JOBS[i], tmp); } };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  for (const group of [GROUP_A, GROUP_B]) {
+    const idx = JOBS.map((j, i) => i).filter((i) => group.has(JOBS[i][0]));
+    let next = 0;
+    const worker = async () => { while (next < idx.length) { const i = idx[next++]; results[i] = await runJob(JOBS[i], tmp); } };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+  }
   return results;
 }
 
@@ -70,9 +90,16 @@ async function main() {
   const traffic = [];
   let skipped = 0;
   let failed = 0;
+  const linesB = [];
   JOBS.forEach(([sdk, , scenario], j) => {
     if (!results[j].ok) failed++;
     if (!fs.existsSync(results[j].file)) return;
+    if (GROUP_B.has(sdk)) {
+      const lines = fs.readFileSync(results[j].file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      for (const l of lines) if (l.summary) traffic.push([`${sdk}/${scenario}`, l.summary.traffic]);
+      linesB.push({ sdk, job: scenario, lines: lines.filter((l) => !l.summary) });
+      return;
+    }
     const lines = fs.readFileSync(results[j].file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     for (const l of lines) if (l.summary) { traffic.push([`${sdk}/${scenario}`, l.summary.traffic]); Object.assign(statusCode, l.summary.statusCode || {}); }
     const recs = lines.filter((l) => !l.summary).sort((a, b) => a.idx - b.idx || a.sub - b.sub);
@@ -83,7 +110,10 @@ async function main() {
     }
   });
 
+  const ranA = JOBS.some(([sdk]) => GROUP_A.has(sdk));
+  const ranB = JOBS.some(([sdk]) => GROUP_B.has(sdk));
   fs.mkdirSync(outDir, { recursive: true });
+  if (ranA) {
   for (const f of fs.readdirSync(outDir)) if (/^(cometchat|agora)_\d+\.json$|^corpus\.tsv$/.test(f)) fs.unlinkSync(path.join(outDir, f));
   const rows = ['file\tsdk\tsdk_call\tcode\tname'];
   for (const [sdk, seen] of Object.entries(bySdk)) {
@@ -99,6 +129,8 @@ async function main() {
     }
   }
   fs.writeFileSync(path.join(outDir, 'corpus.tsv'), `${rows.join('\n')}\n`);
+  }
+  const countsB = ranB ? writeGroupB(linesB, path.join(outDir, 'stream-sendbird')) : null;
   if (process.env.SDK_CAPTURE_RAW) fs.cpSync(tmp, process.env.SDK_CAPTURE_RAW, { recursive: true }); // raw records, for debugging
   fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -108,10 +140,92 @@ async function main() {
   console.log('traffic (connections allowed / refused by the guard, URLs requested):');
   for (const [k, n] of [...hosts].sort()) console.log(`  ${k}  x${n}`);
   const leaked = [...hosts.keys()].filter((k) => k.startsWith('allowed ') && !/^allowed (127\.|localhost|::1)/.test(k));
-  console.log(`fixtures: cometchat ${bySdk.cometchat.size}, agora ${bySdk.agora.size}, total ${bySdk.cometchat.size + bySdk.agora.size}` +
-    ` (${skipped} non-serialisable values skipped) in ${outDir}; ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+  if (ranA) console.log(`fixtures: cometchat ${bySdk.cometchat.size}, agora ${bySdk.agora.size}, total ${bySdk.cometchat.size + bySdk.agora.size}` +
+    ` (${skipped} non-serialisable values skipped) in ${outDir}`);
+  if (countsB) console.log(`fixtures: stream ${countsB.stream}, sendbird ${countsB.sendbird} objects; raw responses: stream ${countsB.httpStream}, sendbird ${countsB.httpSendbird}` +
+    ` (${countsB.skipped} non-serialisable values skipped) in ${path.join(outDir, 'stream-sendbird')}`);
+  console.log(`${((Date.now() - t0) / 1000).toFixed(0)}s`);
   if (leaked.length) { console.error(`NON-LOOPBACK CONNECTIONS: ${leaked.join(', ')}`); process.exit(2); }
   if (failed) { console.error(`${failed} driver(s) failed or were killed`); process.exit(1); }
+}
+
+// Stream / Sendbird: objects, raw responses, corpus.tsv and http.tsv (format: README, "stream-sendbird").
+const SURFACED = [
+  [/^rejected(, then JSON\.parse\(err\.message\))?$/, (m) => `rejected promise${m[1] || ''}`],
+  [/^thrown(, then JSON\.parse\(err\.message\))?$/, (m) => `thrown synchronously${m[1] || ''}`],
+  [/^unhandled(, then JSON\.parse\(err\.message\))?$/, (m) => `unhandled rejection${m[1] || ''}`],
+  [/^uncaught(.*)$/, (m) => `uncaught exception${m[1] || ''}`],
+  [/^event:onFailed(.*)$/, (m) => `callback:onFailed${m[1] || ''}`],
+  [/^event:sessionHandler\.(\w+)(.*)$/, (m) => `callback:${m[1]}${m[2] || ''}`],
+  [/^(.*)$/, (m) => m[1]],
+];
+// Group B tables are plain TSV like the sample: no quoting, tabs/newlines inside a field become spaces.
+const tsvB = (v) => (v === undefined || v === null ? '' : String(v)).replace(/[\t\r\n]+/g, ' ');
+const surfaced = (how) => { for (const [re, f] of SURFACED) { const m = re.exec(how); if (m) return f(m); } return how; };
+
+function writeGroupB(jobs, dir) {
+  fs.mkdirSync(path.join(dir, 'http'), { recursive: true });
+  for (const f of fs.readdirSync(dir)) if (/^(stream|sendbird)_\d+\.json$|^(corpus|http)\.tsv$/.test(f)) fs.unlinkSync(path.join(dir, f));
+  for (const f of fs.readdirSync(path.join(dir, 'http'))) if (/^(stream|sendbird)_\d+\.http$/.test(f)) fs.unlinkSync(path.join(dir, 'http', f));
+  const vendorOf = { stream: 'stream', sendbird: 'sb' };
+  // 1. raw responses, numbered per SDK in job order / call order.
+  const httpBy = { stream: new Map(), sendbird: new Map() }; // raw -> {file, status, scenario, requests:Set}
+  const probeHttp = new Map(); // `${sdk}/${job}/${idx}` -> Set(files)
+  for (const { sdk, job, lines } of jobs) {
+    for (const l of lines) {
+      if (l.http === undefined) continue;
+      const raw = normaliseB(l.http, here);
+      let h = httpBy[sdk].get(raw);
+      if (!h) {
+        h = { file: `http/${sdk}_${String(httpBy[sdk].size + 1).padStart(3, '0')}.http`, status: l.meta.status, scenario: describeScenario(vendorOf[sdk], l.meta.scenario), requests: new Set() };
+        httpBy[sdk].set(raw, h);
+      }
+      h.requests.add(l.meta.request);
+      // Sendbird's connect fires a warm-up `fetch(apiHost)` (GET /) and never waits for it: its
+      // answer would be linked to whichever call runs when it goes out, so it is not linked.
+      if (sdk === 'sendbird' && l.meta.request === 'GET /') continue;
+      const key = `${sdk}/${job}/${l.idx}`;
+      if (!probeHttp.has(key)) probeHttp.set(key, new Set());
+      probeHttp.get(key).add(h.file);
+    }
+  }
+  const httpRows = ['file\tsdk\tstatus\tscenario\trequest'];
+  let httpCount = { stream: 0, sendbird: 0 };
+  for (const sdk of ['stream', 'sendbird']) {
+    for (const [raw, h] of httpBy[sdk]) {
+      fs.writeFileSync(path.join(dir, h.file), raw);
+      httpRows.push([h.file, sdk, h.status, h.scenario, [...h.requests].slice(0, 6).join(' ; ') + (h.requests.size > 6 ? ` ; ... (${h.requests.size} requests)` : '')].map(tsvB).join('\t'));
+      httpCount[sdk]++;
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'http.tsv'), `${httpRows.join('\n')}\n`);
+  // 2. error objects.
+  const seen = { stream: new Map(), sendbird: new Map() };
+  let skipped = 0;
+  for (const { sdk, job, lines } of jobs) {
+    const recs = lines.filter((l) => l.http === undefined).sort((a, b) => a.idx - b.idx || a.sub - b.sub);
+    for (const r of recs) {
+      if (r.json == null) { skipped++; continue; }
+      const text = normaliseB(r.json, here);
+      if (seen[sdk].has(text)) continue;
+      const files = probeHttp.get(`${sdk}/${job}/${r.idx}`);
+      seen[sdk].set(text, { r, files: files ? [...files].sort() : [] });
+    }
+  }
+  const rows = ['file\tsdk\tsdk_call\tsurfaced\tserialization\tctor\tcode\tname\tserver_scenario\thttp_files'];
+  for (const sdk of ['stream', 'sendbird']) {
+    let n = 0;
+    for (const [text, { r, files }] of seen[sdk]) {
+      const file = `${sdk}_${String(++n).padStart(3, '0')}.json`;
+      fs.writeFileSync(path.join(dir, file), `${text}\n`);
+      const obj = JSON.parse(text);
+      const o = obj && typeof obj === 'object' ? obj : {};
+      const code = 'code' in o ? (o.code === null ? 'null' : typeof o.code === 'object' ? JSON.stringify(o.code) : o.code) : '';
+      rows.push([file, sdk, r.call, surfaced(r.how), r.serialization, r.ctor, code, o.name, describeScenario(vendorOf[sdk], r.scenario), files.map((f) => f.replace(/^http\//, '')).join(' ; ')].map(tsvB).join('\t'));
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'corpus.tsv'), `${rows.join('\n')}\n`);
+  return { stream: seen.stream.size, sendbird: seen.sendbird.size, httpStream: httpCount.stream, httpSendbird: httpCount.sendbird, skipped };
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -12,6 +12,11 @@ export const PORTS = {
   closingWs: BASE + 6,   // completes the WebSocket handshake, then closes at once
   resetTcp: BASE + 5,    // accepts TCP connections and closes them at once
 };
+// The Stream/Sendbird vendor mock (vendor-mock.mjs) runs inside each of those drivers, one port per
+// job. These ports lie below Linux's ephemeral range (32768-60999): the drivers open thousands of
+// client connections, and a mock port inside that range can be taken as a client's source port.
+const MOCK_BASE = Number(process.env.SDK_CAPTURE_MOCK_PORT_BASE || 31980);
+export const mockPort = (i) => MOCK_BASE + i;
 
 const listen = (server, port) => new Promise((resolve, reject) => {
   server.once('error', reject);

@@ -17,3 +17,21 @@ export function normalise(json) {
   };
   return JSON.stringify(walk(value));
 }
+
+// Stream / Sendbird (see README): stack paths, request ids, times that change from run to run.
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+export function normaliseB(text, scriptsDir) {
+  const dir = scriptsDir.replace(/\/$/, '');
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text
+    .replace(new RegExp(`(file://)?${esc(dir)}/node_modules/`, 'g'), '$NODE_MODULES/')
+    .replace(new RegExp(`(file://)?${esc(dir)}/`, 'g'), '$SCRIPTS/')
+    // Stack frames inside node's own internals: which of them appear (runNextTicks, processTimers,
+    // processTicksAndRejections) depends on timer timing, so they are dropped.
+    .replace(/\\n {4}at (?:[^\\"()]*\()?node:internal\/[^\\"()]*\)?/g, '')
+    // OpenSSL error strings start with the address of the thread's error state.
+    .replace(/\b[0-9A-F]{12,16}:error:/g, '0:error:')
+    // stream-chat stamps events with received_at = new Date() when they arrive.
+    .replace(/("received_at":")\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '$12026-12-02T14:40:19.000Z"')
+    .replace(UUID, (u) => (/^a1b2c3d4-0000-4000-8000-000000000000$/i.test(u) || /^64a3e0f2-/.test(u) ? u : '00000000-0000-0000-0000-000000000000'));
+}

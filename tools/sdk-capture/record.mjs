@@ -23,12 +23,31 @@ export const quiet = () => {
 };
 export const say = (msg) => process.stderr.write(msg + '\n');
 
+// A driver may install a serialiser that turns one value into one or more stored forms
+// ([{json, serialization, how?}]); the default stores JSON.stringify(value) (CometChat, Agora).
+let serialiser = null;
+export function setSerialiser(fn) { serialiser = fn; }
+
 export function emit(probe, how, value) {
+  if (serialiser) {
+    for (const form of serialiser(value)) {
+      const line = { idx: probe.idx, sub: probe.sub++, call: probe.label, scenario: probe.scenario, how: form.how ? `${how}${form.how}` : how,
+        json: form.json ?? null, serialization: form.serialization, ctor: form.ctor, raw: form.json == null ? String(value) : undefined };
+      fs.writeSync(out, JSON.stringify(line) + '\n');
+    }
+    return;
+  }
   let json;
   try { json = JSON.stringify(value); } catch (e) { json = undefined; }
   const line = { idx: probe.idx, sub: probe.sub++, call: probe.label, how, json: json ?? null,
     raw: json === undefined ? String(value) : undefined };
   fs.writeSync(out, JSON.stringify(line) + '\n');
+}
+
+// A raw response of the loopback mock, charged to the probe that is running.
+export function noteResponse(raw, meta) {
+  const p = owner();
+  fs.writeSync(out, JSON.stringify({ http: raw, meta, idx: p.idx, call: p.label }) + '\n');
 }
 
 // An event source (listener callback) reports into the probe running at that moment.
@@ -46,8 +65,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Run fn(cb) where cb(name) gives a failure-callback recorder. Waits until the returned promise
 // settles (or `timeout` ms), then `grace` ms more for late callbacks/events.
-export async function probe(label, fn, { timeout = 1500, grace = 30, returned = null } = {}) {
-  const p = { idx: ++index, sub: 0, label };
+export async function probe(label, fn, { timeout = 1500, grace = 30, returned = null, scenario } = {}) {
+  const p = { idx: ++index, sub: 0, label, scenario };
   current = p;
   const t0 = Date.now();
   const cb = (name) => (value) => emit(p, `callback:${name}`, value);
