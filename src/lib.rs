@@ -86,10 +86,10 @@ pub mod genesys;
 pub mod sendbird;
 pub mod stream;
 pub mod tencent;
-pub mod zego;
 pub mod transport;
-pub mod websocket;
 pub mod twilio;
+pub mod websocket;
+pub mod zego;
 
 pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
 pub use classification::{Canonical, Recovery};

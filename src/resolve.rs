@@ -493,7 +493,10 @@ impl fmt::Display for Resolution<'_> {
 fn refusal_class(message: &str) -> Canonical {
     const RULES: [(&str, Canonical); 13] = [
         // stream-chat: a pending call ended by the application's own disconnectUser().
-        ("connection was closed because disconnect", Canonical::Cancelled),
+        (
+            "connection was closed because disconnect",
+            Canonical::Cancelled,
+        ),
         // stream-chat: the application's token provider threw or rejected.
         ("call to tokenprovider failed", Canonical::Unauthenticated),
         ("connectuser", Canonical::FailedPrecondition),

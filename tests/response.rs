@@ -1183,7 +1183,10 @@ fn vendor_payloads_are_not_taken_for_problem_documents() {
         [],
         br#"{"type":605,"title":"Group","message":"m"}"#,
     );
-    assert_eq!(r.received_problem().unwrap().title.as_deref(), Some("Group"));
+    assert_eq!(
+        r.received_problem().unwrap().title.as_deref(),
+        Some("Group")
+    );
     // ...but the caller who names the vendor gets the vendor's reading.
     let r = response::classify(
         Some(Table::AgoraChat),

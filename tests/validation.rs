@@ -150,7 +150,10 @@ message = "Plain"
         "{code}"
     );
     // Every variant is declared, in order.
-    let (spaced, plain) = (code.find("    Spaced,").unwrap(), code.find("    Plain,").unwrap());
+    let (spaced, plain) = (
+        code.find("    Spaced,").unwrap(),
+        code.find("    Plain,").unwrap(),
+    );
     assert!(spaced < plain, "{code}");
 }
 

@@ -23,7 +23,7 @@ use crate::{RawCode, Table};
 /// | 5 | `error: true` with a `code` | Sendbird Platform API body |
 /// | 6 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
 /// | 7 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
-/// | 8 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is `AxiosError` | a transport error, whatever the vendor |
+/// | 8 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
 /// | 9 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
 /// | 10 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
 /// | 11 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
@@ -130,9 +130,9 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Parse(sendbird),
     },
     Rule {
-        when: "a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is `AxiosError`",
+        when: "a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`)",
         fits: |f| {
-            let axios = f.name.as_deref() == Some("AxiosError");
+            let axios = matches!(f.name.as_deref(), Some("AxiosError" | "CanceledError"));
             f.code.as_ref().is_some_and(transport_code)
                 && f.name.as_deref().is_none_or(is_js_error_class)
                 && (axios || !f.code.as_ref().is_some_and(vendor_string_code))
@@ -206,9 +206,7 @@ fn problem_member(f: &Fields<'_>) -> Option<&'static str> {
         .into_iter()
         .find(|&k| f.has(k));
     let text_type = f.error.is_none() && !f.has(Key::Code) && f.kind.as_ref().is_some_and(is_uri);
-    member
-        .map(Key::as_str)
-        .or(text_type.then_some("type"))
+    member.map(Key::as_str).or(text_type.then_some("type"))
 }
 
 /// Whether a `type` is a URI (an RFC 9457 problem type such as `about:blank` or
@@ -265,9 +263,13 @@ fn transport<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, Pa
 fn stream_ws_message(message: &str) -> bool {
     ws_message(message)
         || message.starts_with('{')
-            && ["\"isWSFailure\"", "WS failed with code ", "WS connection reject with error "]
-                .iter()
-                .any(|m| message.contains(m))
+            && [
+                "\"isWSFailure\"",
+                "WS failed with code ",
+                "WS connection reject with error ",
+            ]
+            .iter()
+            .any(|m| message.contains(m))
 }
 
 /// Whether a string code is also a vendor's (CometChat's SDK has `ERR_BAD_REQUEST`, as axios).
@@ -294,6 +296,7 @@ fn is_js_error_class(name: &str) -> bool {
             | "TimeoutError"
             | "DOMException"
             | "AxiosError"
+            | "CanceledError"
             | "FetchError"
     )
 }
@@ -322,9 +325,9 @@ mod tests {
         let mut at = 0;
         for (i, rule) in super::RULES.iter().enumerate() {
             let row = alloc::format!("/// | {} | {} |", i + 1, rule.when);
-            let found = source[at..]
-                .find(&row)
-                .unwrap_or_else(|| panic!("rule {} is not row {} of the docs table", rule.when, i + 1));
+            let found = source[at..].find(&row).unwrap_or_else(|| {
+                panic!("rule {} is not row {} of the docs table", rule.when, i + 1)
+            });
             at += found + row.len();
         }
     }

@@ -102,7 +102,10 @@ pub enum PayloadError {
     /// A payload that more than one vendor's SDK sends in this form (a plain JavaScript error,
     /// a code that fits several vendors' code spaces): detection does not guess. Parse it with
     /// the function of the vendor whose SDK or API it came from.
-    #[error("cannot tell which vendor sent this payload: {reason}; it may be {}", ShapeList(candidates))]
+    #[error(
+        "cannot tell which vendor sent this payload: {reason}; it may be {}",
+        ShapeList(candidates)
+    )]
     Ambiguous {
         /// Why the payload does not decide.
         reason: &'static str,
@@ -112,9 +115,7 @@ pub enum PayloadError {
     /// An RFC 9457 Problem Details document (`type`, `title`, `status`, `detail`, `instance`),
     /// not a vendor payload: read it with the `response` layer (feature `http`), which resolves
     /// documents this crate wrote back to their entries.
-    #[error(
-        "a Problem Details document (RFC 9457), not a vendor error payload: it has `{member}`"
-    )]
+    #[error("a Problem Details document (RFC 9457), not a vendor error payload: it has `{member}`")]
     ProblemDetails {
         /// The Problem Details member that gave it away.
         member: &'static str,

@@ -40,9 +40,9 @@ mod shapes;
 mod signals;
 mod stream;
 
+pub use detect::parse;
 pub use error::{PayloadError, Shape, ShapeName};
 pub use parsed::{Cause, OwnedParsedError, ParsedError};
-pub use detect::parse;
 pub use sendbird::parse_sendbird;
 pub use shapes::{
     parse_agora, parse_agora_rest, parse_agora_rest_with_status, parse_calls, parse_exception,

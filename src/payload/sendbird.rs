@@ -37,7 +37,10 @@ pub fn parse_sendbird(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 #[inline(always)]
-pub(super) fn sendbird<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn sendbird<'a>(
+    json: &'a str,
+    mut f: Fields<'a>,
+) -> Result<ParsedError<'a>, PayloadError> {
     let shape = match f.error {
         Some(ErrorField::Flag(true)) => Shape::SendbirdPlatform,
         _ => Shape::SendbirdError,
@@ -50,7 +53,11 @@ pub(super) fn sendbird<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedErr
         RawCode::Int(0) => reason_phrase_status(f.message.as_deref()).and_then(status_class),
         _ => None,
     };
-    let shape = if transport_code(&code) { Shape::TransportError } else { shape };
+    let shape = if transport_code(&code) {
+        Shape::TransportError
+    } else {
+        shape
+    };
     let resolution = resolve_received(Table::SendbirdChat, code.clone());
     let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
     Ok(parsed.with_signal(signal).with_retry_after(retry_after))

@@ -120,7 +120,12 @@ pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<
 /// What an SDK handed back without a code: a JavaScript runtime error (`{name, message}`) is
 /// classified as one; anything else (`{}`, `{"status": false}`) is unrecognized, its whole text
 /// kept as the code.
-pub(super) fn uncoded<'a>(json: &'a str, shape: Shape, table: Table, f: Fields<'a>) -> ParsedError<'a> {
+pub(super) fn uncoded<'a>(
+    json: &'a str,
+    shape: Shape,
+    table: Table,
+    f: Fields<'a>,
+) -> ParsedError<'a> {
     let (code, resolution) = match f.name.clone() {
         Some(name) => {
             let code = RawCode::Str(name.clone());
@@ -336,4 +341,3 @@ pub(super) fn agora_rest<'a>(
     );
     Ok(parsed.with_status(status))
 }
-

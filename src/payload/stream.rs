@@ -56,7 +56,10 @@ pub fn parse_stream(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 #[inline(always)]
-pub(super) fn stream<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn stream<'a>(
+    json: &'a str,
+    mut f: Fields<'a>,
+) -> Result<ParsedError<'a>, PayloadError> {
     if let Some(ErrorField::Body(frame)) = f.error.take() {
         return ws_frame(json, frame);
     }
@@ -69,7 +72,11 @@ pub(super) fn stream<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError
     let websocket = f.has(Key::IsWsFailure) || f.message.as_deref().is_some_and(ws_message);
     let parsed = match f.code.take() {
         Some(code) => {
-            let shape = if transport_code(&code) { Shape::TransportError } else { Shape::Stream };
+            let shape = if transport_code(&code) {
+                Shape::TransportError
+            } else {
+                Shape::Stream
+            };
             let resolution = resolve_stream(code.clone(), websocket);
             ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details)
         }
@@ -103,7 +110,11 @@ fn ws_frame<'a>(json: &'a str, frame: Body<'a>) -> Result<ParsedError<'a>, Paylo
     })?;
     let status = http_status(frame.status_code);
     let resolution = resolve_stream(code.clone(), false);
-    let shape = if transport_code(&code) { Shape::TransportError } else { Shape::Stream };
+    let shape = if transport_code(&code) {
+        Shape::TransportError
+    } else {
+        Shape::Stream
+    };
     let parsed = ParsedError::new(
         json,
         shape,
@@ -138,7 +149,8 @@ pub(super) fn ws_message(message: &str) -> bool {
 
 /// Whether `code` is a transport table code (the payload is a transport error passed through).
 pub(super) fn transport_code(code: &RawCode<'_>) -> bool {
-    code.as_str().is_some_and(|s| Table::JsTransport.lookup(s).is_some())
+    code.as_str()
+        .is_some_and(|s| Table::JsTransport.lookup(s).is_some())
 }
 
 /// The Stream payload inside a plain `Error`'s message, detached from the message's text.

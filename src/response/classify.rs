@@ -32,6 +32,14 @@ use super::*;
 /// or in which the parsers find no vendor code, is read as Problem Details when it is a
 /// document ([`ProblemDetails::from_json`]).
 ///
+/// A response that shows the vendor's API was not reached, or that its answer was cut off, is
+/// `Unavailable` (retry with backoff) whatever its status and body say: a 2xx whose body is a
+/// page (`text/html`, or markup where JSON was due: a captive portal or a proxy's login page,
+/// never a success), a redirect (301, 302, 303, 307, 308: an API answers errors, not
+/// redirects), or a body shorter than its `Content-Length` when no content or transfer coding
+/// was declared, or a 2xx declared as JSON whose body is not JSON. A 2xx whose body carries no
+/// vendor code (the resource itself) is `Ok`.
+///
 /// `headers` are `(name, value)` pairs, as any HTTP library can give them; see
 /// [`from_status`] and [`from_parts`] for the `http` crate's types.
 ///
@@ -57,12 +65,29 @@ pub fn classify<'a, 'h>(
     body: &'a [u8],
 ) -> Classified<'a> {
     let mut problem_json = false;
+    let mut framing = Framing::default();
     let hints = RetryHints::from_headers(headers.into_iter().inspect(|&(name, value)| {
-        if name.trim().eq_ignore_ascii_case("content-type") {
+        let name = name.trim();
+        if name.eq_ignore_ascii_case("content-type") {
             problem_json |= is_problem_json(value);
+            framing.markup |= is_markup(value);
+            framing.json |= is_json(value);
         }
+        framing.read(name, value);
     }));
+    let not_reached = framing.api_not_reached(status, body);
     let body = parse_body(table, status, problem_json, body);
+    // A success declared as JSON whose body is not JSON arrived broken (cut off by a proxy).
+    let broken = matches!(status, 200..=299)
+        && framing.json
+        && matches!(
+            &body,
+            Body::Unparsed {
+                error: Some(PayloadError::Json { .. }),
+                ..
+            }
+        );
+    let not_reached = not_reached || broken;
     let problem_resolution = match &body {
         Body::Problem(doc) => doc.resolution(),
         _ => None,
@@ -74,7 +99,76 @@ pub fn classify<'a, 'h>(
         hints,
         limits: DelayLimits::DEFAULT,
         problem_resolution,
+        not_reached,
     }
+}
+
+/// Whether a parsed body carries a vendor code: not when the parser kept the whole text for
+/// want of one, nor when it read a `name` as a JavaScript error's (a resource's own `name`).
+fn carries_code(p: &ParsedError<'_>) -> bool {
+    let whole_text = p.code().as_str() == Some(p.raw().trim());
+    !(whole_text || matches!(p.resolution(), Resolution::Runtime(_)))
+}
+
+/// What the headers say about how the body was framed and what it is.
+#[derive(Default)]
+struct Framing {
+    /// `Content-Type` is HTML or XML.
+    markup: bool,
+    /// `Content-Type` is JSON (`application/json` or `+json`).
+    json: bool,
+    /// `Content-Length`, when given once and readable.
+    length: Option<usize>,
+    /// `Content-Encoding` or `Transfer-Encoding` present: the body may have been decoded, so its
+    /// length says nothing about the transfer.
+    encoded: bool,
+}
+
+impl Framing {
+    fn read(&mut self, name: &str, value: &[u8]) {
+        if name.eq_ignore_ascii_case("content-length") {
+            self.length = core::str::from_utf8(value)
+                .ok()
+                .and_then(|v| v.trim().parse().ok());
+        } else if name.eq_ignore_ascii_case("content-encoding")
+            || name.eq_ignore_ascii_case("transfer-encoding")
+        {
+            self.encoded = true;
+        }
+    }
+
+    /// Whether the response shows that the vendor's API was not reached, or its answer did not
+    /// arrive whole: a page where a JSON API answers 2xx (a captive portal or a proxy's login
+    /// page), a redirect (an API answers errors, not redirects: a portal or a moved endpoint),
+    /// or a body shorter than its `Content-Length` (the connection dropped mid-transfer).
+    fn api_not_reached(&self, status: u16, body: &[u8]) -> bool {
+        let page = self.markup || body.trim_ascii_start().first() == Some(&b'<');
+        let truncated = !self.encoded && self.length.is_some_and(|n| body.len() < n);
+        matches!(status, 200..=299) && page || matches!(status, 301..=303 | 307 | 308) || truncated
+    }
+}
+
+/// Whether a `Content-Type` value is JSON (`application/json`, `application/*+json`).
+fn is_json(value: &[u8]) -> bool {
+    let media = value
+        .split(|&b| b == b';')
+        .next()
+        .unwrap_or_default()
+        .trim_ascii();
+    media.eq_ignore_ascii_case(b"application/json")
+        || media.len() > 5 && media[media.len() - 5..].eq_ignore_ascii_case(b"+json")
+}
+
+/// Whether a `Content-Type` value is an HTML or XML page.
+fn is_markup(value: &[u8]) -> bool {
+    let media = value
+        .split(|&b| b == b';')
+        .next()
+        .unwrap_or_default()
+        .trim_ascii();
+    [&b"text/html"[..], b"application/xhtml+xml", b"text/xml"]
+        .iter()
+        .any(|m| media.eq_ignore_ascii_case(m))
 }
 
 /// Whether a `Content-Type` value is `application/problem+json` (parameters and case aside).
@@ -182,6 +276,8 @@ pub struct Classified<'a> {
     limits: DelayLimits,
     /// What a Problem Details body resolves to (read once).
     problem_resolution: Option<Resolution<'static>>,
+    /// The response shows the API was not reached or its answer was cut off (see `Framing`).
+    not_reached: bool,
 }
 
 impl<'a> Classified<'a> {
@@ -257,9 +353,14 @@ impl<'a> Classified<'a> {
     /// unknown code in a 404 is `NotFound`. An error payload or a Problem Details body is never
     /// `Ok`, whatever the status.
     fn class(&self) -> (Canonical, Recovery) {
+        if self.not_reached {
+            return (Canonical::Unavailable, Recovery::RetryWithBackoff);
+        }
         let by_status = Canonical::from_http_status(self.status);
         let unknown = (Canonical::Unknown, Canonical::Unknown.recovery());
         let own = match &self.body {
+            // A success whose body carries no error code (the resource itself) is a success.
+            Body::Parsed(p) if by_status == Canonical::Ok && !carries_code(p) => None,
             Body::Parsed(p) => Some((p.canonical(), p.recovery())),
             Body::Problem(_) => Some(
                 self.problem_resolution

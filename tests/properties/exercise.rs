@@ -299,7 +299,10 @@ pub fn exercise_into(s: &str, out: &mut Digest) {
     ]) {
         if input.starts_with(r#"{"type""#) && s.contains([':', '/']) {
             let r = parser(input);
-            assert!(matches!(r, Err(PayloadError::ProblemDetails { .. })), "{input}: {r:?}");
+            assert!(
+                matches!(r, Err(PayloadError::ProblemDetails { .. })),
+                "{input}: {r:?}"
+            );
             continue;
         }
         let p = parser(input).unwrap_or_else(|e| panic!("{input}: {e}"));

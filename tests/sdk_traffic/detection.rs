@@ -47,14 +47,25 @@ fn detection_never_names_the_wrong_vendor() {
             },
             Err(PayloadError::Ambiguous { candidates, .. }) => {
                 let names_it = candidates.iter().any(|&c| vendor_of(c) == Some(vendor));
-                assert!(names_it, "{file}: the refusal does not name {vendor}: {text}");
+                assert!(
+                    names_it,
+                    "{file}: the refusal does not name {vendor}: {text}"
+                );
                 refused += 1;
             }
             Err(PayloadError::UnknownShape { .. }) => refused += 1,
             Err(e) => panic!("{file}: {e}: {text}"),
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
-    eprintln!("{} objects: {right} right, {transport} transport errors, {refused} refused", all.len());
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    eprintln!(
+        "{} objects: {right} right, {transport} transport errors, {refused} refused",
+        all.len()
+    );
     assert!(right >= all.len() / 2, "{right} of {} detected", all.len());
 }

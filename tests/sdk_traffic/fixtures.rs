@@ -28,7 +28,13 @@ pub struct Expected {
 pub fn expected(path: &Path) -> BTreeMap<String, Expected> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut lines = text.lines().filter(|l| !l.is_empty());
-    let header: Vec<&str> = lines.next().unwrap().trim_start_matches('#').trim().split('\t').collect();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap()
+        .trim_start_matches('#')
+        .trim()
+        .split('\t')
+        .collect();
     let delay = header.iter().position(|h| *h == "retry_after_secs");
     lines
         .filter(|l| !l.starts_with('#'))
@@ -36,7 +42,10 @@ pub fn expected(path: &Path) -> BTreeMap<String, Expected> {
             let cells: Vec<&str> = l.split('\t').collect();
             let retry_after = delay.and_then(|i| match cells[i] {
                 "-" | "" => None,
-                n => Some(n.parse().unwrap_or_else(|_| panic!("{l}: retry_after_secs {n:?}"))),
+                n => Some(
+                    n.parse()
+                        .unwrap_or_else(|_| panic!("{l}: retry_after_secs {n:?}")),
+                ),
             });
             let row = Expected {
                 canonical: cells[1].to_owned(),

@@ -16,7 +16,9 @@ struct Raw<'a> {
 }
 
 fn split(text: &str) -> Raw<'_> {
-    let (head, body) = text.split_once("\r\n\r\n").expect("a blank line after the headers");
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .expect("a blank line after the headers");
     let mut lines = head.split("\r\n");
     let status_line = lines.next().unwrap();
     let status = status_line.split(' ').nth(1).unwrap().parse().unwrap();
@@ -34,7 +36,11 @@ fn split(text: &str) -> Raw<'_> {
         Some(n) if n <= body.len() => &body.as_bytes()[..n],
         _ => body.strip_suffix("\r\n").unwrap_or(body).as_bytes(),
     };
-    Raw { status, headers, body }
+    Raw {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// The response's own `Date`, as the moment the delay is measured from.
@@ -52,7 +58,12 @@ fn classify<'a>(file: &str, raw: &Raw<'a>) -> Classified<'a> {
     } else {
         Table::SendbirdChat
     };
-    response::classify(Some(table), raw.status, raw.headers.iter().copied(), raw.body)
+    response::classify(
+        Some(table),
+        raw.status,
+        raw.headers.iter().copied(),
+        raw.body,
+    )
 }
 
 #[test]
@@ -62,8 +73,15 @@ fn every_raw_response_has_the_class_and_delay_decided_by_hand() {
     let responses = fixtures::files(&dir.join("http"), "http");
     assert!(responses.len() >= 100, "{} raw responses", responses.len());
     let names: Vec<&String> = responses.iter().map(|(f, _)| f).collect();
-    let listed: Vec<String> = expected.keys().map(|k| k.trim_start_matches("http/").to_owned()).collect();
-    assert_eq!(names, listed.iter().collect::<Vec<_>>(), "expected-http.tsv lists every response");
+    let listed: Vec<String> = expected
+        .keys()
+        .map(|k| k.trim_start_matches("http/").to_owned())
+        .collect();
+    assert_eq!(
+        names,
+        listed.iter().collect::<Vec<_>>(),
+        "expected-http.tsv lists every response"
+    );
     let mut wrong = Vec::new();
     for (file, text) in &responses {
         let raw = split(text);
@@ -81,5 +99,10 @@ fn every_raw_response_has_the_class_and_delay_decided_by_hand() {
             wrong.push(format!("{file}: expected {want:?}, got {got:?}"));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

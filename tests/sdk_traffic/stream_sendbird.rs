@@ -22,15 +22,36 @@ fn fixtures() -> Vec<(String, String)> {
 #[test]
 fn the_corpus_is_complete() {
     let files = fixtures();
-    let stream = files.iter().filter(|(f, _)| f.starts_with("stream_")).count();
-    let sendbird = files.iter().filter(|(f, _)| f.starts_with("sendbird_")).count();
-    assert!(stream + sendbird >= 300, "{stream} Stream and {sendbird} Sendbird objects");
-    assert_eq!(stream + sendbird, files.len(), "only stream_ and sendbird_ objects");
+    let stream = files
+        .iter()
+        .filter(|(f, _)| f.starts_with("stream_"))
+        .count();
+    let sendbird = files
+        .iter()
+        .filter(|(f, _)| f.starts_with("sendbird_"))
+        .count();
+    assert!(
+        stream + sendbird >= 300,
+        "{stream} Stream and {sendbird} Sendbird objects"
+    );
+    assert_eq!(
+        stream + sendbird,
+        files.len(),
+        "only stream_ and sendbird_ objects"
+    );
     let expected = fixtures::expected(&fixtures::stream_sendbird().join("expected.tsv"));
     let names: Vec<&String> = files.iter().map(|(f, _)| f).collect();
-    assert_eq!(names, expected.keys().collect::<Vec<_>>(), "expected.tsv lists every object");
+    assert_eq!(
+        names,
+        expected.keys().collect::<Vec<_>>(),
+        "expected.tsv lists every object"
+    );
     let corpus = std::fs::read_to_string(fixtures::stream_sendbird().join("corpus.tsv")).unwrap();
-    assert_eq!(corpus.lines().count() - 1, files.len(), "corpus.tsv lists every object");
+    assert_eq!(
+        corpus.lines().count() - 1,
+        files.len(),
+        "corpus.tsv lists every object"
+    );
 }
 
 #[test]
@@ -57,10 +78,18 @@ fn every_object_has_the_class_and_delay_decided_by_hand() {
             retry_after: p.retry_after().map(|d| d.as_secs()),
         };
         if expected[&file] != got {
-            wrong.push(format!("{file}: expected {:?}, got {got:?}: {text}", expected[&file]));
+            wrong.push(format!(
+                "{file}: expected {:?}, got {got:?}: {text}",
+                expected[&file]
+            ));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
