@@ -156,7 +156,11 @@ fn is_json(value: &[u8]) -> bool {
         .unwrap_or_default()
         .trim_ascii();
     media.eq_ignore_ascii_case(b"application/json")
-        || media.len() > 5 && media[media.len() - 5..].eq_ignore_ascii_case(b"+json")
+        || media
+            .len()
+            .checked_sub(5)
+            .and_then(|i| media.get(i..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(b"+json"))
 }
 
 /// Whether a `Content-Type` value is an HTML or XML page.
