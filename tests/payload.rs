@@ -474,3 +474,26 @@ fn non_objects_are_named_and_malformed_input_located() {
     let err = payload::parse_rest("{\"error\": tru}").unwrap_err();
     assert_eq!((err.line(), err.column()), (Some(1), Some(14)));
 }
+
+/// The catalog has tables for vendors that no payload parser reads yet (Twilio, Ably, ZEGOCLOUD
+/// ZIM, Tencent IM): detection refuses their bodies rather than naming another vendor.
+#[test]
+fn bodies_of_vendors_without_a_parser_are_refused_not_misnamed() {
+    for body in [
+        // Ably REST: an `error` object with a numeric code.
+        r#"{"error":{"message":"Token expired","code":40142,"statusCode":401,"href":"https://help.ably.io/error/40142"}}"#,
+        // Twilio REST.
+        r#"{"code":50300,"message":"Service not found","more_info":"https://www.twilio.com/docs/errors/50300","status":404}"#,
+        // ZEGOCLOUD ZIM's SDK rejection: seven digits, and its 1 that Genesys also has.
+        r#"{"code":6000001,"message":"The SDK has not been initialized."}"#,
+        r#"{"code":1,"message":"failed"}"#,
+        // Tencent IM: the web SDK's rejection (a six-digit code Sendbird does not have) and REST.
+        r#"{"code":114000,"message":"file not found"}"#,
+        r#"{"ActionStatus":"FAIL","ErrorCode":70107,"ErrorInfo":"account not exist"}"#,
+    ] {
+        match payload::parse(body) {
+            Err(PayloadError::Ambiguous { .. } | PayloadError::UnknownShape { .. }) => {}
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+}

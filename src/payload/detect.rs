@@ -18,19 +18,20 @@ use crate::{RawCode, Table};
 /// |---|---|---|
 /// | 1 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
 /// | 2 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
-/// | 3 | an `error` object | CometChat REST body |
-/// | 4 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
-/// | 5 | `error: true` with a `code` | Sendbird Platform API body |
-/// | 6 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
-/// | 7 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
-/// | 8 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
-/// | 9 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
-/// | 10 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
-/// | 11 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
-/// | 12 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
-/// | 13 | any other `code` | refused: ambiguous |
-/// | 14 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
-/// | 15 | none of these | refused: [`PayloadError::UnknownShape`] |
+/// | 3 | an `error` object whose `code` is text (or absent) | CometChat REST body |
+/// | 4 | an `error` object with a numeric `code` | refused: ambiguous (Ably's REST body has this form) |
+/// | 5 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
+/// | 6 | `error: true` with a `code` | Sendbird Platform API body |
+/// | 7 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
+/// | 8 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
+/// | 9 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
+/// | 10 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
+/// | 11 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
+/// | 12 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
+/// | 13 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
+/// | 14 | any other `code` | refused: ambiguous |
+/// | 15 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
+/// | 16 | none of these | refused: [`PayloadError::UnknownShape`] |
 ///
 /// Call the shape's own function when you know the vendor: it reads every form of that vendor
 /// (JavaScript errors included) and resolves more precisely (a Calls API body, an Agora REST
@@ -81,7 +82,7 @@ enum Verdict {
 }
 
 /// The detection table; the docs of [`parse`] show it.
-const RULES: [Rule; 14] = [
+const RULES: [Rule; 15] = [
     Rule {
         when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`)",
         fits: problem_member_of,
@@ -93,9 +94,17 @@ const RULES: [Rule; 14] = [
         verdict: Verdict::Parse(stream),
     },
     Rule {
-        when: "an `error` object",
-        fits: |f| matches!(f.error, Some(ErrorField::Body(_))),
+        when: "an `error` object whose `code` is text (or absent)",
+        fits: |f| matches!(&f.error, Some(ErrorField::Body(b)) if !matches!(b.code, Some(RawCode::Int(_)))),
         verdict: Verdict::Parse(cometchat_rest),
+    },
+    Rule {
+        when: "an `error` object with a numeric `code`",
+        fits: |f| matches!(f.error, Some(ErrorField::Body(_))),
+        verdict: Verdict::Refuse(|_| PayloadError::Ambiguous {
+            reason: "an `error` object with a numeric code: CometChat's codes are text, and Ably's REST body (no parser yet) has this form",
+            candidates: &[Shape::CometChatRest, Shape::Stream],
+        }),
     },
     Rule {
         when: "an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string",
