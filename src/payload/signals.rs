@@ -39,7 +39,15 @@ pub(super) fn sendbird_retry_after(detail: Option<&RawValue>) -> Option<u64> {
     let busy: Busy = serde_json::from_str(&text).ok()?;
     let secs = busy.retry_after;
     // Finite and non-negative; a fraction of a second is rounded up, never down to 0.
-    (secs.is_finite() && secs >= 0.0).then(|| secs.ceil().min(u64::MAX as f64) as u64)
+    // (No `f64::ceil` without std: the saturating cast truncates, a remaining fraction adds one.)
+    (secs.is_finite() && secs >= 0.0).then(|| {
+        let whole = secs as u64;
+        if (whole as f64) < secs {
+            whole.saturating_add(1)
+        } else {
+            whole
+        }
+    })
 }
 
 /// The status whose RFC 9110 reason phrase `message` is (ASCII case and a final period
