@@ -497,3 +497,32 @@ fn bodies_of_vendors_without_a_parser_are_refused_not_misnamed() {
         }
     }
 }
+
+/// Sendbird's `BUSY` delay is read from `_detail` (a JSON text in a string), rounded up to whole
+/// seconds; anything that is not such a delay is no delay.
+#[test]
+fn sendbird_busy_delays_are_read_and_rounded_up() {
+    let busy = |detail: &str| {
+        let body = format!(
+            r#"{{"name":"SendbirdError","code":800221,"message":"m","_detail":{}}}"#,
+            serde_json::to_string(detail).unwrap()
+        );
+        payload::parse_sendbird(&body)
+            .unwrap()
+            .retry_after()
+            .map(|d| d.as_secs())
+    };
+    assert_eq!(busy(r#"{"retry_after":5,"reason_code":500910}"#), Some(5));
+    assert_eq!(busy(r#"{"retry_after":0.5}"#), Some(1));
+    assert_eq!(busy(r#"{"retry_after":0}"#), Some(0));
+    for odd in [
+        "",
+        "{}",
+        r#"{"retry_after":-3}"#,
+        r#"{"retry_after":"5"}"#,
+        "not json",
+    ] {
+        assert_eq!(busy(odd), None, "{odd}");
+    }
+    assert_eq!(busy(r#"{"retry_after":1e300}"#), Some(u64::MAX));
+}

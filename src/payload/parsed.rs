@@ -133,6 +133,9 @@ impl<'a> ParsedError<'a> {
     /// The delay the payload itself asks for before a retry: Sendbird's `retry_after` (seconds)
     /// in a `DELAYED_CONNECTING` error's detail, sent when the server is busy. `None` when the
     /// payload names no delay (an HTTP response's `Retry-After` is read by the `response` layer).
+    /// The value is the payload's, rounded up to whole seconds and not bounded: pass it through
+    /// [`DelayLimits::apply`](crate::response::DelayLimits::apply) before waiting on it (a
+    /// zero becomes a short wait, an absurd value an hour).
     ///
     /// ```
     /// use chat_error_codes::{Recovery, payload};
