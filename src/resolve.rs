@@ -545,12 +545,20 @@ pub fn resolve_number(table: Table, code: i64) -> Resolution<'static> {
 }
 
 /// Resolves a raw code as received (string or integer) in one table, keeping it if nothing
-/// covers it. The rules come from the table's data, in this order: an exact entry; a pattern
-/// entry (`INVALID_{param}`); a documented range (a section with a `range`); else
-/// [`Resolution::Unrecognized`].
+/// covers it. The rules come from the table's data, in this order: an exact entry; the exact
+/// entry of the table's [`fallback`](Table::fallback) (the Calls and SDK tables declare the
+/// REST guide); a pattern entry (`INVALID_{param}`); a documented range (a section with a
+/// `range`); else [`Resolution::Unrecognized`].
+///
+/// ```
+/// use chat_error_codes::{Table, resolve};
+/// // The Calls table declares the REST guide as its fallback, as `payload::parse_calls` does.
+/// assert_eq!(resolve(Table::CometChatCalls, "ERR_UID_NOT_FOUND").table(), Table::CometChatRest);
+/// ```
 #[inline]
 pub fn resolve_raw(table: Table, code: RawCode<'_>) -> Resolution<'_> {
-    match exact(table, &code) {
+    let found = exact(table, &code).or_else(|| exact(table.fallback()?, &code));
+    match found {
         Some(e) => Resolution::Known(e),
         None => by_rules(table, code),
     }

@@ -560,3 +560,14 @@ fn parse_http_reads_problem_details_bodies() {
         Some(chat_error_codes::Canonical::PermissionDenied)
     );
 }
+
+#[test]
+fn parse_shows_the_payloads_own_delay() {
+    let busy = r#"{"name":"SendbirdError","code":800221,"message":"busy","_detail":"{\"retry_after\":5}"}"#;
+    let o = run(&["parse", "--shape", "sendbird"], Some(busy));
+    assert!(o.status.success(), "{o:?}");
+    assert!(stdout(&o).contains("retry after: 5s"), "{}", stdout(&o));
+    let o = run(&["parse", "--json"], Some(busy));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["retry_after_secs"], 5);
+}

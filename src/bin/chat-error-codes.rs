@@ -840,6 +840,7 @@ fn parsed_json(p: &ParsedError<'_>) -> Value {
         "canonical": p.canonical(),
         "http_status": p.http_status(),
         "recovery": p.recovery(),
+        "retry_after_secs": p.retry_after().map(|d| d.as_secs()),
     })
 }
 
@@ -857,6 +858,13 @@ fn parsed_text(p: &ParsedError<'_>, out: &mut String) {
     }
     if let Some(status) = p.status() {
         line(out, "HTTP status:", status);
+    }
+    if let Some(delay) = p.retry_after() {
+        line(
+            out,
+            "retry after:",
+            format!("{}s (the payload's own delay)", delay.as_secs()),
+        );
     }
     if let Some(m) = p.server_message() {
         line(

@@ -72,6 +72,12 @@ pub fn exercise_table<E: TableEnum>(s: &str, out: &mut Digest) {
 }
 
 pub fn check_resolution(table: Table, s: &str, r: &Resolution<'_>) {
+    // A code of the table's fallback resolves there (the Calls and SDK tables' REST codes).
+    let fallback = table.fallback().and_then(|f| f.lookup(s));
+    if let (None, Some(e)) = (table.lookup(s), fallback) {
+        assert_eq!(r, &Resolution::Known(e), "{s:?}");
+        return;
+    }
     assert_eq!(r.table(), table, "{s:?}: {r:?}");
     match r {
         Resolution::Known(e) => {
