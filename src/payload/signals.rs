@@ -4,6 +4,7 @@
 
 use serde_json::value::RawValue;
 
+use crate::classification::reason_phrase;
 use crate::{Canonical, RawCode, Recovery};
 
 /// An HTTP error status (100-599) from a member's exact text: an integer or a decimal string
@@ -54,26 +55,17 @@ pub(super) fn sendbird_retry_after(detail: Option<&RawValue>) -> Option<u64> {
 /// ignored): an SDK that got an error response without a body code (Sendbird gives code `0`)
 /// keeps only the reason phrase.
 pub(super) fn reason_phrase_status(message: Option<&str>) -> Option<u16> {
-    const PHRASES: [(&str, u16); 14] = [
-        ("Bad Request", 400),
-        ("Unauthorized", 401),
-        ("Forbidden", 403),
-        ("Not Found", 404),
-        ("Request Timeout", 408),
-        ("Conflict", 409),
-        ("Payload Too Large", 413),
-        ("Content Too Large", 413),
-        ("Too Many Requests", 429),
-        ("Internal Server Error", 500),
-        ("Not Implemented", 501),
-        ("Bad Gateway", 502),
-        ("Service Unavailable", 503),
-        ("Gateway Timeout", 504),
+    /// The statuses whose phrase an SDK's message is taken for.
+    const STATUSES: [u16; 13] = [
+        400, 401, 403, 404, 408, 409, 413, 429, 500, 501, 502, 503, 504,
     ];
     // As SDKs write them: "Bad request.", "Internal server error".
     let message = message?.trim().trim_end_matches('.');
-    PHRASES
-        .iter()
-        .find(|(p, _)| p.eq_ignore_ascii_case(message))
-        .map(|&(_, s)| s)
+    // 413's name before RFC 9110.
+    if message.eq_ignore_ascii_case("Payload Too Large") {
+        return Some(413);
+    }
+    STATUSES
+        .into_iter()
+        .find(|&s| reason_phrase(s).is_some_and(|p| p.eq_ignore_ascii_case(message)))
 }

@@ -9,8 +9,9 @@ use serde_json::{Map, Value};
 use crate::payload::ParsedError;
 use crate::{AnyChatError, Canonical, RawCode, Recovery, Resolution, Table, Vendor};
 
-use super::types::{entry_for_type, reason_phrase, resolve_with_status};
+use super::types::{entry_for_type, resolve_with_status};
 use super::*;
+use crate::classification::reason_phrase;
 
 /// An RFC 9457 Problem Details document (media type [`PROBLEM_JSON`]) describing a vendor
 /// error, for a service that relays vendor errors to its own clients, or read from a response
