@@ -64,30 +64,15 @@ pub fn classify<'a, 'h>(
     headers: impl IntoIterator<Item = (&'h str, &'h [u8])>,
     body: &'a [u8],
 ) -> Classified<'a> {
-    let mut problem_json = false;
     let mut framing = Framing::default();
-    let hints = RetryHints::from_headers(headers.into_iter().inspect(|&(name, value)| {
-        let name = name.trim();
-        if name.eq_ignore_ascii_case("content-type") {
-            problem_json |= is_problem_json(value);
-            framing.markup |= is_markup(value);
-            framing.json |= is_json(value);
-        }
-        framing.read(name, value);
-    }));
-    let not_reached = framing.api_not_reached(status, body);
-    let body = parse_body(table, status, problem_json, body);
-    // A success declared as JSON whose body is not JSON arrived broken (cut off by a proxy).
-    let broken = matches!(status, 200..=299)
-        && framing.json
-        && matches!(
-            &body,
-            Body::Unparsed {
-                error: Some(PayloadError::Json { .. }),
-                ..
-            }
-        );
-    let not_reached = not_reached || broken;
+    let hints = RetryHints::from_headers(
+        headers
+            .into_iter()
+            .inspect(|&(name, value)| framing.read(name.trim(), value)),
+    );
+    let raw = body;
+    let body = parse_body(table, status, framing.problem_json, raw);
+    let not_reached = framing.api_not_reached(status, raw, &body);
     let problem_resolution = match &body {
         Body::Problem(doc) => doc.resolution(),
         _ => None,
@@ -113,10 +98,12 @@ fn carries_code(p: &ParsedError<'_>) -> bool {
 /// What the headers say about how the body was framed and what it is.
 #[derive(Default)]
 struct Framing {
-    /// `Content-Type` is HTML or XML.
-    markup: bool,
+    /// `Content-Type` is `application/problem+json`.
+    problem_json: bool,
     /// `Content-Type` is JSON (`application/json` or `+json`).
     json: bool,
+    /// `Content-Type` is HTML or XML.
+    markup: bool,
     /// `Content-Length`, when given once and readable.
     length: Option<usize>,
     /// `Content-Encoding` or `Transfer-Encoding` present: the body may have been decoded, so its
@@ -126,7 +113,25 @@ struct Framing {
 
 impl Framing {
     fn read(&mut self, name: &str, value: &[u8]) {
-        if name.eq_ignore_ascii_case("content-length") {
+        if name.eq_ignore_ascii_case("content-type") {
+            // The media type, parameters and case aside.
+            let media = value
+                .split(|&b| b == b';')
+                .next()
+                .unwrap_or_default()
+                .trim_ascii();
+            let is = |m: &str| media.eq_ignore_ascii_case(m.as_bytes());
+            self.problem_json |= is(PROBLEM_JSON);
+            self.json |= is("application/json")
+                || media
+                    .len()
+                    .checked_sub(5)
+                    .and_then(|i| media.get(i..))
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(b"+json"));
+            self.markup |= ["text/html", "application/xhtml+xml", "text/xml"]
+                .into_iter()
+                .any(is);
+        } else if name.eq_ignore_ascii_case("content-length") {
             self.length = core::str::from_utf8(value)
                 .ok()
                 .and_then(|v| v.trim().parse().ok());
@@ -140,47 +145,23 @@ impl Framing {
     /// Whether the response shows that the vendor's API was not reached, or its answer did not
     /// arrive whole: a page where a JSON API answers 2xx (a captive portal or a proxy's login
     /// page), a redirect (an API answers errors, not redirects: a portal or a moved endpoint),
-    /// or a body shorter than its `Content-Length` (the connection dropped mid-transfer).
-    fn api_not_reached(&self, status: u16, body: &[u8]) -> bool {
-        let page = self.markup || body.trim_ascii_start().first() == Some(&b'<');
-        let truncated = !self.encoded && self.length.is_some_and(|n| body.len() < n);
-        matches!(status, 200..=299) && page || matches!(status, 301..=303 | 307 | 308) || truncated
+    /// a body shorter than its `Content-Length` (the connection dropped mid-transfer), or a
+    /// success declared as JSON whose body is not JSON (cut off by a proxy).
+    fn api_not_reached(&self, status: u16, raw: &[u8], body: &Body<'_>) -> bool {
+        let success = matches!(status, 200..=299);
+        let page = self.markup || raw.trim_ascii_start().first() == Some(&b'<');
+        let truncated = !self.encoded && self.length.is_some_and(|n| raw.len() < n);
+        let broken = matches!(
+            body,
+            Body::Unparsed {
+                error: Some(PayloadError::Json { .. }),
+                ..
+            }
+        );
+        success && (page || self.json && broken)
+            || matches!(status, 301..=303 | 307 | 308)
+            || truncated
     }
-}
-
-/// Whether a `Content-Type` value is JSON (`application/json`, `application/*+json`).
-fn is_json(value: &[u8]) -> bool {
-    let media = value
-        .split(|&b| b == b';')
-        .next()
-        .unwrap_or_default()
-        .trim_ascii();
-    media.eq_ignore_ascii_case(b"application/json")
-        || media
-            .len()
-            .checked_sub(5)
-            .and_then(|i| media.get(i..))
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(b"+json"))
-}
-
-/// Whether a `Content-Type` value is an HTML or XML page.
-fn is_markup(value: &[u8]) -> bool {
-    let media = value
-        .split(|&b| b == b';')
-        .next()
-        .unwrap_or_default()
-        .trim_ascii();
-    [&b"text/html"[..], b"application/xhtml+xml", b"text/xml"]
-        .iter()
-        .any(|m| media.eq_ignore_ascii_case(m))
-}
-
-/// Whether a `Content-Type` value is `application/problem+json` (parameters and case aside).
-fn is_problem_json(value: &[u8]) -> bool {
-    let media = value.split(|&b| b == b';').next().unwrap_or_default();
-    media
-        .trim_ascii()
-        .eq_ignore_ascii_case(PROBLEM_JSON.as_bytes())
 }
 
 fn parse_body(table: Option<Table>, status: u16, problem_json: bool, body: &[u8]) -> Body<'_> {
