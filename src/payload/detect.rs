@@ -3,7 +3,7 @@
 use super::fields::{ErrorField, Fields, Key, read};
 use super::sendbird::sendbird;
 use super::shapes::{agora, agora_rest, exception, genesys, rest_body};
-use super::stream::{stream, transport_code, ws_message};
+use super::stream::{stream, ws_message};
 use super::{ParsedError, PayloadError, Shape};
 use crate::{RawCode, Table};
 
@@ -279,6 +279,12 @@ fn stream_ws_message(message: &str) -> bool {
             ]
             .iter()
             .any(|m| message.contains(m))
+}
+
+/// Whether `code` is a transport table code (the payload is a transport error passed through).
+fn transport_code(code: &RawCode<'_>) -> bool {
+    code.as_str()
+        .is_some_and(|s| Table::JsTransport.lookup(s).is_some())
 }
 
 /// Whether a string code is also a vendor's (CometChat's SDK has `ERR_BAD_REQUEST`, as axios).

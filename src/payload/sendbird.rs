@@ -1,9 +1,8 @@
 //! Sendbird payloads: the Platform API body and the SDK's `SendbirdError`.
 
 use super::fields::{ErrorField, Fields, read};
-use super::shapes::uncoded;
+use super::shapes::{shape_of, uncoded};
 use super::signals::{reason_phrase_status, sendbird_retry_after, status_class};
-use super::stream::transport_code;
 use super::{ParsedError, PayloadError, Shape};
 use crate::resolve::resolve_received;
 use crate::{RawCode, Table};
@@ -53,12 +52,8 @@ pub(super) fn sendbird<'a>(
         RawCode::Int(0) => reason_phrase_status(f.message.as_deref()).and_then(status_class),
         _ => None,
     };
-    let shape = if transport_code(&code) {
-        Shape::TransportError
-    } else {
-        shape
-    };
     let resolution = resolve_received(Table::SendbirdChat, code.clone());
+    let shape = shape_of(&resolution, shape);
     let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
     Ok(parsed.with_signal(signal).with_retry_after(retry_after))
 }

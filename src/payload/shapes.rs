@@ -117,6 +117,15 @@ pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<
     Ok(parsed.with_causes(causes))
 }
 
+/// The shape of a vendor's payload whose code `resolution` found: a transport error when the
+/// code is the transport table's (the SDK passed a Node.js or axios error through).
+pub(super) fn shape_of(resolution: &Resolution<'_>, vendor: Shape) -> Shape {
+    match resolution.table() {
+        Table::JsTransport => Shape::TransportError,
+        _ => vendor,
+    }
+}
+
 /// What an SDK handed back without a code: a JavaScript runtime error (`{name, message}`) is
 /// classified as one; anything else (`{}`, `{"status": false}`) is unrecognized, its whole text
 /// kept as the code.

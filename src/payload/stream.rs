@@ -4,7 +4,7 @@
 use alloc::borrow::Cow;
 
 use super::fields::{Body, ErrorField, Fields, Key, read};
-use super::shapes::uncoded;
+use super::shapes::{shape_of, uncoded};
 use super::signals::{http_status, is_true, status_class};
 use super::{ParsedError, PayloadError, Shape};
 use crate::resolve::{resolve_raw, resolve_received};
@@ -72,12 +72,8 @@ pub(super) fn stream<'a>(
     let websocket = f.has(Key::IsWsFailure) || f.message.as_deref().is_some_and(ws_message);
     let parsed = match f.code.take() {
         Some(code) => {
-            let shape = if transport_code(&code) {
-                Shape::TransportError
-            } else {
-                Shape::Stream
-            };
             let resolution = resolve_stream(code.clone(), websocket);
+            let shape = shape_of(&resolution, Shape::Stream);
             ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details)
         }
         None => match message_json(f.message.as_deref()) {
@@ -110,11 +106,7 @@ fn ws_frame<'a>(json: &'a str, frame: Body<'a>) -> Result<ParsedError<'a>, Paylo
     })?;
     let status = http_status(frame.status_code);
     let resolution = resolve_stream(code.clone(), false);
-    let shape = if transport_code(&code) {
-        Shape::TransportError
-    } else {
-        Shape::Stream
-    };
+    let shape = shape_of(&resolution, Shape::Stream);
     let parsed = ParsedError::new(
         json,
         shape,
@@ -145,12 +137,6 @@ fn resolve_stream(code: RawCode<'_>, websocket: bool) -> Resolution<'_> {
 pub(super) fn ws_message(message: &str) -> bool {
     message.starts_with("WS failed with code ")
         || message.starts_with("WS connection reject with error ")
-}
-
-/// Whether `code` is a transport table code (the payload is a transport error passed through).
-pub(super) fn transport_code(code: &RawCode<'_>) -> bool {
-    code.as_str()
-        .is_some_and(|s| Table::JsTransport.lookup(s).is_some())
 }
 
 /// The Stream payload inside a plain `Error`'s message, detached from the message's text.
