@@ -1209,6 +1209,19 @@ fn vendor_payloads_are_not_taken_for_problem_documents() {
     assert!(r.excerpt().is_some());
 }
 
+/// `p`, read from `text`, is written back member for member; a document without a type is
+/// about:blank, and says so when written.
+fn assert_written_back(p: &ProblemDetails, text: &str) {
+    let mut original: serde_json::Value = serde_json::from_str(text).unwrap();
+    original
+        .as_object_mut()
+        .unwrap()
+        .entry("type")
+        .or_insert(ABOUT_BLANK.into());
+    let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+    assert_eq!(again, original, "{text}");
+}
+
 /// RFC 9457's own examples (sections 3 and 3.1), as a server sends them.
 #[test]
 fn rfc_9457_examples() {
@@ -1309,15 +1322,7 @@ fn mistyped_members_are_ignored_and_kept() {
         if member == "type" {
             assert_eq!(p.type_uri, ABOUT_BLANK);
         } else {
-            // Written back member for member (a missing type as about:blank).
-            let mut original = original.clone();
-            original
-                .as_object_mut()
-                .unwrap()
-                .entry("type")
-                .or_insert(ABOUT_BLANK.into());
-            let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
-            assert_eq!(again, original, "{text}");
+            assert_written_back(&p, text);
         }
         let r = response::classify(Some(Table::AgoraChat), 404, [PROBLEM], text.as_bytes());
         assert!(r.received_problem().is_some(), "{text}");
@@ -1373,15 +1378,7 @@ fn documents_written_by_others_read_and_write_back() {
         let p = ProblemDetails::from_json(text).unwrap_or_else(|| panic!("{text}"));
         let back: ProblemDetails = serde_json::from_str(text).unwrap();
         assert_eq!(back, p);
-        let mut original: serde_json::Value = serde_json::from_str(text).unwrap();
-        // A document without a type is about:blank, and says so when written.
-        original
-            .as_object_mut()
-            .unwrap()
-            .entry("type")
-            .or_insert(ABOUT_BLANK.into());
-        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
-        assert_eq!(again, original, "{text}");
+        assert_written_back(&p, text);
         // As a response body: read as Problem Details, whatever the caller names.
         for table in [None, Some(Table::AgoraChat), Some(Table::CometChatRest)] {
             let r = response::classify(table, 400, [PROBLEM], text.as_bytes());

@@ -2,6 +2,8 @@
 //! each classified as an HTTP response of its vendor's API, against the class, advice and delay
 //! decided by hand (`expected-http.tsv`).
 
+use core::time::Duration;
+
 use chat_error_codes::Table;
 use chat_error_codes::response::{self, Classified};
 
@@ -43,15 +45,6 @@ fn split(text: &str) -> Raw<'_> {
     }
 }
 
-/// The response's own `Date`, as the moment the delay is measured from.
-fn date(raw: &Raw<'_>) -> std::time::SystemTime {
-    raw.headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("date"))
-        .and_then(|(_, v)| httpdate::parse_http_date(std::str::from_utf8(v).ok()?).ok())
-        .unwrap_or_else(std::time::SystemTime::now)
-}
-
 fn classify<'a>(file: &str, raw: &Raw<'a>) -> Classified<'a> {
     let table = if file.starts_with("stream_") {
         Table::StreamChat
@@ -89,7 +82,12 @@ fn every_raw_response_has_the_class_and_delay_decided_by_hand() {
         let got = Expected {
             canonical: c.canonical().to_string(),
             recovery: c.recovery().to_string(),
-            retry_after: c.retry_after(date(&raw)).map(|d| d.as_secs()),
+            // Measured from the response's own `Date`, as a replayed response must be.
+            retry_after: match c.hints().date() {
+                Some(date) => c.retry_after_unix(Duration::from_secs(date)),
+                None => c.retry_after(std::time::SystemTime::now()),
+            }
+            .map(|d| d.as_secs()),
         };
         let want = expected
             .get(file.as_str())
