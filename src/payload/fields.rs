@@ -78,8 +78,6 @@ pub(super) enum Key {
     Status,
     IsWsFailure,
     SbDetail,
-    Stack,
-    CreatedAt,
     Title,
     Detail,
     Instance,
@@ -102,8 +100,6 @@ impl Key {
             Key::Status => "status",
             Key::IsWsFailure => "isWSFailure",
             Key::SbDetail => "_detail",
-            Key::Stack => "stack",
-            Key::CreatedAt => "created_at",
             Key::Title => "title",
             Key::Detail => "detail",
             Key::Instance => "instance",
@@ -145,8 +141,6 @@ impl<'de> Deserialize<'de> for Key {
                     "status" => Key::Status,
                     "isWSFailure" => Key::IsWsFailure,
                     "_detail" => Key::SbDetail,
-                    "stack" => Key::Stack,
-                    "created_at" => Key::CreatedAt,
                     "title" => Key::Title,
                     "detail" => Key::Detail,
                     "instance" => Key::Instance,
@@ -225,7 +219,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
                 Key::IsWsFailure => f.ws_failure = Some(map.next_value()?),
                 Key::SbDetail => f.sb_detail = Some(map.next_value()?),
                 // Only their presence matters (they tell shapes apart).
-                Key::Stack | Key::CreatedAt | Key::Title | Key::Detail | Key::Instance => {
+                Key::Title | Key::Detail | Key::Instance => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
                 Key::Other => {}
