@@ -48,4 +48,5 @@ pub use shapes::{
     parse_agora, parse_agora_rest, parse_agora_rest_with_status, parse_calls, parse_exception,
     parse_genesys, parse_rest,
 };
+pub(crate) use signals::reason_phrase;
 pub use stream::parse_stream;

@@ -4,7 +4,6 @@
 
 use serde_json::value::RawValue;
 
-use crate::classification::reason_phrase;
 use crate::{Canonical, RawCode, Recovery};
 
 /// An HTTP error status (100-599) from a member's exact text: an integer or a decimal string
@@ -68,4 +67,43 @@ pub(super) fn reason_phrase_status(message: Option<&str>) -> Option<u16> {
     STATUSES
         .into_iter()
         .find(|&s| reason_phrase(s).is_some_and(|p| p.eq_ignore_ascii_case(message)))
+}
+
+/// The reason phrase RFC 9110 (section 15; 428 and 431: RFC 6585) recommends for a status, for the `title` of an
+/// `about:blank` problem (RFC 9457, section 4.2.1) and for reading an SDK's message that is only a
+/// reason phrase; `None` for a status it does not define.
+pub(crate) const fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        _ => return None,
+    })
 }

@@ -11,7 +11,7 @@ use crate::{AnyChatError, Canonical, RawCode, Recovery, Resolution, Table, Vendo
 
 use super::types::{entry_for_type, resolve_with_status};
 use super::*;
-use crate::classification::reason_phrase;
+use crate::payload::reason_phrase;
 
 /// An RFC 9457 Problem Details document (media type [`PROBLEM_JSON`]) describing a vendor
 /// error, for a service that relays vendor errors to its own clients, or read from a response
