@@ -20,7 +20,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use chat_error_codes::{Table, response};
+use chat_error_codes::{
+    Table,
+    response::{self, UnixTime},
+};
 
 /// Where the relay documents its problem types: `<ERROR_PAGES><table>/<code>`.
 const ERROR_PAGES: &str = "https://errors.example.com/chat/";
@@ -65,10 +68,10 @@ async fn relay_send_message(State(vendor): State<Vendor>) -> Response {
     let classified = response::from_status(Some(Table::CometChatRest), status, &headers, &body);
     eprintln!(
         "relay: vendor said {status}; decision: {}",
-        classified.decision()
+        classified.decision(UnixTime::now())
     );
     classified
-        .problem()
+        .problem(UnixTime::now())
         .with_instance("/messages")
         .with_type_base(ERROR_PAGES)
         .to_http_response()

@@ -125,28 +125,6 @@ impl AnyChatError {
     pub fn from_table(table: Table, code: &str) -> Option<Self> {
         table.lookup(code)
     }
-
-    /// The Rust variant name inside its table, e.g. `"ErrUidNotFound"`.
-    pub fn variant_name(self) -> &'static str {
-        self.row().variant()
-    }
-
-    /// The catalog's note on the entry, if any.
-    pub fn note(self) -> Option<&'static str> {
-        self.row().note()
-    }
-
-    /// Numeric codes the vendor's SDK sends with this entry's symbol in `name`.
-    pub fn sdk_codes(self) -> &'static [i32] {
-        self.row().sdk_codes()
-    }
-
-    /// Whether this is a code that its table's SDK passes through from the server, so that the
-    /// table's [`fallback`](Table::fallback) has the authoritative entry.
-    #[cfg(feature = "alloc")]
-    pub(crate) fn is_passthrough(self) -> bool {
-        self.row().is_passthrough()
-    }
 }
 
 /// The serialized form of an [`AnyChatError`]: `{"table": "agora_chat", "code": 605}`.

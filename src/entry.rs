@@ -146,39 +146,6 @@ macro_rules! impl_table {
                 self.entry().code
             }
 
-            /// The vendor's (primary) message.
-            #[inline]
-            pub fn message(self) -> &'static str {
-                <Self as $crate::ErrorInfo>::message(&self)
-            }
-
-            /// The Rust variant name, e.g. `"ErrUidNotFound"`.
-            #[inline]
-            pub fn variant_name(self) -> &'static str {
-                self.entry().variant
-            }
-
-            /// A note from the catalog about this entry (e.g. a vendor misspelling kept as sent).
-            pub const fn note(self) -> Option<&'static str> {
-                self.entry().note
-            }
-
-            /// Numeric `code` values the vendor's SDK sends together with this entry's symbol in
-            /// `name` (CometChat's login errors); empty for most entries.
-            pub fn sdk_codes(self) -> &'static [i32] {
-                self.row().sdk_codes()
-            }
-
-            /// Whether this is a REST API code that the SDK passes through from the server.
-            pub const fn is_passthrough(self) -> bool {
-                self.entry().passthrough
-            }
-
-            /// For a pattern entry (`INVALID_{param}`), its fixed prefix and suffix.
-            pub const fn pattern(self) -> Option<(&'static str, &'static str)> {
-                self.entry().pattern
-            }
-
             /// Matches `code` against this table's pattern codes (`INVALID_{param}`, ...),
             /// returning the pattern entry and the parameter. Exact codes are not consulted:
             /// `resolve` functions try [`from_code`](Self::from_code) first.
@@ -247,7 +214,7 @@ macro_rules! impl_table {
             /// table lists the same `error` string under several statuses, the entries after the
             /// first serialize as `"<status> <error>"`, the key that finds them again.
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match (self.code(), self.row().vendor_status()) {
+                match (self.code(), self.entry().status) {
                     ($crate::Code::Str(code), Some(status)) if Self::from_code(code) != Some(*self) => {
                         serializer.collect_str(&format_args!("{status} {code}"))
                     }

@@ -4,15 +4,10 @@ use core::fmt;
 
 use crate::Table;
 
-/// How many bytes of a rejected input an [`UnknownCode`] keeps. Longer input is cut at a
-/// character boundary, so that an error about a hostile 50 MB "code" stays small and never
-/// allocates.
-pub const KEPT_INPUT_BYTES: usize = 64;
-
 /// A code that the table does not define: the error of every `ChatError`'s `FromStr` and of its
 /// serde deserialization.
 ///
-/// It names the table and keeps the rejected input (up to [`KEPT_INPUT_BYTES`]; its full length
+/// It names the table and keeps the rejected input (up to [`UnknownCode::KEPT_BYTES`]; its full length
 /// is kept too). To keep a whole unrecognized code as a value instead of failing, use
 /// [`Unrecognized`](crate::Unrecognized) (feature `alloc`).
 ///
@@ -32,6 +27,11 @@ pub struct UnknownCode {
 }
 
 impl UnknownCode {
+    /// How many bytes of a rejected input an `UnknownCode` keeps. Longer input is cut at a
+    /// character boundary, so that an error about a hostile 50 MB "code" stays small and never
+    /// allocates.
+    pub const KEPT_BYTES: usize = 64;
+
     pub(crate) fn new(table: Table, input: &str) -> Self {
         UnknownCode {
             table,
@@ -41,7 +41,7 @@ impl UnknownCode {
 
     pub(crate) fn from_number(table: Table, input: i128) -> Self {
         let mut buf = Buf {
-            bytes: [0; KEPT_INPUT_BYTES],
+            bytes: [0; UnknownCode::KEPT_BYTES],
             len: 0,
         };
         // An i128 has at most 40 characters, well under the buffer's size.
@@ -62,7 +62,7 @@ impl UnknownCode {
         self.table
     }
 
-    /// The rejected input, cut to [`KEPT_INPUT_BYTES`] at a character boundary if longer. An
+    /// The rejected input, cut to [`UnknownCode::KEPT_BYTES`] at a character boundary if longer. An
     /// integer input is given in decimal.
     pub fn input(&self) -> &str {
         self.input.as_str()
@@ -92,7 +92,7 @@ impl fmt::Debug for UnknownCode {
 /// The kept prefix of a rejected input.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Kept {
-    bytes: [u8; KEPT_INPUT_BYTES],
+    bytes: [u8; UnknownCode::KEPT_BYTES],
     len: u8,
     original_len: usize,
     number: bool,
@@ -100,11 +100,11 @@ struct Kept {
 
 impl Kept {
     fn new(input: &str) -> Self {
-        let mut len = input.len().min(KEPT_INPUT_BYTES);
+        let mut len = input.len().min(UnknownCode::KEPT_BYTES);
         while !input.is_char_boundary(len) {
             len -= 1;
         }
-        let mut bytes = [0; KEPT_INPUT_BYTES];
+        let mut bytes = [0; UnknownCode::KEPT_BYTES];
         if let (Some(dst), Some(src)) = (bytes.get_mut(..len), input.as_bytes().get(..len)) {
             dst.copy_from_slice(src);
         }
@@ -138,7 +138,7 @@ impl fmt::Display for Kept {
 }
 
 struct Buf {
-    bytes: [u8; KEPT_INPUT_BYTES],
+    bytes: [u8; UnknownCode::KEPT_BYTES],
     len: u8,
 }
 

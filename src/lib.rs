@@ -62,6 +62,7 @@ extern crate alloc;
 extern crate std;
 
 mod any;
+pub mod catalog;
 mod classification;
 #[cfg(any(feature = "http", feature = "tonic"))]
 mod convert;
@@ -72,7 +73,7 @@ mod named_enum;
 #[cfg(feature = "json")]
 pub mod payload;
 #[cfg(feature = "alloc")]
-mod resolve;
+pub mod resolve;
 #[cfg(feature = "json")]
 pub mod response;
 mod table_data;
@@ -91,17 +92,15 @@ pub mod twilio;
 pub mod websocket;
 pub mod zego;
 
-pub use any::{AnyChatError, Matches, lookup, lookup_lenient, lookup_number};
+pub use any::{AnyChatError, lookup, lookup_lenient, lookup_number};
 pub use classification::{Canonical, Recovery};
-pub use error::{KEPT_INPUT_BYTES, UnknownCode};
+pub use error::UnknownCode;
+pub use vocabulary::{Code, ErrorInfo, Table, Vendor};
+
+// Inside the crate, the records and the resolution types are named from the root.
 #[cfg(feature = "alloc")]
-pub use resolve::{
-    RawCode, Resolution, RuntimeError, Unrecognized, resolve, resolve_exception, resolve_number,
-    resolve_raw,
-};
-pub use vocabulary::{
-    Code, ErrorInfo, Section, ServerMessage, Source, SourceKind, Sources, Table, Vendor,
-};
+pub(crate) use resolve::{RawCode, Resolution, RuntimeError, Unrecognized};
+pub(crate) use vocabulary::{Section, ServerMessage, Source, SourceKind, Sources};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(all(doctest, feature = "json"))]

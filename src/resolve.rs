@@ -1,6 +1,27 @@
-//! Resolving any code, listed or not, by rules that the tables' data declares: exact entries,
-//! the table's fallback table, pattern codes, documented ranges; whatever is left is kept as
-//! [`Unrecognized`], never dropped.
+//! Resolving any code, listed or not (feature `alloc`), by rules that the tables' data declares:
+//! exact entries, the table's fallback table, pattern codes, documented ranges (Genesys,
+//! Sendbird, Agora native, Tencent IM); whatever is left is kept as [`Unrecognized`], never
+//! dropped.
+//!
+//! A lookup ([`lookup`](crate::lookup), `ChatError::from_code`) answers "is this code in the
+//! table?"; a resolution answers "what is this code?" for any input, and always gives a
+//! [`Canonical`] class and [`Recovery`] advice.
+//!
+//! ```
+//! use chat_error_codes::{Canonical, Table, resolve::{self, Resolution}};
+//!
+//! // Listed: the entry.
+//! assert!(matches!(resolve::code(Table::CometChatRest, "ERR_UID_NOT_FOUND"), Resolution::Known(_)));
+//! // Built from a pattern: the pattern entry and its parameter.
+//! let r = resolve::code(Table::CometChatSdk, "UID_IS_COMPULSORY");
+//! assert_eq!(r.param(), Some("UID"));
+//! // In a documented range: the range's section.
+//! assert!(resolve::number(Table::GenesysChat, 230).section().is_some());
+//! // Anything else: kept, never dropped.
+//! let r = resolve::code(Table::CometChatRest, "ERR_FROM_THE_FUTURE");
+//! assert!(r.is_unrecognized());
+//! assert_eq!(r.canonical(), Canonical::Unknown);
+//! ```
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -16,7 +37,7 @@ use crate::{AnyChatError, Canonical, ErrorInfo, Recovery, Section, Table};
 /// Serializes untagged, as the JSON string or integer it came from.
 ///
 /// ```
-/// use chat_error_codes::RawCode;
+/// use chat_error_codes::resolve::RawCode;
 /// let code: RawCode = serde_json::from_str("605").unwrap();
 /// assert_eq!(code, RawCode::Int(605));
 /// assert_eq!(serde_json::to_string(&RawCode::from("X")).unwrap(), r#""X""#);
@@ -139,7 +160,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawCode<'a> {
 /// Serde round-trips it exactly: `{"table": "...", "code": <as received>, "message": ...}`.
 ///
 /// ```
-/// use chat_error_codes::{Canonical, RawCode, Table, Unrecognized};
+/// use chat_error_codes::{Canonical, Table, resolve::{self, RawCode, Unrecognized}};
 ///
 /// let u = Unrecognized::new(Table::AgoraChat, RawCode::Int(4242)).with_message("new error");
 /// assert_eq!(u.canonical(), Canonical::Unknown);
@@ -217,19 +238,19 @@ impl fmt::Display for Unrecognized<'_> {
 /// What a code resolved to in a table.
 ///
 /// ```
-/// use chat_error_codes::{Canonical, Resolution, Table, resolve};
+/// use chat_error_codes::{Canonical, Table, resolve::{self, Resolution}};
 ///
 /// // Exact codes win over patterns.
-/// assert!(matches!(resolve(Table::CometChatSdk, "INVALID_RECEIVER_TYPE"), Resolution::Known(_)));
+/// assert!(matches!(resolve::code(Table::CometChatSdk, "INVALID_RECEIVER_TYPE"), Resolution::Known(_)));
 /// // A pattern code yields the pattern's entry and the parameter.
-/// let r = resolve(Table::CometChatSdk, "UID_IS_COMPULSORY");
+/// let r = resolve::code(Table::CometChatSdk, "UID_IS_COMPULSORY");
 /// assert_eq!(r.param(), Some("UID"));
 /// // A Genesys code inside a documented range resolves to the range.
-/// let r = resolve(Table::GenesysChat, "175");
+/// let r = resolve::code(Table::GenesysChat, "175");
 /// assert_eq!(r.section().unwrap().range(), Some((150, 199)));
 /// assert_eq!(r.canonical(), Canonical::Unavailable);
 /// // Anything else is kept.
-/// assert_eq!(resolve(Table::AgoraChat, "4242").canonical(), Canonical::Unknown);
+/// assert_eq!(resolve::code(Table::AgoraChat, "4242").canonical(), Canonical::Unknown);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -264,7 +285,7 @@ pub enum Resolution<'a> {
 /// a client-side failure, classified by the JS error's name.
 ///
 /// ```
-/// use chat_error_codes::{Canonical, Recovery, RuntimeError, Table};
+/// use chat_error_codes::{Canonical, Recovery, Table, resolve::{self, RuntimeError}};
 ///
 /// let e = RuntimeError::new(Table::CometChatSdk, "TypeError", Some("Cannot read properties of undefined (reading 'get')"));
 /// assert_eq!(e.canonical(), Canonical::InvalidArgument);
@@ -331,7 +352,7 @@ impl<'a> RuntimeError<'a> {
     /// missing`).
     ///
     /// ```
-    /// use chat_error_codes::{Canonical, RuntimeError, Table};
+    /// use chat_error_codes::{Canonical, Table, resolve::{self, RuntimeError}};
     /// let e = RuntimeError::new(Table::StreamChat, "Error", Some("You can't use a channel after client.disconnect() was called"));
     /// assert_eq!(e.canonical(), Canonical::FailedPrecondition);
     /// let e = RuntimeError::new(Table::StreamChat, "Error", Some("User ID is required when updating a user"));
@@ -528,20 +549,20 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 /// Resolves a string code in one table: the exact entry (integer tables: decimal code or
 /// symbolic name), else a pattern entry (CometChat SDK), else a documented range (Genesys, for
 /// a decimal code), else [`Resolution::Unrecognized`] keeping the code.
-pub fn resolve(table: Table, code: &str) -> Resolution<'_> {
-    resolve_raw(table, RawCode::from(code))
+pub fn code(table: Table, code: &str) -> Resolution<'_> {
+    raw(table, RawCode::from(code))
 }
 
-/// Resolves an integer code in one table (see [`resolve`]). In a string table every integer is
+/// Resolves an integer code in one table (see [`code`]). In a string table every integer is
 /// unrecognized.
 ///
 /// ```
-/// use chat_error_codes::{Table, resolve_number};
-/// assert!(resolve_number(Table::GenesysChat, 230).section().is_some());
-/// assert!(resolve_number(Table::GenesysChat, 250).is_unrecognized());
+/// use chat_error_codes::{Table, resolve};
+/// assert!(resolve::number(Table::GenesysChat, 230).section().is_some());
+/// assert!(resolve::number(Table::GenesysChat, 250).is_unrecognized());
 /// ```
-pub fn resolve_number(table: Table, code: i64) -> Resolution<'static> {
-    resolve_raw(table, RawCode::Int(code))
+pub fn number(table: Table, code: i64) -> Resolution<'static> {
+    raw(table, RawCode::Int(code))
 }
 
 /// Resolves a raw code as received (string or integer) in one table, keeping it if nothing
@@ -553,10 +574,10 @@ pub fn resolve_number(table: Table, code: i64) -> Resolution<'static> {
 /// ```
 /// use chat_error_codes::{Table, resolve};
 /// // The Calls table declares the REST guide as its fallback, as `payload::parse_calls` does.
-/// assert_eq!(resolve(Table::CometChatCalls, "ERR_UID_NOT_FOUND").table(), Table::CometChatRest);
+/// assert_eq!(resolve::code(Table::CometChatCalls, "ERR_UID_NOT_FOUND").table(), Table::CometChatRest);
 /// ```
 #[inline]
-pub fn resolve_raw(table: Table, code: RawCode<'_>) -> Resolution<'_> {
+pub fn raw(table: Table, code: RawCode<'_>) -> Resolution<'_> {
     let found = exact(table, &code).or_else(|| exact(table.fallback()?, &code));
     match found {
         Some(e) => Resolution::Known(e),
@@ -599,14 +620,14 @@ fn exact(table: Table, code: &RawCode<'_>) -> Option<AnyChatError> {
     }
 }
 
-/// [`resolve_raw`] for a code that arrived in a payload of `table`'s API, where the table's
+/// [`raw`] for a code that arrived in a payload of `table`'s API, where the table's
 /// [`fallback`](Table::fallback) also applies: the table's own entry, unless it is marked as
 /// passed through from the server; then the fallback table's entry (a Calls API body can carry
 /// any REST code); then the pass-through entry; then, for a string code, the
 /// [`transport`](crate::transport) table (a JavaScript SDK passes Node.js and axios errors
 /// through); then patterns and ranges.
 #[inline]
-pub(crate) fn resolve_received(table: Table, code: RawCode<'_>) -> Resolution<'_> {
+pub(crate) fn received(table: Table, code: RawCode<'_>) -> Resolution<'_> {
     let own = exact(table, &code);
     if let Some(e) = own.filter(|e| !e.is_passthrough()) {
         return Resolution::Known(e);
@@ -642,21 +663,21 @@ fn param_span(code: &str, param: &str) -> core::ops::Range<usize> {
 /// - Otherwise the code is kept as [`Unrecognized`] in the SDK table.
 ///
 /// ```
-/// use chat_error_codes::{RawCode, Table, cometchat::sdk, resolve_exception};
+/// use chat_error_codes::{Table, cometchat::sdk, resolve::{self, RawCode}};
 ///
-/// let r = resolve_exception(RawCode::from("ERR_UID_NOT_FOUND"), None);
+/// let r = resolve::exception(RawCode::from("ERR_UID_NOT_FOUND"), None);
 /// assert_eq!(r.table(), Table::CometChatRest);
-/// let r = resolve_exception(RawCode::Int(-1), Some("COMETCHAT_INITIALIZATION_NOT_DONE"));
+/// let r = resolve::exception(RawCode::Int(-1), Some("COMETCHAT_INITIALIZATION_NOT_DONE"));
 /// assert_eq!(r.entry(), Some(sdk::ChatError::CometchatInitializationNotDone.into()));
 /// ```
-pub fn resolve_exception<'a>(code: RawCode<'a>, name: Option<&str>) -> Resolution<'a> {
+pub fn exception<'a>(code: RawCode<'a>, name: Option<&str>) -> Resolution<'a> {
     const TABLE: Table = Table::CometChatSdk;
     let by_name = || {
         let name = RawCode::from(name?);
         exact(TABLE, &name).or_else(|| exact(TABLE.fallback()?, &name))
     };
     let resolution = match &code {
-        RawCode::Str(_) => resolve_received(TABLE, code),
+        RawCode::Str(_) => received(TABLE, code),
         RawCode::Int(_) => Resolution::Unrecognized(Unrecognized::new(TABLE, code)),
     };
     match resolution {

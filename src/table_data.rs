@@ -17,7 +17,7 @@
 
 use crate::entry::{Entry, may_contain, pattern_param, same_bytes};
 use crate::fingerprint::{fingerprint, fingerprint_int};
-use crate::{Canonical, Code, Recovery, Section, ServerMessage, Source, Sources, Table};
+use crate::{Section, ServerMessage, Source, Sources, Table};
 
 /// Everything a generated table holds besides its enum.
 pub(crate) struct TableData<V: 'static> {
@@ -140,41 +140,20 @@ impl TableMeta {
 
 /// One entry with its table's metadata: what every `ErrorInfo` accessor reads.
 #[derive(Clone, Copy)]
-pub(crate) struct Row {
+pub struct Row {
     pub(crate) meta: &'static TableMeta,
     pub(crate) entry: &'static Entry,
 }
 
 impl Row {
-    pub(crate) fn table(self) -> Table {
-        self.meta.table
-    }
-    pub(crate) fn code(self) -> Code {
-        self.entry.code
-    }
-    pub(crate) fn name(self) -> &'static str {
-        self.entry.name
-    }
-    pub(crate) fn variant(self) -> &'static str {
-        self.entry.variant
-    }
     pub(crate) fn aliases(self) -> &'static [&'static str] {
         self.entry.aliases.of(self.meta.aliases)
     }
     pub(crate) fn messages(self) -> &'static [&'static str] {
         self.entry.messages.of(self.meta.messages)
     }
-    pub(crate) fn description(self) -> Option<&'static str> {
-        self.entry.description
-    }
     pub(crate) fn sections(self) -> &'static [&'static str] {
         self.entry.sections.of(self.meta.section_titles)
-    }
-    pub(crate) fn canonical(self) -> Canonical {
-        self.entry.canonical
-    }
-    pub(crate) fn recovery(self) -> Recovery {
-        self.entry.recovery
     }
     pub(crate) fn sources(self) -> Sources {
         Sources {
@@ -183,113 +162,28 @@ impl Row {
             list: self.entry.sources.of(self.meta.source_refs),
         }
     }
-    pub(crate) fn in_error_payload(self) -> Option<(Canonical, Recovery)> {
-        self.entry.raised
-    }
-    pub(crate) fn vendor_status(self) -> Option<u16> {
-        self.entry.status
-    }
-    pub(crate) fn vendor_retryable(self) -> Option<bool> {
-        self.entry.retryable
-    }
-    pub(crate) fn vendor_url(self) -> Option<&'static str> {
-        self.entry.url
-    }
     pub(crate) fn platform_names(self) -> &'static [(&'static str, &'static str)] {
         self.entry.platforms.of(self.meta.platforms)
     }
     pub(crate) fn server_messages(self) -> &'static [ServerMessage] {
         self.entry.server_messages.of(self.meta.server_messages)
     }
-    pub(crate) fn deprecated(self) -> Option<&'static str> {
-        self.entry.deprecated
-    }
-    pub(crate) fn note(self) -> Option<&'static str> {
-        self.entry.note
-    }
     pub(crate) fn sdk_codes(self) -> &'static [i32] {
         self.entry.sdk_codes.of(self.meta.sdk_codes)
     }
-    #[cfg(feature = "alloc")]
-    pub(crate) fn is_passthrough(self) -> bool {
-        self.entry.passthrough
-    }
 }
 
-/// Implements [`ErrorInfo`](crate::ErrorInfo) for a type with `fn row(&self) -> Row`: the one
-/// implementation every table's `ChatError` and `AnyChatError` share.
+/// Implements the sealed [`ErrorInfo`](crate::ErrorInfo) for a type with an inherent
+/// `fn row(&self) -> Row`: every fact is then read from that row by the trait's methods.
 macro_rules! impl_error_info {
     ($ty:ty) => {
-        impl $crate::ErrorInfo for $ty {
+        impl $crate::vocabulary::sealed::Sealed for $ty {
             #[inline]
-            fn table(&self) -> $crate::Table {
-                self.row().table()
-            }
-            #[inline]
-            fn code(&self) -> $crate::Code {
-                self.row().code()
-            }
-            #[inline]
-            fn name(&self) -> &'static str {
-                self.row().name()
-            }
-            #[inline]
-            fn aliases(&self) -> &'static [&'static str] {
-                self.row().aliases()
-            }
-            #[inline]
-            fn messages(&self) -> &'static [&'static str] {
-                self.row().messages()
-            }
-            #[inline]
-            fn description(&self) -> Option<&'static str> {
-                self.row().description()
-            }
-            #[inline]
-            fn sections(&self) -> &'static [&'static str] {
-                self.row().sections()
-            }
-            #[inline]
-            fn canonical(&self) -> $crate::Canonical {
-                self.row().canonical()
-            }
-            #[inline]
-            fn recovery(&self) -> $crate::Recovery {
-                self.row().recovery()
-            }
-            #[inline]
-            fn sources(&self) -> $crate::Sources {
-                self.row().sources()
-            }
-            #[inline]
-            fn deprecated(&self) -> Option<&'static str> {
-                self.row().deprecated()
-            }
-            #[inline]
-            fn in_error_payload(&self) -> Option<($crate::Canonical, $crate::Recovery)> {
-                self.row().in_error_payload()
-            }
-            #[inline]
-            fn vendor_status(&self) -> Option<u16> {
-                self.row().vendor_status()
-            }
-            #[inline]
-            fn vendor_retryable(&self) -> Option<bool> {
-                self.row().vendor_retryable()
-            }
-            #[inline]
-            fn vendor_url(&self) -> Option<&'static str> {
-                self.row().vendor_url()
-            }
-            #[inline]
-            fn platform_names(&self) -> &'static [(&'static str, &'static str)] {
-                self.row().platform_names()
-            }
-            #[inline]
-            fn server_messages(&self) -> &'static [$crate::ServerMessage] {
-                self.row().server_messages()
+            fn row(&self) -> $crate::table_data::Row {
+                <$ty>::row(self)
             }
         }
+        impl $crate::ErrorInfo for $ty {}
     };
 }
 

@@ -26,6 +26,11 @@
 /// let tables = chat_error_codes::for_each_table!(count_rows);
 /// assert_eq!(tables, <chat_error_codes::Table as strum::EnumCount>::COUNT);
 /// ```
+/// Hidden from the docs and outside the semver promise: the row's shape changes when the
+/// catalog needs a new column. It is exported only for this crate's own tests, examples and
+/// maintainer tools; users enumerate tables with [`Table::ALL`](crate::Table::ALL) and entries
+/// with [`AnyChatError::all`](crate::AnyChatError::all).
+#[doc(hidden)]
 #[macro_export]
 macro_rules! for_each_table {
     ($callback:ident) => {

@@ -9,9 +9,11 @@ use crate::named_enum::named_enum;
 use crate::table_data::TableMeta;
 use crate::{AnyChatError, Canonical, Recovery};
 
-/// What every catalog entry of every vendor can tell about itself.
+/// What every catalog entry of every vendor can tell about itself: every per-entry fact of the
+/// catalog, in one place.
 ///
-/// Implemented by each table's `ChatError` and by [`AnyChatError`]. Every method returns
+/// Implemented by each table's `ChatError` and by [`AnyChatError`], and by nothing else: the
+/// trait is sealed, so a method added in a minor release breaks no one. Every method returns
 /// `'static` data borrowed from the catalog; none allocates.
 ///
 /// ```
@@ -26,52 +28,84 @@ use crate::{AnyChatError, Canonical, Recovery};
 /// assert_eq!(e.code(), Code::Str("ERR_UID_NOT_FOUND"));
 /// assert!(log_error(&e).starts_with("[CometChat/cometchat_rest] ERR_UID_NOT_FOUND: "));
 /// ```
-pub trait ErrorInfo {
+pub trait ErrorInfo: sealed::Sealed {
     /// The vendor that defines the code.
     fn vendor(&self) -> Vendor {
         self.table().vendor()
     }
     /// The table the entry belongs to.
-    fn table(&self) -> Table;
+    fn table(&self) -> Table {
+        self.row().meta.table
+    }
     /// The code exactly as the vendor sends it: a string or an integer.
-    fn code(&self) -> Code;
+    fn code(&self) -> Code {
+        self.row().entry.code
+    }
     /// The symbolic name: the code itself for string tables, the vendor's name (or, for Genesys,
     /// the catalog's name) for integer tables.
-    fn name(&self) -> &'static str;
-    /// Further symbolic names of the same code (Agora defines some numbers twice).
-    fn aliases(&self) -> &'static [&'static str];
+    fn name(&self) -> &'static str {
+        self.row().entry.name
+    }
+    /// The Rust variant name inside its table's `ChatError`, e.g. `"ErrUidNotFound"`.
+    fn variant_name(&self) -> &'static str {
+        self.row().entry.variant
+    }
+    /// Further symbolic names of the same code (Agora defines some numbers twice; Tencent's two
+    /// web SDKs name half their codes differently).
+    fn aliases(&self) -> &'static [&'static str] {
+        self.row().aliases()
+    }
     /// The vendor's message for the code (the first, where the source lists several).
     fn message(&self) -> &'static str {
         self.messages().first().copied().unwrap_or("")
     }
     /// Every message the sources give, the primary first: one per occurrence in the
     /// documentation, then the SDK's own message where it differs.
-    fn messages(&self) -> &'static [&'static str];
+    fn messages(&self) -> &'static [&'static str] {
+        self.row().messages()
+    }
     /// The longer explanation, where the source has one (Agora's possible reason, Genesys'
-    /// comments).
-    fn description(&self) -> Option<&'static str>;
+    /// comments), or the catalog's own words with a link to the vendor's page.
+    fn description(&self) -> Option<&'static str> {
+        self.row().entry.description
+    }
+    /// The catalog's note on the entry: a vendor misspelling kept as sent, a disagreement
+    /// between sources, why a class was chosen.
+    fn note(&self) -> Option<&'static str> {
+        self.row().entry.note
+    }
     /// The heading of the section that lists the code (the first, where it is listed twice).
     fn section(&self) -> &'static str {
         self.sections().first().copied().unwrap_or("")
     }
     /// Every section heading that lists the code, in document order.
-    fn sections(&self) -> &'static [&'static str];
+    fn sections(&self) -> &'static [&'static str] {
+        self.row().sections()
+    }
     /// The canonical class of the error.
-    fn canonical(&self) -> Canonical;
+    fn canonical(&self) -> Canonical {
+        self.row().entry.canonical
+    }
     /// The HTTP status of the canonical class.
     fn http_status(&self) -> u16 {
         self.canonical().http_status()
     }
     /// What the caller should do.
-    fn recovery(&self) -> Recovery;
+    fn recovery(&self) -> Recovery {
+        self.row().entry.recovery
+    }
     /// Whether the code reports success rather than an error (Agora's `REQUEST_SUCCESS`).
     fn is_success(&self) -> bool {
         self.canonical() == Canonical::Ok
     }
     /// Where the entry comes from: the vendor's documentation, its shipped SDK, or both.
-    fn sources(&self) -> Sources;
+    fn sources(&self) -> Sources {
+        self.row().sources()
+    }
     /// The vendor's deprecation note, if the vendor has retired the code.
-    fn deprecated(&self) -> Option<&'static str>;
+    fn deprecated(&self) -> Option<&'static str> {
+        self.row().entry.deprecated
+    }
     /// The class and advice when the code arrives **in an error payload**, where that differs
     /// from what a lookup gives: a code that means success when looked up but that an SDK also
     /// raises as an error (Agora's `0` with "the user is empty"). Payload parsing uses it, so
@@ -84,17 +118,17 @@ pub trait ErrorInfo {
     /// assert_eq!(ok.in_error_payload().unwrap().0, Canonical::InvalidArgument);
     /// ```
     fn in_error_payload(&self) -> Option<(Canonical, Recovery)> {
-        None
+        self.row().entry.raised
     }
     /// The HTTP status the vendor documents for the code (Stream, Agora REST, Sendbird's
-    /// Platform API): a fact about the vendor, distinct from [`http_status`](Self::http_status),
-    /// which follows the canonical class.
+    /// Platform API, Ably, Twilio): a fact about the vendor, distinct from
+    /// [`http_status`](Self::http_status), which follows the canonical class.
     fn vendor_status(&self) -> Option<u16> {
-        None
+        self.row().entry.status
     }
     /// The vendor's own "retryable" flag, where it publishes one (Stream).
     fn vendor_retryable(&self) -> Option<bool> {
-        None
+        self.row().entry.retryable
     }
     /// The vendor's web page for the code, where the vendor has one page per code (Twilio, Ably).
     ///
@@ -104,18 +138,48 @@ pub trait ErrorInfo {
     /// assert_eq!(e.vendor_url(), Some("https://help.ably.io/error/40142"));
     /// ```
     fn vendor_url(&self) -> Option<&'static str> {
-        None
+        self.row().entry.url
     }
     /// The name each SDK platform gives the code, as `(platform, name)` pairs sorted by platform
     /// (`("android", "GENERAL_ERROR")`, `("ios", "AgoraChatErrorGeneral")`); empty where the
     /// platforms agree or the table has one platform.
     fn platform_names(&self) -> &'static [(&'static str, &'static str)] {
-        &[]
+        self.row().platform_names()
     }
     /// The strings the vendor's server is documented to send with the code (Agora REST's
     /// `error_description`), each with the catalog's explanation.
     fn server_messages(&self) -> &'static [ServerMessage] {
-        &[]
+        self.row().server_messages()
+    }
+    /// Numeric `code` values the vendor's SDK sends together with this entry's symbol in
+    /// `name` (CometChat's login errors); empty for most entries.
+    fn sdk_codes(&self) -> &'static [i32] {
+        self.row().sdk_codes()
+    }
+    /// Whether this is a server code that the table's SDK passes through, so that the table's
+    /// [`fallback`](Table::fallback) holds the authoritative entry (CometChat's SDK and REST).
+    fn is_passthrough(&self) -> bool {
+        self.row().entry.passthrough
+    }
+    /// For a pattern entry (`INVALID_{param}`), its fixed prefix and suffix.
+    ///
+    /// ```
+    /// use chat_error_codes::{ErrorInfo, cometchat::sdk};
+    /// let (e, param) = sdk::ChatError::from_pattern("UID_IS_COMPULSORY").unwrap();
+    /// assert_eq!((e.pattern(), param), (Some(("", "_IS_COMPULSORY")), "UID"));
+    /// ```
+    fn pattern(&self) -> Option<(&'static str, &'static str)> {
+        self.row().entry.pattern
+    }
+}
+
+/// The seal: only the catalog's own types implement [`ErrorInfo`], and every fact they give is
+/// read from their generated row.
+pub(crate) mod sealed {
+    /// Implemented by each table's `ChatError` and by `AnyChatError` (`table_data.rs`).
+    pub trait Sealed {
+        /// The entry with its table's metadata.
+        fn row(&self) -> crate::table_data::Row;
     }
 }
 
@@ -377,7 +441,7 @@ impl fmt::Display for Table {
 /// shipped SDK defines or raises it, and the exact documents and packages (with their version).
 ///
 /// ```
-/// use chat_error_codes::{ErrorInfo, SourceKind, cometchat::rest};
+/// use chat_error_codes::{ErrorInfo, cometchat::rest, catalog::SourceKind};
 /// let sources = rest::ChatError::ErrUidNotFound.sources();
 /// assert!(sources.docs());
 /// assert_eq!(sources.list()[0].kind(), SourceKind::Docs);
@@ -431,7 +495,7 @@ pub enum SourceKind {
 /// recorded in the data file's `[[source]]` blocks.
 ///
 /// ```
-/// use chat_error_codes::{SourceKind, Table};
+/// use chat_error_codes::{Table, catalog::SourceKind};
 /// let sdk = Table::AgoraChat.sources().iter().find(|s| s.kind() == SourceKind::Sdk).unwrap();
 /// assert_eq!(sdk.version(), Some("1.4.0"));
 /// ```
@@ -493,7 +557,7 @@ impl Source {
 /// (`{username} is not legal.`).
 ///
 /// ```
-/// use chat_error_codes::ServerMessage;
+/// use chat_error_codes::catalog::ServerMessage;
 /// let m = ServerMessage::new("{username} is not legal.", "The user ID breaks the naming rules.");
 /// assert!(m.matches("alice@ is not legal."));
 /// assert!(!m.matches("is not legal."));

@@ -6,8 +6,9 @@
 mod common;
 
 use chat_error_codes::{
-    AnyChatError, ErrorInfo, RawCode, Table, agora, cometchat, genesys, lookup, lookup_lenient,
-    lookup_number, payload, resolve, resolve_exception, resolve_number,
+    AnyChatError, ErrorInfo, Table, agora, cometchat, genesys, lookup, lookup_lenient,
+    lookup_number, payload,
+    resolve::{self, RawCode},
 };
 use common::counting_alloc::{Counting, allocations};
 
@@ -41,10 +42,10 @@ fn lookups_accessors_and_classification_allocate_nothing() {
             total += touch_info(e);
             total += e.canonical().http_status() as usize
                 + e.canonical().recovery().is_retryable() as usize;
-            total += resolve(e.table(), code).canonical() as usize;
+            total += resolve::code(e.table(), code).canonical() as usize;
             if let chat_error_codes::Code::Int(n) = e.code() {
                 total += lookup_number(n.into()).len()
-                    + resolve_number(e.table(), n.into()).http_status() as usize;
+                    + resolve::number(e.table(), n.into()).http_status() as usize;
             }
         }
         for &e in cometchat::sdk::ChatError::ALL {
@@ -59,13 +60,13 @@ fn lookups_accessors_and_classification_allocate_nothing() {
         total += usize::from(genesys::ChatError::from_number(101).is_some());
         // misses, patterns, ranges, unrecognized (borrowed) and exceptions
         total += lookup("ERR_NOT_THERE").len() + lookup_number(123_456).len();
-        total += resolve(Table::CometChatSdk, "UID_IS_COMPULSORY")
+        total += resolve::code(Table::CometChatSdk, "UID_IS_COMPULSORY")
             .param()
             .map_or(0, str::len);
-        total += resolve_number(Table::GenesysChat, 175).http_status() as usize;
-        total += resolve(Table::CometChatRest, "ERR_NEW").http_status() as usize;
+        total += resolve::number(Table::GenesysChat, 175).http_status() as usize;
+        total += resolve::code(Table::CometChatRest, "ERR_NEW").http_status() as usize;
         total +=
-            resolve_exception(RawCode::Int(-1), Some("WS_CONNECTION_FAIL")).http_status() as usize;
+            resolve::exception(RawCode::Int(-1), Some("WS_CONNECTION_FAIL")).http_status() as usize;
         total += "NOPE"
             .parse::<cometchat::rest::ChatError>()
             .map_err(|e| e.input().len())

@@ -190,7 +190,7 @@ fn unknown_codes_are_typed_errors_naming_table_and_input() {
     let err = long.parse::<cometchat::sdk::ChatError>().unwrap_err();
     assert!(err.is_truncated());
     assert_eq!(err.input_len(), 10_000);
-    assert_eq!(err.input().len(), chat_error_codes::KEPT_INPUT_BYTES);
+    assert_eq!(err.input().len(), chat_error_codes::UnknownCode::KEPT_BYTES);
     assert!(err.to_string().ends_with("(first 64 of 10000 bytes)"));
 
     // Cut at a character boundary, never inside one.

@@ -2,9 +2,10 @@
 #![cfg(feature = "alloc")]
 
 use chat_error_codes::{
-    AnyChatError, Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table, Unrecognized, agora,
+    AnyChatError, Canonical, ErrorInfo, Recovery, Table, agora,
     cometchat::{calls, rest, sdk},
-    genesys, resolve, resolve_exception, resolve_number, resolve_raw,
+    genesys,
+    resolve::{self, RawCode, Resolution, Unrecognized},
 };
 use strum::VariantArray;
 
@@ -180,7 +181,7 @@ fn pattern_codes_yield_the_pattern_entry_and_parameter() {
         ),
     ];
     for (code, entry, param) in cases {
-        let r = resolve(Table::CometChatSdk, code);
+        let r = resolve::code(Table::CometChatSdk, code);
         assert_eq!(r.entry(), Some(entry.into()), "{code}");
         assert_eq!(r.param(), Some(param), "{code}");
         assert_eq!(sdk::ChatError::from_pattern(code), Some((entry, param)));
@@ -192,7 +193,7 @@ fn pattern_codes_yield_the_pattern_entry_and_parameter() {
         "INVALID_SEARCH_KEYWORD",
         "ERROR_LIMIT_EXCEEDED",
     ] {
-        let r = resolve(Table::CometChatSdk, exact);
+        let r = resolve::code(Table::CometChatSdk, exact);
         assert!(matches!(r, Resolution::Known(_)), "{exact}: {r:?}");
         assert_eq!(r.entry().unwrap().code(), exact);
     }
@@ -205,12 +206,12 @@ fn pattern_codes_yield_the_pattern_entry_and_parameter() {
         "X__IS_COMPULSORY",
     ] {
         assert!(
-            resolve(Table::CometChatSdk, not_pattern).is_unrecognized(),
+            resolve::code(Table::CometChatSdk, not_pattern).is_unrecognized(),
             "{not_pattern}"
         );
     }
     // Patterns belong to the SDK table only.
-    assert!(resolve(Table::CometChatRest, "UID_IS_COMPULSORY").is_unrecognized());
+    assert!(resolve::code(Table::CometChatRest, "UID_IS_COMPULSORY").is_unrecognized());
 }
 
 #[test]
@@ -224,8 +225,8 @@ fn genesys_ranges_cover_unlisted_codes() {
     ];
     for (code, range, canonical) in cases {
         for r in [
-            resolve_number(Table::GenesysChat, code),
-            resolve(Table::GenesysChat, &code.to_string()),
+            resolve::number(Table::GenesysChat, code),
+            resolve::code(Table::GenesysChat, &code.to_string()),
         ] {
             let section = r.section().unwrap_or_else(|| panic!("{code}: {r:?}"));
             assert_eq!(section.range(), Some(range));
@@ -239,22 +240,22 @@ fn genesys_ranges_cover_unlisted_codes() {
     }
     // Listed codes stay exact; outside every range is unrecognized.
     assert!(matches!(
-        resolve_number(Table::GenesysChat, 101),
+        resolve::number(Table::GenesysChat, 101),
         Resolution::Known(_)
     ));
     for outside in [0, 250, -1, 10_000, i64::MAX] {
         assert!(
-            resolve_number(Table::GenesysChat, outside).is_unrecognized(),
+            resolve::number(Table::GenesysChat, outside).is_unrecognized(),
             "{outside}"
         );
     }
     // "0175" is not the decimal form of 175: kept, not guessed.
-    assert!(resolve(Table::GenesysChat, "0175").is_unrecognized());
+    assert!(resolve::code(Table::GenesysChat, "0175").is_unrecognized());
 }
 
 #[test]
 fn unrecognized_codes_keep_table_code_and_message_and_round_trip() {
-    let r = resolve(Table::CometChatRest, "ERR_FROM_THE_FUTURE");
+    let r = resolve::code(Table::CometChatRest, "ERR_FROM_THE_FUTURE");
     let Resolution::Unrecognized(u) = r else {
         panic!("{r:?}")
     };
@@ -288,7 +289,7 @@ fn unrecognized_codes_keep_table_code_and_message_and_round_trip() {
 #[test]
 fn exceptions_resolve_sdk_codes_passthrough_rest_codes_and_numeric_codes_by_name() {
     // SDK's own code.
-    let r = resolve_exception(RawCode::from("LOGIN_IN_PROGRESS"), None);
+    let r = resolve::exception(RawCode::from("LOGIN_IN_PROGRESS"), None);
     assert_eq!(r.table(), Table::CometChatSdk);
     // A REST code passed through resolves to the REST entry.
     for code in [
@@ -296,13 +297,13 @@ fn exceptions_resolve_sdk_codes_passthrough_rest_codes_and_numeric_codes_by_name
         "ERR_TOO_MANY_REQUESTS",
         "ERR_WRONG_GROUP_PASS",
     ] {
-        let r = resolve_exception(RawCode::from(code), None);
+        let r = resolve::exception(RawCode::from(code), None);
         assert_eq!(r.table(), Table::CometChatRest, "{code}");
     }
     // Numeric codes resolve by name and keep nothing else (the parser keeps the number).
-    let r = resolve_exception(RawCode::Int(401), Some("USER_NOT_AUTHORISED"));
+    let r = resolve::exception(RawCode::Int(401), Some("USER_NOT_AUTHORISED"));
     assert_eq!(r.entry(), Some(sdk::ChatError::UserNotAuthorised.into()));
-    let r = resolve_exception(
+    let r = resolve::exception(
         RawCode::from("-1"),
         Some("COMETCHAT_INITIALIZATION_NOT_DONE"),
     );
@@ -310,11 +311,11 @@ fn exceptions_resolve_sdk_codes_passthrough_rest_codes_and_numeric_codes_by_name
         r.entry(),
         Some(sdk::ChatError::CometchatInitializationNotDone.into())
     );
-    let r = resolve_exception(RawCode::Int(-1), Some("SOMETHING_NEW"));
+    let r = resolve::exception(RawCode::Int(-1), Some("SOMETHING_NEW"));
     assert!(r.is_unrecognized());
     // Patterns still apply.
     assert_eq!(
-        resolve_exception(RawCode::from("GUID_IS_COMPULSORY"), None).param(),
+        resolve::exception(RawCode::from("GUID_IS_COMPULSORY"), None).param(),
         Some("GUID")
     );
 }
@@ -346,6 +347,6 @@ fn resolve_raw_agrees_with_the_typed_lookups() {
             code => RawCode::Int(code.as_i64().unwrap()),
         };
         // Every entry, pattern entries by their own spelling included, resolves to itself.
-        assert_eq!(resolve_raw(e.table(), raw), Resolution::Known(e), "{e}");
+        assert_eq!(resolve::raw(e.table(), raw), Resolution::Known(e), "{e}");
     }
 }

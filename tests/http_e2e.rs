@@ -13,9 +13,9 @@ use axum::body::Body;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use chat_error_codes::response::{
-    self, ABOUT_BLANK, DOCS_BASE, Decision, PROBLEM_JSON, ProblemDetails,
+    self, ABOUT_BLANK, DOCS_BASE, Decision, PROBLEM_JSON, ProblemDetails, UnixTime,
 };
-use chat_error_codes::{Canonical, RawCode, Table, Vendor};
+use chat_error_codes::{Canonical, Table, Vendor, resolve::RawCode};
 
 /// A recorded vendor response. `{reset+30}` in a header value becomes the Unix time 30 seconds
 /// after the request arrives.
@@ -299,10 +299,10 @@ async fn run() {
 
         let classified = response::from_status(e.table, status, &headers, &body);
         assert_eq!(classified.canonical(), e.canonical, "{}", e.path);
-        let decision = classified.decision();
+        let decision = classified.decision(UnixTime::now());
         assert!((e.decision)(decision), "{}: {decision:?}", e.path);
 
-        let problem = classified.problem().with_instance(e.path);
+        let problem = classified.problem(UnixTime::now()).with_instance(e.path);
         let expected_type = if e.type_uri == ABOUT_BLANK {
             e.type_uri.to_string()
         } else {

@@ -3,7 +3,10 @@
 //! range) code and a malformed body; verbatim details; re-serialization; shape detection.
 
 use chat_error_codes::payload::{self, PayloadError, Shape};
-use chat_error_codes::{Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table};
+use chat_error_codes::{
+    Canonical, ErrorInfo, Recovery, Table,
+    resolve::{RawCode, Resolution},
+};
 
 fn kind(r: &Resolution<'_>) -> &'static str {
     match r {
@@ -255,8 +258,13 @@ fn parsed_values_borrow_from_the_input_and_can_be_detached() {
         p.into_owned()
     };
     drop(input);
-    assert_eq!(owned.message.as_deref(), Some("plain text"));
-    assert!(owned.resolution.is_unrecognized());
+    assert_eq!(owned.message(), Some("plain text"));
+    assert!(owned.resolution().is_unrecognized());
+    assert_eq!(owned.canonical(), chat_error_codes::Canonical::Unknown);
+    assert_eq!(
+        serde_json::to_string(&owned).unwrap(),
+        r#"{"error":{"code":"ERR_NOPE","message":"plain text"}}"#
+    );
     // Escaped text cannot be borrowed; it is decoded and kept.
     let p = payload::parse(r#"{"error":{"code":"ERR_NOPE","message":"tab\there"}}"#).unwrap();
     assert_eq!(p.message(), Some("tab\there"));

@@ -7,10 +7,11 @@ use std::time::Duration;
 
 use chat_error_codes::response::{
     self, ABOUT_BLANK, Body, DOCS_BASE, Decision, DelayLimits, Excerpt, MAX_EXCERPT_BYTES,
-    ProblemDetails, RetryHints, Wait, problem_type, problem_type_with_base,
+    ProblemDetails, RetryHints, UnixTime, Wait, problem_type, problem_type_with_base,
 };
 use chat_error_codes::{
-    AnyChatError, Canonical, ErrorInfo, RawCode, Recovery, Resolution, Table, Vendor,
+    AnyChatError, Canonical, ErrorInfo, Recovery, Table, Vendor,
+    resolve::{RawCode, Resolution},
 };
 use proptest::prelude::*;
 use strum::VariantArray;
@@ -81,7 +82,7 @@ fn sendbird_documented_headers() {
     );
     // Retry-After is absent, so Sendbird's own header gives the delay.
     assert_eq!(
-        h.delay_from_unix(NOW, 200),
+        h.delay(UnixTime(NOW), 200, DelayLimits::DEFAULT),
         Some(Duration::from_nanos(69_786_549))
     );
 }
@@ -144,18 +145,24 @@ fn malformed_values_are_absent_and_the_first_good_value_wins() {
 fn http_dates_become_delays_from_now() {
     let h = hints(&[("Retry-After", "Tue, 14 Nov 2023 22:13:40 GMT")]); // NOW + 20 s
     assert_eq!(h.retry_after(), Some(Wait::Until(1_700_000_020)));
-    assert_eq!(h.delay_from_unix(NOW, 503), Some(Duration::from_secs(20)));
+    assert_eq!(
+        h.delay(UnixTime(NOW), 503, DelayLimits::DEFAULT),
+        Some(Duration::from_secs(20))
+    );
     // A date already past: not an immediate retry, the minimum.
     let h = hints(&[("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")]);
-    assert_eq!(h.delay_from_unix(NOW, 503), Some(DelayLimits::DEFAULT.min));
+    assert_eq!(
+        h.delay(UnixTime(NOW), 503, DelayLimits::DEFAULT),
+        Some(DelayLimits::DEFAULT.min)
+    );
 }
 
 #[test]
 fn reset_counts_only_when_rate_limited_and_retry_after_wins() {
     let reset = hints(&[("X-Rate-Limit-Reset", "1700000030")]);
-    assert_eq!(reset.delay_from_unix(NOW, 400), None);
+    assert_eq!(reset.delay(UnixTime(NOW), 400, DelayLimits::DEFAULT), None);
     assert_eq!(
-        reset.delay_from_unix(NOW, 429),
+        reset.delay(UnixTime(NOW), 429, DelayLimits::DEFAULT),
         Some(Duration::from_secs(30))
     );
     let empty = hints(&[
@@ -163,12 +170,12 @@ fn reset_counts_only_when_rate_limited_and_retry_after_wins() {
         ("X-Rate-Limit-Remaining", "0"),
     ]);
     assert_eq!(
-        empty.delay_from_unix(NOW, 400),
+        empty.delay(UnixTime(NOW), 400, DelayLimits::DEFAULT),
         Some(Duration::from_secs(30))
     );
     let both = hints(&[("X-Rate-Limit-Reset", "1700000030"), ("Retry-After", "15")]);
     assert_eq!(
-        both.delay_from_unix(NOW, 429),
+        both.delay(UnixTime(NOW), 429, DelayLimits::DEFAULT),
         Some(Duration::from_secs(15))
     );
 }
@@ -184,7 +191,7 @@ proptest! {
         0..8,
     ), now in any::<u64>(), status in 0u16..1000) {
         let h = RetryHints::from_headers(headers.iter().map(|(n, v)| (n.as_str(), v.as_slice())));
-        if let Some(d) = h.delay_from_unix(Duration::from_secs(now), status) {
+        if let Some(d) = h.delay(UnixTime(Duration::from_secs(now)), status, DelayLimits::DEFAULT) {
             prop_assert!(!d.is_zero() && d <= DelayLimits::DEFAULT.max, "{d:?}");
         }
     }
@@ -329,7 +336,7 @@ fn an_unknown_code_takes_the_class_of_the_status_but_is_never_ok() {
     // A success status without an error payload is nothing to handle.
     let r = response::classify(None, 204, [], b"");
     assert_eq!(
-        (r.canonical(), r.decision_at_unix(NOW)),
+        (r.canonical(), r.decision(UnixTime(NOW))),
         (Canonical::Ok, Decision::Done)
     );
 }
@@ -360,7 +367,7 @@ proptest! {
             let replacement = char::REPLACEMENT_CHARACTER;
             prop_assert!(kept.starts_with(e.text().trim_end_matches(replacement)));
         }
-        let _ = (r.canonical(), r.decision_at_unix(NOW), r.problem_at_unix(NOW));
+        let _ = (r.canonical(), r.decision(UnixTime(NOW)), r.problem(UnixTime(NOW)));
     }
 
     #[test]
@@ -517,7 +524,7 @@ fn the_rate_limit_cases_of_the_issue() {
     let body = br#"{"error":{"code":"ERR_TOO_MANY_REQUESTS","message":"Too many requests."}}"#;
     let r = response::classify(None, 429, [("Retry-After", &b"15"[..])], body);
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(15))
     );
     // A 429 with only X-Rate-Limit-Reset.
@@ -528,15 +535,15 @@ fn the_rate_limit_cases_of_the_issue() {
         body,
     );
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(42))
     );
-    assert_eq!(r.retry_after_unix(NOW), Some(Duration::from_secs(42)));
+    assert_eq!(r.retry_after(UnixTime(NOW)), Some(Duration::from_secs(42)));
     // A plan quota (UpgradePlan) that the vendor says resets in a minute.
     let body = br#"{"error":"resource_limited","exception":"x","error_description":"You have exceeded the limit of the free edition. Please upgrade to higher edition."}"#;
     let r = response::classify(Some(Table::AgoraRest), 429, [], body);
     assert_eq!(r.recovery(), Recovery::UpgradePlan);
-    assert_eq!(r.decision_at_unix(NOW), Decision::GiveUp);
+    assert_eq!(r.decision(UnixTime(NOW)), Decision::GiveUp);
     let r = response::classify(
         Some(Table::AgoraRest),
         429,
@@ -544,7 +551,7 @@ fn the_rate_limit_cases_of_the_issue() {
         body,
     );
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(60))
     );
 }
@@ -554,8 +561,8 @@ fn std_clock_methods_agree_with_the_unix_ones() {
     let now = std::time::UNIX_EPOCH + NOW;
     let r = response::classify(None, 429, [("X-RateLimit-Reset", &b"1700000005"[..])], b"");
     assert_eq!(r.retry_after(now), Some(Duration::from_secs(5)));
-    assert_eq!(r.decision_at(now), r.decision_at_unix(NOW));
-    assert_eq!(r.problem_at(now), r.problem_at_unix(NOW));
+    assert_eq!(r.decision(now), r.decision(UnixTime(NOW)));
+    assert_eq!(r.problem(now), r.problem(UnixTime(NOW)));
     assert_eq!(
         Wait::Until(1_700_000_005).delay(now),
         Duration::from_secs(5)
@@ -629,8 +636,8 @@ fn every_entry_has_its_own_stable_type_uri() {
     assert_eq!((docs.len(), based.len()), (Table::ALL_LEN, Table::ALL_LEN));
     // No entry: about:blank, the table and code staying in the extensions.
     for r in [
-        chat_error_codes::resolve(Table::CometChatRest, "ERR_NEW/2030"),
-        chat_error_codes::resolve(Table::GenesysChat, "230"),
+        chat_error_codes::resolve::code(Table::CometChatRest, "ERR_NEW/2030"),
+        chat_error_codes::resolve::code(Table::GenesysChat, "230"),
     ] {
         assert_eq!(problem_type(&r), ABOUT_BLANK, "{r:?}");
         assert_eq!(problem_type_with_base(base, &r), ABOUT_BLANK, "{r:?}");
@@ -686,7 +693,7 @@ fn problem_from_a_classified_response() {
         body,
     );
     let p = r
-        .problem_at_unix(NOW - Duration::from_millis(500))
+        .problem(UnixTime(NOW - Duration::from_millis(500)))
         .with_instance("/channels/messaging/general/message");
     assert_eq!(
         p.type_uri,
@@ -729,7 +736,7 @@ fn problem_from_a_classified_response() {
         [],
         b"<html>bad gateway</html>",
     );
-    let p = r.problem_at_unix(NOW);
+    let p = r.problem(UnixTime(NOW));
     // about:blank: the title is the status's reason phrase (RFC 9457, section 4.2.1).
     assert_eq!(p.type_uri, ABOUT_BLANK);
     assert_eq!(
@@ -926,14 +933,14 @@ fn http_adapters_agree_with_classify() {
     );
     for r in [&whole, &from_parts, &from_status] {
         assert_eq!(r.hints(), direct.hints());
-        assert_eq!(r.problem_at_unix(NOW), direct.problem_at_unix(NOW));
+        assert_eq!(r.problem(UnixTime(NOW)), direct.problem(UnixTime(NOW)));
         assert_eq!(
-            r.decision_at_unix(NOW),
+            r.decision(UnixTime(NOW)),
             Decision::RetryAfter(Duration::from_millis(500))
         );
     }
     assert_eq!(whole.canonical(), Canonical::ResourceExhausted);
-    let out = whole.problem_at_unix(NOW).to_http_response();
+    let out = whole.problem(UnixTime(NOW)).to_http_response();
     assert_eq!(out.status(), http::StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         out.headers()[http::header::CONTENT_TYPE],
@@ -975,11 +982,11 @@ fn retry_after_in_all_three_http_date_forms() {
         assert_eq!(h.retry_after(), Some(Wait::Until(1_700_000_120)), "{form}");
         let r = response::classify(None, 503, [("Retry-After", form.as_bytes())], b"");
         assert_eq!(
-            r.decision_at_unix(NOW),
+            r.decision(UnixTime(NOW)),
             Decision::RetryAfter(Duration::from_secs(120)),
             "{form}"
         );
-        assert_eq!(r.problem_at_unix(NOW).retry_after, Some(120), "{form}");
+        assert_eq!(r.problem(UnixTime(NOW)).retry_after, Some(120), "{form}");
     }
 }
 
@@ -993,10 +1000,10 @@ fn resets_in_unix_milliseconds_are_recognised() {
     );
     assert_eq!(r.hints().reset(), Some(Wait::Until(1_700_000_060)));
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(60))
     );
-    assert_eq!(r.problem_at_unix(NOW).retry_after, Some(60));
+    assert_eq!(r.problem(UnixTime(NOW)).retry_after, Some(60));
 }
 
 #[test]
@@ -1012,11 +1019,11 @@ fn huge_delays_are_clamped_and_never_relayed() {
     ] {
         let r = response::classify(None, 429, [(name, value.as_bytes())], b"");
         assert_eq!(
-            r.decision_at_unix(NOW),
+            r.decision(UnixTime(NOW)),
             Decision::RetryAfter(max),
             "{name}: {value}"
         );
-        let p = r.problem_at_unix(NOW);
+        let p = r.problem(UnixTime(NOW));
         assert_eq!(p.retry_after, Some(max.as_secs()), "{name}: {value}");
         #[cfg(feature = "http")]
         assert_eq!(p.to_http_response().headers()["retry-after"], "3600");
@@ -1030,13 +1037,13 @@ fn huge_delays_are_clamped_and_never_relayed() {
         .with_delay_limits(limits);
     assert_eq!(r.delay_limits(), limits);
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(7200))
     );
     let r =
         response::classify(None, 429, [("Retry-After", &b"0"[..])], b"").with_delay_limits(limits);
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(3))
     );
 }
@@ -1052,12 +1059,12 @@ fn a_429_that_asked_for_a_wait_is_never_an_immediate_retry() {
             "X-RateLimit-Reset"
         };
         let r = response::classify(None, 429, [(name, value.as_bytes())], b"");
-        let d = r.decision_at_unix(NOW);
+        let d = r.decision(UnixTime(NOW));
         assert_eq!(d, Decision::RetryAfter(Duration::from_secs(1)), "{value}");
-        assert_eq!(r.problem_at_unix(NOW).retry_after, Some(1));
+        assert_eq!(r.problem(UnixTime(NOW)).retry_after, Some(1));
     }
     let r = response::classify(None, 429, [("Retry-After", &b"0"[..])], b"");
-    assert_eq!(r.retry_after_unix(NOW), Some(DelayLimits::DEFAULT.min));
+    assert_eq!(r.retry_after(UnixTime(NOW)), Some(DelayLimits::DEFAULT.min));
 }
 
 #[test]
@@ -1070,7 +1077,7 @@ fn reset_times_are_measured_against_the_responses_date() {
     let r = response::classify(None, 429, logged, b"");
     assert_eq!(r.hints().date(), Some(1_668_420_000));
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(30))
     );
     // A client whose clock runs 10 minutes fast, a live response: still the vendor's 45 s.
@@ -1082,7 +1089,7 @@ fn reset_times_are_measured_against_the_responses_date() {
     ];
     let r = response::classify(None, 429, headers, b"");
     assert_eq!(
-        r.decision_at_unix(NOW + Duration::from_secs(600)),
+        r.decision(UnixTime(NOW + Duration::from_secs(600))),
         Decision::RetryAfter(Duration::from_secs(45))
     );
     // Retry-After dates too, in any form of Date.
@@ -1092,7 +1099,7 @@ fn reset_times_are_measured_against_the_responses_date() {
     ];
     let r = response::classify(None, 503, headers, b"");
     assert_eq!(
-        r.decision_at_unix(NOW),
+        r.decision(UnixTime(NOW)),
         Decision::RetryAfter(Duration::from_secs(30))
     );
     // A malformed Date is ignored: the local clock counts.
@@ -1102,7 +1109,7 @@ fn reset_times_are_measured_against_the_responses_date() {
     ];
     let r = response::classify(None, 429, headers, b"");
     assert_eq!(r.hints().date(), None);
-    assert_eq!(r.retry_after_unix(NOW), Some(Duration::from_secs(10)));
+    assert_eq!(r.retry_after(UnixTime(NOW)), Some(Duration::from_secs(10)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1129,7 +1136,7 @@ fn the_crates_own_output_relayed_resolves_back_to_its_entry() {
             assert!(r.payload().is_none());
             assert_eq!(r.table(), Some(Table::CometChatRest));
             assert_eq!(r.canonical(), Canonical::ResourceExhausted);
-            let p = r.problem_at_unix(NOW);
+            let p = r.problem(UnixTime(NOW));
             assert_eq!(p.vendor, Some(Vendor::CometChat));
             assert_eq!(p.detail.as_deref(), Some("Slow down, please."));
             assert_eq!(p.type_uri, problem_type(&Resolution::Known(entry)));
@@ -1160,8 +1167,8 @@ fn a_gateways_problem_is_classified_from_its_status_and_keeps_title_and_detail()
                 .unwrap_or_else(|| panic!("{table:?}: {:?}", r.body()));
             assert_eq!(doc.entry(), None);
             assert_eq!(r.canonical(), Canonical::NotFound);
-            assert_eq!(r.decision_at_unix(NOW), Decision::GiveUp);
-            let p = r.problem_at_unix(NOW);
+            assert_eq!(r.decision(UnixTime(NOW)), Decision::GiveUp);
+            let p = r.problem(UnixTime(NOW));
             assert_eq!(p.type_uri, ABOUT_BLANK);
             assert_eq!(p.title.as_deref(), Some("Not Found"));
             assert_eq!(p.detail.as_deref(), Some("No route for /v3/users/u1"));
@@ -1258,7 +1265,7 @@ fn rfc_9457_examples() {
     assert_eq!(doc.type_uri, "https://example.com/probs/out-of-credit");
     assert_eq!(doc.extensions["balance"], 30);
     assert_eq!(r.canonical(), Canonical::PermissionDenied);
-    let relayed = r.problem_at_unix(NOW);
+    let relayed = r.problem(UnixTime(NOW));
     assert_eq!(relayed.type_uri, doc.type_uri);
     assert_eq!(relayed.instance.as_deref(), Some("/account/12345/msgs/abc"));
     assert_eq!(relayed.extensions["accounts"][1], "/account/67890");
@@ -1513,6 +1520,6 @@ proptest! {
         let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
         prop_assert_eq!(again, original);
         let r = response::classify(Some(Table::AgoraChat), status, [PROBLEM], text.as_bytes());
-        let _ = (r.canonical(), r.decision_at_unix(NOW), r.problem_at_unix(NOW).to_json());
+        let _ = (r.canonical(), r.decision(UnixTime(NOW)), r.problem(UnixTime(NOW)).to_json());
     }
 }

@@ -15,9 +15,10 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use chat_error_codes::payload::{self, ParsedError};
-use chat_error_codes::response::{self, Body, Classified, ProblemDetails, Wait};
+use chat_error_codes::response::{self, Body, Classified, ProblemDetails, UnixTime, Wait};
 use chat_error_codes::{
-    AnyChatError, Code, ErrorInfo, Resolution, Table, lookup, lookup_lenient, resolve,
+    AnyChatError, Code, ErrorInfo, Table, lookup, lookup_lenient,
+    resolve::{self, Resolution},
 };
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
@@ -185,7 +186,7 @@ fn explain(codes: &[String], as_json: bool, out: &mut String) -> ExitCode {
             how = "pattern or documented range";
             found = <Table as strum::VariantArray>::VARIANTS
                 .iter()
-                .map(|&t| resolve(t, code))
+                .map(|&t| resolve::code(t, code))
                 .filter(|r| !r.is_unrecognized())
                 .collect();
         }
@@ -588,7 +589,7 @@ fn classify_response(
         &body,
     );
     if options.problem {
-        out.push_str(&pretty_problem(&classified.problem()));
+        out.push_str(&pretty_problem(&classified.problem(UnixTime::now())));
     } else if options.json {
         let mut v = classified_json(&classified);
         v["decoded"] = json!(decoded);
@@ -655,7 +656,7 @@ fn wait_text(wait: Wait) -> String {
 }
 
 fn classified_json(c: &Classified<'_>) -> Value {
-    let decision = c.decision();
+    let decision = c.decision(UnixTime::now());
     let hints = c.hints();
     json!({
         "status": c.status(),
@@ -695,7 +696,7 @@ fn report_problem(doc: &ProblemDetails, input: &str, options: &ParseOptions, out
         let content_type = ("Content-Type", response::PROBLEM_JSON.as_bytes());
         let shape = options.shape.map(shape_table);
         let relayed = response::classify(shape, status, [content_type], input.as_bytes());
-        out.push_str(&pretty_problem(&relayed.problem()));
+        out.push_str(&pretty_problem(&relayed.problem(UnixTime::now())));
     } else if options.json {
         let entry = doc.entry().map(|e| entry_json(&e));
         out.push_str(&pretty(
@@ -786,7 +787,7 @@ fn classified_text(c: &Classified<'_>, out: &mut String) {
         format!("{canonical} (HTTP {})", canonical.http_status()),
     );
     line(out, "recovery:", c.recovery());
-    line(out, "decision:", c.decision());
+    line(out, "decision:", c.decision(UnixTime::now()));
 }
 
 fn parse_shape(

@@ -4,7 +4,7 @@
 //! codes from a parameter name (`INVALID_{param}`, `{param}_IS_COMPULSORY`, `{param}_NOT_PROVIDED`,
 //! `ERROR_{param}_EXCEEDED`); those are pattern entries, matched by
 //! [`ChatError::from_pattern`]. The "Server-Side API Errors" rows are REST codes the SDK passes
-//! through ([`ChatError::is_passthrough`]).
+//! through ([`ErrorInfo::is_passthrough`](crate::ErrorInfo::is_passthrough)).
 //!
 //! ```
 //! use chat_error_codes::{ErrorInfo, cometchat::sdk::ChatError};

@@ -260,7 +260,7 @@ fn transport<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, Pa
         shape,
         field: "code",
     })?;
-    let resolution = crate::resolve::resolve_raw(Table::JsTransport, code.clone());
+    let resolution = crate::resolve::raw(Table::JsTransport, code.clone());
     Ok(ParsedError::new(
         json, shape, code, resolution, f.name, f.message, f.details,
     ))

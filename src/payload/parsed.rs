@@ -433,49 +433,168 @@ impl<'a> ParsedError<'a> {
     }
 }
 
-/// Owned form of a [`ParsedError`]'s text fields, for callers that must outlive the input.
 impl ParsedError<'_> {
-    /// Detaches the value from the input it borrows (the raw input and details are copied).
+    /// Detaches the value from the input it borrows (the raw input and details are copied),
+    /// keeping everything: a service can log, serialize and decide on it after the buffer is
+    /// gone.
     pub fn into_owned(self) -> OwnedParsedError {
+        let canonical = self.canonical();
+        let recovery = self.recovery();
         OwnedParsedError {
             shape: self.shape,
             resolution: self.resolution.into_owned(),
             code: self.code.into_owned(),
             name: self.name.map(Cow::into_owned),
             message: self.message.map(Cow::into_owned),
-            details: self.details.map(|d| String::from(d.get())),
+            details: self.details.map(alloc::borrow::ToOwned::to_owned),
             status: self.status,
             causes: self.causes.into_iter().map(Cause::into_owned).collect(),
+            signal: self.signal,
             retry_after: self.retry_after,
             coded: self.coded,
+            class: (canonical, recovery),
             raw: String::from(self.raw),
         }
     }
 }
 
-/// A [`ParsedError`] that owns its data.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A [`ParsedError`] that owns its data: what a service keeps after the input buffer is gone.
+///
+/// It answers everything a `ParsedError` does (the class and advice are computed once, when it
+/// is made) and serializes the same way, back in the vendor's shape.
+///
+/// ```
+/// use chat_error_codes::{Canonical, Recovery, payload};
+///
+/// let owned = {
+///     let body = String::from(r#"{"error":{"code":"ERR_UID_NOT_FOUND","message":"no such user"}}"#);
+///     payload::parse(&body).unwrap().into_owned()
+/// };
+/// assert_eq!(owned.canonical(), Canonical::NotFound);
+/// assert_eq!(owned.recovery(), Recovery::DoNotRetry);
+/// assert_eq!(owned.message(), Some("no such user"));
+/// assert_eq!(
+///     serde_json::to_string(&owned).unwrap(),
+///     r#"{"error":{"code":"ERR_UID_NOT_FOUND","message":"no such user"}}"#
+/// );
+/// ```
+#[derive(Clone, Debug)]
 pub struct OwnedParsedError {
+    shape: Shape,
+    resolution: Resolution<'static>,
+    code: RawCode<'static>,
+    name: Option<String>,
+    message: Option<String>,
+    details: Option<alloc::boxed::Box<RawValue>>,
+    status: Option<u16>,
+    causes: Vec<Cause<'static>>,
+    signal: Option<(Canonical, Recovery)>,
+    retry_after: Option<u64>,
+    coded: bool,
+    class: (Canonical, Recovery),
+    raw: String,
+}
+
+impl OwnedParsedError {
     /// The payload's shape.
-    pub shape: Shape,
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
     /// What the code resolved to.
-    pub resolution: Resolution<'static>,
-    /// The code as received.
-    pub code: RawCode<'static>,
-    /// The payload's `name`.
-    pub name: Option<String>,
-    /// The payload's message.
-    pub message: Option<String>,
-    /// The exact JSON text of `details` / `data`.
-    pub details: Option<String>,
-    /// The HTTP status that came with the payload.
-    pub status: Option<u16>,
+    pub fn resolution(&self) -> &Resolution<'static> {
+        &self.resolution
+    }
+    /// The table the code was resolved in.
+    pub fn table(&self) -> Table {
+        self.resolution.table()
+    }
+    /// The payload's own code, exactly as sent.
+    pub fn code(&self) -> &RawCode<'static> {
+        &self.code
+    }
+    /// The payload's `name`, if any.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+    /// The payload's message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    /// The payload's message if it has one, else the catalog's.
+    pub fn best_message(&self) -> Option<&str> {
+        self.message().or_else(|| self.resolution.catalog_message())
+    }
+    /// The exact JSON text of `details` / `data`, if any.
+    pub fn details(&self) -> Option<&RawValue> {
+        self.details.as_deref()
+    }
+    /// The HTTP status that came with the payload, if any.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
     /// The nested causes, outermost first.
-    pub causes: Vec<Cause<'static>>,
-    /// The delay the payload asked for, in seconds ([`ParsedError::retry_after`]).
-    pub retry_after: Option<u64>,
-    /// Whether the payload carried a code.
-    pub coded: bool,
+    pub fn causes(&self) -> &[Cause<'static>] {
+        &self.causes
+    }
+    /// The delay the payload asked for (see [`ParsedError::retry_after`]).
+    pub fn retry_after(&self) -> Option<core::time::Duration> {
+        self.retry_after.map(core::time::Duration::from_secs)
+    }
+    /// The canonical class the payload calls for (see [`ParsedError::canonical`]).
+    pub fn canonical(&self) -> Canonical {
+        self.class.0
+    }
+    /// The HTTP status of the canonical class.
+    pub fn http_status(&self) -> u16 {
+        self.class.0.http_status()
+    }
+    /// What the caller should do (see [`ParsedError::recovery`]).
+    pub fn recovery(&self) -> Recovery {
+        self.class.1
+    }
     /// The whole input.
-    pub raw: String,
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// The borrowed form, for writing back and display.
+    fn view(&self) -> ParsedError<'_> {
+        ParsedError {
+            shape: self.shape,
+            resolution: self.resolution.clone(),
+            code: self.code.clone(),
+            name: self.name.as_deref().map(Cow::Borrowed),
+            message: self.message.as_deref().map(Cow::Borrowed),
+            details: self.details.as_deref(),
+            status: self.status,
+            causes: self.causes.clone(),
+            signal: self.signal,
+            retry_after: self.retry_after,
+            coded: self.coded,
+            raw: &self.raw,
+        }
+    }
+}
+
+impl PartialEq for OwnedParsedError {
+    /// Equal when made from the same input by the same parser.
+    fn eq(&self, other: &Self) -> bool {
+        self.shape == other.shape && self.raw == other.raw && self.resolution == other.resolution
+    }
+}
+
+impl Eq for OwnedParsedError {}
+
+impl fmt::Display for OwnedParsedError {
+    /// As [`ParsedError`]'s `Display`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.view(), f)
+    }
+}
+
+impl Serialize for OwnedParsedError {
+    /// As [`ParsedError`]'s `Serialize`: the payload back in its vendor shape.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.view().serialize(serializer)
+    }
 }

@@ -4,7 +4,7 @@ use super::fields::{ErrorField, Fields, read};
 use super::shapes::{shape_of, uncoded};
 use super::signals::{reason_phrase_status, sendbird_retry_after, status_class};
 use super::{ParsedError, PayloadError, Shape};
-use crate::resolve::resolve_received;
+use crate::resolve;
 use crate::{RawCode, Table};
 
 /// Parses a Sendbird error: a Platform API body (`{"error": true, "code", "message"}`) or an SDK
@@ -52,7 +52,7 @@ pub(super) fn sendbird<'a>(
         RawCode::Int(0) => reason_phrase_status(f.message.as_deref()).and_then(status_class),
         _ => None,
     };
-    let resolution = resolve_received(Table::SendbirdChat, code.clone());
+    let resolution = resolve::received(Table::SendbirdChat, code.clone());
     let shape = shape_of(&resolution, shape);
     let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
     Ok(parsed.with_signal(signal).with_retry_after(retry_after))

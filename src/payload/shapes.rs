@@ -6,8 +6,8 @@ use serde_json::value::RawValue;
 
 use super::fields::{Body, ErrorField, Fields, Key, read};
 use super::{Cause, ParsedError, PayloadError, Shape};
-use crate::resolve::resolve_received;
-use crate::{RawCode, Resolution, Table, resolve_exception};
+use crate::resolve;
+use crate::{RawCode, Resolution, Table};
 
 #[inline(always)]
 fn rest_like<'a>(
@@ -41,7 +41,7 @@ pub(super) fn rest_body<'a>(
         field: "error.code",
     })?;
     // A Calls API body can carry any REST code (auth, rate limit): the table's fallback.
-    let resolution = resolve_received(table, code.clone());
+    let resolution = resolve::received(table, code.clone());
     Ok(ParsedError::new(
         json,
         shape,
@@ -77,7 +77,7 @@ pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 /// [`resolve_exception`] for how its code resolves).
 ///
 /// ```
-/// use chat_error_codes::{RawCode, payload};
+/// use chat_error_codes::{payload, resolve::{self, RawCode}};
 /// let p = payload::parse_exception(r#"{"code":-1,"name":"WS_CONNECTION_FAIL","message":"WebSocket connection failed."}"#).unwrap();
 /// assert_eq!(p.code(), &RawCode::Int(-1));
 /// assert_eq!(p.resolution().entry().map(|e| e.to_string()), Some("WS_CONNECTION_FAIL: WebSocket connection failed.".into()));
@@ -95,7 +95,7 @@ pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<
     if !f.has(Key::Code) {
         // No `code` at all: a `name` that is a catalog code still says which error it is.
         if let Some(name) = f.name.clone() {
-            let resolution = resolve_exception(RawCode::Str(name.clone()), Some(&name));
+            let resolution = resolve::exception(RawCode::Str(name.clone()), Some(&name));
             if !resolution.is_unrecognized() {
                 let code = RawCode::Str(name);
                 return Ok(ParsedError::new(
@@ -109,9 +109,9 @@ pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<
         shape,
         field: "code",
     })?;
-    let resolution = resolve_exception(code.clone(), f.name.as_deref());
+    let resolution = resolve::exception(code.clone(), f.name.as_deref());
     let causes = nested_causes(f.details, Key::Code, |code, name| {
-        resolve_exception(code, name)
+        resolve::exception(code, name)
     });
     let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
     Ok(parsed.with_causes(causes))
@@ -191,9 +191,9 @@ pub(super) fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>,
         shape,
         field: "type",
     })?;
-    let resolution = resolve_received(Table::AgoraChat, code.clone());
+    let resolution = resolve::received(Table::AgoraChat, code.clone());
     let causes = nested_causes(f.data, Key::Type, |code, _| {
-        resolve_received(Table::AgoraChat, code)
+        resolve::received(Table::AgoraChat, code)
     });
     let parsed = ParsedError::new(json, shape, code, resolution, None, f.message, f.data);
     Ok(parsed.with_causes(causes))
@@ -269,7 +269,7 @@ pub(super) fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a
         shape,
         field: "code",
     })?;
-    let resolution = resolve_received(Table::GenesysChat, code.clone());
+    let resolution = resolve::received(Table::GenesysChat, code.clone());
     Ok(ParsedError::new(
         json, shape, code, resolution, f.name, f.message, f.details,
     ))
@@ -337,7 +337,7 @@ pub(super) fn agora_rest<'a>(
     let code = RawCode::Str(error);
     let resolution = match found {
         Some(e) => Resolution::Known(e.into()),
-        None => resolve_received(Table::AgoraRest, code.clone()),
+        None => resolve::received(Table::AgoraRest, code.clone()),
     };
     let parsed = ParsedError::new(
         json,

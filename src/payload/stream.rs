@@ -7,7 +7,7 @@ use super::fields::{Body, ErrorField, Fields, Key, read};
 use super::shapes::{shape_of, uncoded};
 use super::signals::{http_status, is_true, status_class};
 use super::{ParsedError, PayloadError, Shape};
-use crate::resolve::{resolve_raw, resolve_received};
+use crate::resolve;
 use crate::{Canonical, RawCode, Recovery, Resolution, Table};
 
 /// Parses a Stream Chat error as the API sends it and as the `stream-chat` SDK hands it over:
@@ -126,8 +126,8 @@ fn ws_frame<'a>(json: &'a str, frame: Body<'a>) -> Result<ParsedError<'a>, Paylo
 /// (which consults the transport table for string codes).
 fn resolve_stream(code: RawCode<'_>, websocket: bool) -> Resolution<'_> {
     match code {
-        RawCode::Int(1000..=4999) if websocket => resolve_raw(Table::WebSocketClose, code),
-        _ => resolve_received(Table::StreamChat, code),
+        RawCode::Int(1000..=4999) if websocket => resolve::raw(Table::WebSocketClose, code),
+        _ => resolve::received(Table::StreamChat, code),
     }
 }
 

@@ -7,7 +7,6 @@ use crate::payload::{self, ParsedError, PayloadError};
 use crate::{Canonical, Recovery, Resolution, Table};
 
 #[cfg(feature = "std")]
-use super::hints::unix;
 use super::problem::title_for;
 use super::types::keyed_by_status;
 use super::*;
@@ -44,19 +43,19 @@ use super::*;
 /// [`from_status`] and [`from_parts`] for the `http` crate's types.
 ///
 /// ```
-/// use chat_error_codes::{Canonical, ErrorInfo, Table, response};
+/// use chat_error_codes::{Canonical, ErrorInfo, Table, response::{self, UnixTime}};
 /// // This crate's own output, relayed: it resolves back to its entry.
 /// let body = br#"{"type":"urn:chat-error-codes:cometchat_rest:ERR_TOO_MANY_REQUESTS","status":429,"detail":"Slow down.","vendor":"CometChat","table":"cometchat_rest","code":"ERR_TOO_MANY_REQUESTS"}"#;
 /// let r = response::classify(Some(Table::CometChatRest), 429, [], body);
 /// let problem = r.received_problem().unwrap();
 /// assert_eq!(problem.entry().unwrap().name(), "ERR_TOO_MANY_REQUESTS");
 /// assert_eq!(r.canonical(), Canonical::ResourceExhausted);
-/// assert_eq!(r.problem().detail.as_deref(), Some("Slow down."));
+/// assert_eq!(r.problem(UnixTime::now()).detail.as_deref(), Some("Slow down."));
 /// // A gateway's document: classified from the status.
 /// let r = response::classify(None, 404, [("Content-Type", &b"application/problem+json"[..])],
 ///     br#"{"type":"about:blank","status":404,"title":"Not Found"}"#);
 /// assert_eq!(r.canonical(), Canonical::NotFound);
-/// assert_eq!(r.problem().title.as_deref(), Some("Not Found"));
+/// assert_eq!(r.problem(UnixTime::now()).title.as_deref(), Some("Not Found"));
 /// ```
 pub fn classify<'a, 'h>(
     table: Option<Table>,
@@ -241,7 +240,7 @@ fn parse_as(
 ///
 /// ```
 /// use std::time::Duration;
-/// use chat_error_codes::{ErrorInfo, Recovery, Table, response::{self, Decision}};
+/// use chat_error_codes::{ErrorInfo, Recovery, Table, response::{self, Decision, UnixTime}};
 ///
 /// // Stream: a 429 whose only hint is the reset time.
 /// let body = br#"{"code":9,"message":"Too many requests","StatusCode":429,"duration":"0.01ms"}"#;
@@ -250,7 +249,7 @@ fn parse_as(
 /// let now = Duration::from_secs(1_700_000_000);
 /// assert_eq!(r.payload().unwrap().resolution().entry().unwrap().name(), "RateLimitError");
 /// assert_eq!(r.recovery(), Recovery::RetryWithBackoff);
-/// assert_eq!(r.decision_at_unix(now), Decision::RetryAfter(Duration::from_secs(60)));
+/// assert_eq!(r.decision(UnixTime(now)), Decision::RetryAfter(Duration::from_secs(60)));
 /// ```
 #[derive(Debug)]
 pub struct Classified<'a> {
@@ -284,10 +283,10 @@ impl<'a> Classified<'a> {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use chat_error_codes::response::{self, Decision, DelayLimits};
+    /// use chat_error_codes::response::{self, Decision, DelayLimits, UnixTime};
     /// let limits = DelayLimits { min: Duration::from_secs(2), max: Duration::from_secs(600) };
     /// let r = response::classify(None, 429, [("Retry-After", &b"86400"[..])], b"").with_delay_limits(limits);
-    /// assert_eq!(r.decision(), Decision::RetryAfter(Duration::from_secs(600)));
+    /// assert_eq!(r.decision(UnixTime::now()), Decision::RetryAfter(Duration::from_secs(600)));
     /// ```
     pub fn with_delay_limits(mut self, limits: DelayLimits) -> Self {
         self.limits = limits;
@@ -376,24 +375,25 @@ impl<'a> Classified<'a> {
         self.hints.is_rate_limited(self.status)
     }
 
-    /// The delay the headers ask for at `now_unix` (time since the Unix epoch), within the
-    /// [`delay_limits`](Self::delay_limits); see [`RetryHints::delay_within`].
-    pub fn retry_after_unix(&self, now_unix: Duration) -> Option<Duration> {
-        self.hints.delay_within(now_unix, self.status, self.limits)
+    /// The delay the headers ask for at `now`: `Retry-After` (seconds, or the time until its
+    /// date), else Sendbird's `X-RateLimit-RetryAfter`, else, for a rate-limited response, the
+    /// time until the window resets (`X-Rate-Limit-Reset`, `X-RateLimit-Reset`); a time is
+    /// measured against the response's `Date` when it has one. Within the
+    /// [`delay_limits`](Self::delay_limits): a time already past is the minimum (1 s by
+    /// default), never zero. See [`RetryHints::delay`].
+    pub fn retry_after(&self, now: impl Into<UnixTime>) -> Option<Duration> {
+        self.hints.delay(now, self.status, self.limits)
     }
 
-    /// The decision at `now_unix` (time since the Unix epoch), by [`Decision::decide`].
-    pub fn decision_at_unix(&self, now_unix: Duration) -> Decision {
-        Decision::decide(
-            self.recovery(),
-            self.status,
-            self.retry_after_unix(now_unix),
-        )
+    /// The decision at `now` (`SystemTime::now()`, [`UnixTime::now`]), by
+    /// [`Decision::decide`].
+    pub fn decision(&self, now: impl Into<UnixTime>) -> Decision {
+        Decision::decide(self.recovery(), self.status, self.retry_after(now))
     }
 
-    /// The Problem Details document to relay, at `now_unix` (for `retry_after`); see
+    /// The Problem Details document to relay, its `retry_after` counted from `now`; see
     /// [`ProblemDetails`] for the mapping.
-    pub fn problem_at_unix(&self, now_unix: Duration) -> ProblemDetails {
+    pub fn problem(&self, now: impl Into<UnixTime>) -> ProblemDetails {
         let (canonical, recovery) = self.class();
         let mut problem = match &self.body {
             Body::Parsed(p) => ProblemDetails::from_parsed(p),
@@ -412,7 +412,7 @@ impl<'a> Classified<'a> {
         problem.status = Some(self.status);
         problem.canonical = Some(canonical);
         problem.recovery = Some(recovery);
-        problem.retry_after = self.retry_after_unix(now_unix).map(whole_seconds_up);
+        problem.retry_after = self.retry_after(now).map(whole_seconds_up);
         problem
     }
 
@@ -428,40 +428,6 @@ impl<'a> Classified<'a> {
             _ => {}
         }
         p
-    }
-}
-
-/// std conveniences: "now" is the system clock.
-#[cfg(feature = "std")]
-impl Classified<'_> {
-    /// The delay the headers ask for at `now`: `Retry-After` (seconds, or the time until its
-    /// date), else Sendbird's `X-RateLimit-RetryAfter`, else, for a rate-limited response, the
-    /// time until the window resets (`X-Rate-Limit-Reset`, `X-RateLimit-Reset`); a time is
-    /// measured against the response's `Date` when it has one. Within the
-    /// [`delay_limits`](Self::delay_limits): a time already past is the minimum (1 s by
-    /// default), never zero.
-    pub fn retry_after(&self, now: std::time::SystemTime) -> Option<Duration> {
-        self.retry_after_unix(unix(now))
-    }
-
-    /// The decision at `now`.
-    pub fn decision_at(&self, now: std::time::SystemTime) -> Decision {
-        self.decision_at_unix(unix(now))
-    }
-
-    /// The decision now.
-    pub fn decision(&self) -> Decision {
-        self.decision_at(std::time::SystemTime::now())
-    }
-
-    /// The Problem Details document to relay, `retry_after` counted from now.
-    pub fn problem(&self) -> ProblemDetails {
-        self.problem_at(std::time::SystemTime::now())
-    }
-
-    /// The Problem Details document to relay, `retry_after` counted from `now`.
-    pub fn problem_at(&self, now: std::time::SystemTime) -> ProblemDetails {
-        self.problem_at_unix(unix(now))
     }
 }
 

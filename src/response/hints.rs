@@ -20,37 +20,62 @@ pub enum Wait {
 }
 
 impl Wait {
-    /// The delay left at `now_unix` (the time since the Unix epoch); zero for a time already
-    /// past. This is the header's value alone: [`RetryHints::delay_within`] measures it against
-    /// the response's `Date` and keeps it within [`DelayLimits`].
+    /// The delay left at `now`; zero for a time already past. This is the header's value alone:
+    /// [`RetryHints::delay`] measures it against the response's `Date` and keeps it within
+    /// [`DelayLimits`].
     ///
     /// ```
     /// use std::time::Duration;
-    /// use chat_error_codes::response::Wait;
-    /// let now = Duration::from_secs(1_700_000_000);
-    /// assert_eq!(Wait::Until(1_700_000_015).delay_from_unix(now), Duration::from_secs(15));
-    /// assert_eq!(Wait::Until(1_600_000_000).delay_from_unix(now), Duration::ZERO);
-    /// assert_eq!(Wait::Delay(Duration::from_secs(3)).delay_from_unix(now), Duration::from_secs(3));
+    /// use chat_error_codes::response::{UnixTime, Wait};
+    /// let now = UnixTime::from_secs(1_700_000_000);
+    /// assert_eq!(Wait::Until(1_700_000_015).delay(now), Duration::from_secs(15));
+    /// assert_eq!(Wait::Until(1_600_000_000).delay(now), Duration::ZERO);
+    /// assert_eq!(Wait::Delay(Duration::from_secs(3)).delay(now), Duration::from_secs(3));
     /// ```
-    pub fn delay_from_unix(self, now_unix: Duration) -> Duration {
+    pub fn delay(self, now: impl Into<UnixTime>) -> Duration {
         match self {
             Wait::Delay(d) => d,
-            Wait::Until(t) => Duration::from_secs(t).saturating_sub(now_unix),
+            Wait::Until(t) => Duration::from_secs(t).saturating_sub(now.into().0),
         }
-    }
-
-    /// The delay left at `now` (std only).
-    #[cfg(feature = "std")]
-    pub fn delay(self, now: std::time::SystemTime) -> Duration {
-        self.delay_from_unix(unix(now))
     }
 }
 
-/// Time since the Unix epoch (zero for a clock set before it).
+/// A point in time as the time since the Unix epoch: the "now" every delay is measured from.
+///
+/// Every method that needs the time takes `impl Into<UnixTime>`, so a `std::time::SystemTime`
+/// (feature `std`) or a `UnixTime` from the caller's own clock (`no_std`, tests) will do.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use chat_error_codes::response::UnixTime;
+/// assert_eq!(UnixTime::from(SystemTime::UNIX_EPOCH), UnixTime(Duration::ZERO));
+/// assert_eq!(UnixTime::from_secs(15).0, Duration::from_secs(15));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnixTime(pub Duration);
+
+impl UnixTime {
+    /// `secs` seconds after the Unix epoch.
+    pub const fn from_secs(secs: u64) -> Self {
+        UnixTime(Duration::from_secs(secs))
+    }
+
+    /// The system clock's time (zero for a clock set before 1970).
+    #[cfg(feature = "std")]
+    pub fn now() -> Self {
+        std::time::SystemTime::now().into()
+    }
+}
+
 #[cfg(feature = "std")]
-pub(super) fn unix(now: std::time::SystemTime) -> Duration {
-    now.duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or(Duration::ZERO)
+impl From<std::time::SystemTime> for UnixTime {
+    /// The time since the Unix epoch (zero for a time before it).
+    fn from(t: std::time::SystemTime) -> Self {
+        UnixTime(
+            t.duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or(Duration::ZERO),
+        )
+    }
 }
 
 /// Bounds on every delay a [`Classified`](super::Classified) response answers: a delay longer
@@ -110,7 +135,7 @@ impl Default for DelayLimits {
 ///
 /// ```
 /// use std::time::Duration;
-/// use chat_error_codes::response::{RetryHints, Wait};
+/// use chat_error_codes::response::{DelayLimits, RetryHints, UnixTime, Wait};
 ///
 /// let h = RetryHints::from_headers([
 ///     ("retry-after", &b"Sunday, 06-Nov-94 08:49:37 GMT"[..]), // RFC 850, still read
@@ -127,7 +152,7 @@ impl Default for DelayLimits {
 /// assert_eq!(h.reset(), None); // malformed: ignored
 /// // Measured against the response's own Date, whatever the local clock says.
 /// let now = Duration::from_secs(1_700_000_000);
-/// assert_eq!(h.delay_from_unix(now, 429), Some(Duration::from_secs(30)));
+/// assert_eq!(h.delay(UnixTime(now), 429, DelayLimits::DEFAULT), Some(Duration::from_secs(30)));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RetryHints {
@@ -274,31 +299,26 @@ impl RetryHints {
         status == 429 || self.remaining == Some(0)
     }
 
-    /// The delay the headers ask for on a response with `status`, at `now_unix` (time since the
-    /// Unix epoch), within [`DelayLimits::DEFAULT`]; see [`delay_within`](Self::delay_within).
-    pub fn delay_from_unix(&self, now_unix: Duration, status: u16) -> Option<Duration> {
-        self.delay_within(now_unix, status, DelayLimits::DEFAULT)
-    }
-
-    /// The delay the headers ask for, within `limits`: `Retry-After`, else
+    /// The delay the headers ask for on a response with `status`, within `limits`
+    /// ([`DelayLimits::DEFAULT`] unless the caller has others): `Retry-After`, else
     /// `X-RateLimit-RetryAfter`, else, when [rate limited](Self::is_rate_limited), the time
     /// until the window resets. A point in time is measured against the response's
     /// [`Date`](Self::date) when it has one (so a replayed response, or a local clock that is
-    /// off, still gets the wait the vendor meant), else against `now_unix`.
-    pub fn delay_within(
+    /// off, still gets the wait the vendor meant), else against `now`.
+    pub fn delay(
         &self,
-        now_unix: Duration,
+        now: impl Into<UnixTime>,
         status: u16,
         limits: DelayLimits,
     ) -> Option<Duration> {
-        let now = self.date.map_or(now_unix, Duration::from_secs);
+        let now = self.date.map_or(now.into(), UnixTime::from_secs);
         self.retry_after
-            .map(|w| w.delay_from_unix(now))
+            .map(|w| w.delay(now))
             .or(self.rate_limit_retry_after)
             .or_else(|| {
                 self.reset
                     .filter(|_| self.is_rate_limited(status))
-                    .map(|w| w.delay_from_unix(now))
+                    .map(|w| w.delay(now))
             })
             .map(|d| limits.apply(d))
     }

@@ -10,7 +10,7 @@ use super::*;
 /// `Response::status()` and `headers()` give them.
 ///
 /// ```
-/// use chat_error_codes::{Canonical, Table, response::{self, Decision}};
+/// use chat_error_codes::{Canonical, Table, response::{self, Decision, UnixTime}};
 /// use http::{HeaderMap, HeaderValue, StatusCode};
 ///
 /// let mut headers = HeaderMap::new();
@@ -18,7 +18,7 @@ use super::*;
 /// let body = br#"{"error":"reach_limit","exception":"x","timestamp":1,"duration":0,"error_description":"This request has reached API limit."}"#;
 /// let r = response::from_status(Some(Table::AgoraRest), StatusCode::TOO_MANY_REQUESTS, &headers, body);
 /// assert_eq!(r.canonical(), Canonical::ResourceExhausted);
-/// assert_eq!(r.decision(), Decision::RetryAfter(std::time::Duration::from_secs(30)));
+/// assert_eq!(r.decision(UnixTime::now()), Decision::RetryAfter(std::time::Duration::from_secs(30)));
 /// ```
 #[cfg(feature = "http")]
 pub fn from_status<'a>(

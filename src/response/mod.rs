@@ -9,18 +9,18 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use chat_error_codes::{Canonical, Table, response::{self, Decision}};
+//! use chat_error_codes::{Canonical, Table, response::{self, Decision, UnixTime}};
 //!
 //! let body = br#"{"error":{"code":"ERR_TOO_MANY_REQUESTS","message":"Too many requests."}}"#;
 //! let headers = [("Retry-After", &b"15"[..]), ("X-Rate-Limit-Reset", b"1625143246")];
 //! let r = response::classify(Some(Table::CometChatRest), 429, headers, body);
 //! assert_eq!(r.canonical(), Canonical::ResourceExhausted);
-//! assert_eq!(r.decision(), Decision::RetryAfter(Duration::from_secs(15)));
+//! assert_eq!(r.decision(UnixTime::now()), Decision::RetryAfter(Duration::from_secs(15)));
 //!
 //! // A load balancer's page is still classified, from the status alone.
 //! let r = response::classify(None, 502, [], b"<html><body>502 Bad Gateway</body></html>");
 //! assert_eq!(r.canonical(), Canonical::Unavailable);
-//! assert_eq!(r.decision(), Decision::RetryWithBackoff);
+//! assert_eq!(r.decision(UnixTime::now()), Decision::RetryWithBackoff);
 //! assert!(r.excerpt().unwrap().text().starts_with("<html>"));
 //! ```
 //!
@@ -72,7 +72,7 @@ mod types;
 pub use body::{Body, Excerpt};
 pub use classify::{Classified, classify};
 pub use decision::Decision;
-pub use hints::{DelayLimits, RetryHints, Wait};
+pub use hints::{DelayLimits, RetryHints, UnixTime, Wait};
 #[cfg(feature = "http")]
 pub use http_types::{from_parts, from_response, from_status};
 pub use problem::ProblemDetails;

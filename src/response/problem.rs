@@ -148,7 +148,7 @@ impl ProblemDetails {
     /// without one is left as it is.
     ///
     /// ```
-    /// use chat_error_codes::{Table, resolve, response::ProblemDetails};
+    /// use chat_error_codes::{Table, response::ProblemDetails, resolve};
     /// let p = ProblemDetails { table: Some(Table::AgoraChat), code: Some(605.into()), ..ProblemDetails::default() };
     /// let p = p.with_type_base("https://errors.example.com/chat/");
     /// assert_eq!(p.type_uri, "https://errors.example.com/chat/agora_chat/605");

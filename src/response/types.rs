@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 
-use crate::{AnyChatError, Code, ErrorInfo, RawCode, Resolution, Table, resolve, resolve_raw};
+use crate::{AnyChatError, Code, ErrorInfo, RawCode, Resolution, Table, resolve};
 
 use super::*;
 
@@ -69,7 +69,7 @@ pub(super) fn resolve_with_status(
         });
     match keyed {
         Some(e) => Resolution::Known(e),
-        None => resolve_raw(table, code).into_owned(),
+        None => resolve::raw(table, code).into_owned(),
     }
 }
 
@@ -80,12 +80,12 @@ pub(super) fn resolve_with_status(
 /// Stable within a version; no two entries share one.
 ///
 /// ```
-/// use chat_error_codes::{Table, resolve, response::{DOCS_BASE, problem_type}};
+/// use chat_error_codes::{Table, response::{DOCS_BASE, problem_type}, resolve};
 /// assert_eq!(
-///     problem_type(&resolve(Table::AgoraChat, "605")),
+///     problem_type(&resolve::code(Table::AgoraChat, "605")),
 ///     format!("{DOCS_BASE}agora/enum.ChatError.html#variant.GroupNotExist")
 /// );
-/// assert_eq!(problem_type(&resolve(Table::CometChatRest, "ERR_NEW/2030")), "about:blank");
+/// assert_eq!(problem_type(&resolve::code(Table::CometChatRest, "ERR_NEW/2030")), "about:blank");
 /// ```
 pub fn problem_type(r: &Resolution<'_>) -> String {
     match r.entry() {
@@ -104,11 +104,11 @@ pub fn problem_type(r: &Resolution<'_>) -> String {
 /// one listed without a string). `about:blank` where no entry applies.
 ///
 /// ```
-/// use chat_error_codes::{Table, agora::rest::ChatError, resolve, response::problem_type_with_base};
+/// use chat_error_codes::{Table, agora::rest::ChatError, response::problem_type_with_base, resolve};
 /// let base = "https://errors.example.com/chat/";
-/// assert_eq!(problem_type_with_base(base, &resolve(Table::CometChatRest, "ERR_UID_NOT_FOUND")),
+/// assert_eq!(problem_type_with_base(base, &resolve::code(Table::CometChatRest, "ERR_UID_NOT_FOUND")),
 ///            "https://errors.example.com/chat/cometchat_rest/ERR_UID_NOT_FOUND");
-/// let r = chat_error_codes::Resolution::Known(ChatError::WebApplication500.into());
+/// let r = chat_error_codes::resolve::Resolution::Known(ChatError::WebApplication500.into());
 /// assert_eq!(problem_type_with_base(base, &r), "https://errors.example.com/chat/agora_rest/500/web_application");
 /// ```
 pub fn problem_type_with_base(base: &str, r: &Resolution<'_>) -> String {
@@ -160,7 +160,7 @@ fn legacy_entry(rest: &str) -> Option<AnyChatError> {
         return None;
     }
     let code = percent_decode(code)?;
-    resolve(table, &code).into_owned().entry()
+    resolve::code(table, &code).into_owned().entry()
 }
 
 /// Appends `s` with every byte outside RFC 3986's unreserved set percent-encoded.

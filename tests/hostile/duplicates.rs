@@ -1,7 +1,7 @@
 //! Duplicate keys: an error naming the field, never a silent choice of one value.
 
 use chat_error_codes::payload;
-use chat_error_codes::{AnyChatError, Unrecognized};
+use chat_error_codes::{AnyChatError, resolve::Unrecognized};
 
 use crate::support::{Parser, assert_json_error};
 

@@ -1,7 +1,7 @@
 //! Nesting 100,000 deep, in `details` and at top level: no recursion, clean errors.
 
 use chat_error_codes::payload::{self, PayloadError};
-use chat_error_codes::{AnyChatError, Unrecognized, agora, cometchat};
+use chat_error_codes::{AnyChatError, agora, cometchat, resolve::Unrecognized};
 
 use crate::support::{DEEP, Parser, SHAPES, assert_json_error, on_small_stack};
 

@@ -2,7 +2,10 @@
 //! an `error` member that is not an object, and numbers beyond `i64`.
 
 use chat_error_codes::payload::{self, PayloadError, Shape};
-use chat_error_codes::{AnyChatError, RawCode, Unrecognized, agora, cometchat, genesys};
+use chat_error_codes::{
+    AnyChatError, agora, cometchat, genesys,
+    resolve::{RawCode, Unrecognized},
+};
 
 use crate::support::{Parser, SHAPES, assert_json_error};
 

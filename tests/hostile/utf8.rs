@@ -1,7 +1,7 @@
 //! Invalid UTF-8, decoded lossily: a clean error or an unrecognized code, never a guess.
 
 use chat_error_codes::payload::{self, PayloadError};
-use chat_error_codes::{RawCode, Resolution};
+use chat_error_codes::resolve::{RawCode, Resolution};
 
 use crate::support::{SHAPES, assert_json_error};
 

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use chat_error_codes::payload::{self, ParsedError, PayloadError};
 use chat_error_codes::{
-    AnyChatError, ErrorInfo, RawCode, Resolution, Table, Unrecognized, cometchat, lookup,
-    lookup_lenient, lookup_number, resolve, resolve_exception, resolve_raw,
+    AnyChatError, ErrorInfo, Table, cometchat, lookup, lookup_lenient, lookup_number,
+    resolve::{self, RawCode, Resolution, Unrecognized},
 };
 
 use crate::TABLES;
@@ -239,13 +239,13 @@ pub fn exercise_into(s: &str, out: &mut Digest) {
 
     // Resolution.
     for &table in TABLES {
-        let r = resolve(table, s);
+        let r = resolve::code(table, s);
         check_resolution(table, s, &r);
-        assert_eq!(resolve_raw(table, RawCode::from(s.to_string())), r);
+        assert_eq!(resolve::raw(table, RawCode::from(s.to_string())), r);
         out.add(format_args!("{r:?}"));
     }
     for name in [None, Some(s)] {
-        let r = resolve_exception(RawCode::from(s), name);
+        let r = resolve::exception(RawCode::from(s), name);
         assert!(matches!(
             r.table(),
             Table::CometChatSdk | Table::CometChatRest | Table::JsTransport

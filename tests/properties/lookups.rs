@@ -2,8 +2,9 @@
 
 use chat_error_codes::payload;
 use chat_error_codes::{
-    AnyChatError, Code, ErrorInfo, RawCode, Resolution, Table, UnknownCode, agora, cometchat,
-    genesys, lookup, lookup_lenient, lookup_number, resolve, resolve_number, resolve_raw,
+    AnyChatError, Code, ErrorInfo, Table, UnknownCode, agora, cometchat, genesys, lookup,
+    lookup_lenient, lookup_number,
+    resolve::{self, RawCode, Resolution},
 };
 use proptest::prelude::*;
 
@@ -46,15 +47,15 @@ proptest! {
         prop_assert!(lookup(&code).any(|m| m == e));
         prop_assert_eq!(e.table().lookup(&code), Some(e));
         prop_assert_eq!(AnyChatError::from_table(e.table(), &code), Some(e));
-        prop_assert_eq!(resolve(e.table(), &code), Resolution::Known(e));
-        prop_assert_eq!(resolve_raw(e.table(), raw_code(e)), Resolution::Known(e));
+        prop_assert_eq!(resolve::code(e.table(), &code), Resolution::Known(e));
+        prop_assert_eq!(resolve::raw(e.table(), raw_code(e)), Resolution::Known(e));
         for spelling in spellings(e) {
             prop_assert_eq!(e.table().lookup(&spelling), Some(e));
         }
         if let Code::Int(n) = e.code() {
             prop_assert!(lookup_number(n.into()).any(|m| m == e));
             prop_assert_eq!(e.table().lookup_number(n.into()), Some(e));
-            prop_assert_eq!(resolve_number(e.table(), n.into()), Resolution::Known(e));
+            prop_assert_eq!(resolve::number(e.table(), n.into()), Resolution::Known(e));
         }
         fn typed<E: TableEnum>(e: E, code: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(E::from_code(code), Some(e));
@@ -99,7 +100,7 @@ proptest! {
         if wrapped != s {
             prop_assert_eq!(lookup(&wrapped).count(), 0, "{:?}", wrapped);
             prop_assert_eq!(e.table().lookup(&wrapped), None);
-            prop_assert!(resolve(e.table(), &wrapped).is_unrecognized());
+            prop_assert!(resolve::code(e.table(), &wrapped).is_unrecognized());
         }
         for recased in [s.to_lowercase(), s.to_uppercase(), random_case(&s, &mask)] {
             for m in lookup(&recased) {
@@ -147,7 +148,7 @@ proptest! {
         }
         let decimal = n.to_string();
         for &table in TABLES {
-            let r = resolve_number(table, n);
+            let r = resolve::number(table, n);
             prop_assert_eq!(r.table(), table);
             prop_assert_eq!(table.lookup_number(n), found.iter().copied().find(|e| e.table() == table));
             match &r {
@@ -165,7 +166,7 @@ proptest! {
                 other => prop_assert!(false, "a number resolved to {:?}", other),
             }
             // The decimal string resolves the same way in integer tables.
-            let by_string = resolve(table, &decimal);
+            let by_string = resolve::code(table, &decimal);
             if table.has_integer_codes() {
                 prop_assert_eq!(by_string.entry(), r.entry());
                 prop_assert_eq!(by_string.section(), r.section());
@@ -192,17 +193,17 @@ proptest! {
         let genesys_body = format!(r#"{{"code":{n}}}"#);
         let rest_body = format!(r#"{{"error":{{"code":{n}}}}}"#);
         let p = payload::parse_agora(&agora_body).unwrap();
-        prop_assert_eq!(p.resolution(), &resolve_number(Table::AgoraChat, n));
+        prop_assert_eq!(p.resolution(), &resolve::number(Table::AgoraChat, n));
         let p = payload::parse_genesys(&genesys_body).unwrap();
-        prop_assert_eq!(p.resolution(), &resolve_number(Table::GenesysChat, n));
+        prop_assert_eq!(p.resolution(), &resolve::number(Table::GenesysChat, n));
         let p = payload::parse_rest(&rest_body).unwrap();
         prop_assert!(p.resolution().is_unrecognized());
         let stream_body = format!(r#"{{"code":{n},"StatusCode":400}}"#);
         let p = payload::parse_stream(&stream_body).unwrap();
-        prop_assert_eq!(p.resolution(), &resolve_number(Table::StreamChat, n));
+        prop_assert_eq!(p.resolution(), &resolve::number(Table::StreamChat, n));
         let sendbird_body = format!(r#"{{"error":true,"code":{n}}}"#);
         let p = payload::parse_sendbird(&sendbird_body).unwrap();
-        prop_assert_eq!(p.resolution(), &resolve_number(Table::SendbirdChat, n));
+        prop_assert_eq!(p.resolution(), &resolve::number(Table::SendbirdChat, n));
         let p = payload::parse_exception(&genesys_body).unwrap();
         prop_assert!(p.resolution().is_unrecognized());
     }

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use chat_error_codes::payload::{self, PayloadError, Shape};
 use chat_error_codes::{
-    AnyChatError, ErrorInfo, RawCode, Resolution, Table, Unrecognized, agora, cometchat, genesys,
-    resolve, resolve_exception,
+    AnyChatError, ErrorInfo, Table, agora, cometchat, genesys,
+    resolve::{self, RawCode, Resolution, Unrecognized},
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -138,7 +138,7 @@ proptest! {
             let p = parser(input).unwrap_or_else(|err| panic!("{input}: {err}"));
             prop_assert_eq!(p.shape(), *shape, "{}", input);
             let expected = if e.table() == Table::CometChatSdk {
-                resolve_exception(RawCode::from(code.as_str()), Some(&code))
+                resolve::exception(RawCode::from(code.as_str()), Some(&code))
             } else {
                 Resolution::Known(e)
             };
@@ -226,8 +226,10 @@ proptest! {
             prop_assert_eq!(&serde_json::from_str::<Unrecognized<'_>>(&json).unwrap(), u);
         }
         let owned = p.clone().into_owned();
-        prop_assert_eq!(&owned.code, &code);
-        prop_assert_eq!(owned.raw, input);
+        prop_assert_eq!(owned.code(), &code);
+        prop_assert_eq!(owned.raw(), input.as_str());
+        prop_assert_eq!((owned.canonical(), owned.recovery()), (p.canonical(), p.recovery()));
+        prop_assert_eq!(&serde_json::to_string(&owned).unwrap(), &input);
     }
 
 
@@ -243,7 +245,7 @@ proptest! {
             prop_assert_eq!(format!("{r:?}"), format!("{again:?}"));
         }
         for &table in TABLES {
-            check_resolution(table, &text, &resolve(table, &text));
+            check_resolution(table, &text, &resolve::code(table, &text));
         }
         let _ = serde_json::from_str::<AnyChatError>(&text);
         let _ = serde_json::from_str::<Unrecognized<'_>>(&text);
@@ -302,7 +304,7 @@ proptest! {
         template in "([a-c .]{0,3}(\\{[a-z]{1,3}\\})?){0,3}\\.?",
         text in "[a-cA-C .]{0,10}",
     ) {
-        let m = chat_error_codes::ServerMessage::new(
+        let m = chat_error_codes::catalog::ServerMessage::new(
             Box::leak(template.clone().into_boxed_str()),
             "explanation",
         );

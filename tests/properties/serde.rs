@@ -1,7 +1,10 @@
 //! serde: `Unrecognized` and `RawCode` round trips, arbitrary JSON into every deserializer,
 //! escaped codes into `AnyChatError`.
 
-use chat_error_codes::{AnyChatError, ErrorInfo, RawCode, Unrecognized};
+use chat_error_codes::{
+    AnyChatError, ErrorInfo,
+    resolve::{RawCode, Unrecognized},
+};
 use proptest::prelude::*;
 
 use crate::exercise::{PARSERS, check_payload};

@@ -1,6 +1,6 @@
 //! Strategies.
 
-use chat_error_codes::{AnyChatError, RawCode, Table};
+use chat_error_codes::{AnyChatError, Table, resolve::RawCode};
 use proptest::prelude::*;
 use proptest::sample::select;
 

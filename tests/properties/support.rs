@@ -2,9 +2,7 @@
 
 use std::fmt::Write as _;
 
-use chat_error_codes::{
-    AnyChatError, Code, ErrorInfo, KEPT_INPUT_BYTES, RawCode, Table, UnknownCode,
-};
+use chat_error_codes::{AnyChatError, Code, ErrorInfo, Table, UnknownCode, resolve::RawCode};
 
 pub fn js(s: &str) -> String {
     serde_json::to_string(s).unwrap()
@@ -51,9 +49,9 @@ pub fn raw_code(e: AnyChatError) -> RawCode<'static> {
 }
 
 /// The byte length of the prefix `UnknownCode` must keep: the longest prefix of at most
-/// `KEPT_INPUT_BYTES` that ends on a character boundary.
+/// `UnknownCode::KEPT_BYTES` that ends on a character boundary.
 pub fn kept_len(s: &str) -> usize {
-    let mut n = s.len().min(KEPT_INPUT_BYTES);
+    let mut n = s.len().min(UnknownCode::KEPT_BYTES);
     while !s.is_char_boundary(n) {
         n -= 1;
     }
@@ -63,7 +61,7 @@ pub fn kept_len(s: &str) -> usize {
 pub fn check_unknown_code(err: &UnknownCode, table: Table, s: &str) {
     assert_eq!(err.table(), table);
     assert!(s.starts_with(err.input()), "{err:?} not a prefix of {s:?}");
-    assert!(err.input().len() <= KEPT_INPUT_BYTES, "{err:?}");
+    assert!(err.input().len() <= UnknownCode::KEPT_BYTES, "{err:?}");
     assert_eq!(err.input().len(), kept_len(s), "{err:?}");
     assert_eq!(err.input_len(), s.len(), "{err:?}");
     assert_eq!(err.is_truncated(), err.input().len() < s.len(), "{err:?}");

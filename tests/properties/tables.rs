@@ -47,7 +47,7 @@ macro_rules! table_enum {
                 <$ty>::from_pattern(s)
             }
             fn pattern(self) -> Option<(&'static str, &'static str)> {
-                <$ty>::pattern(self)
+                <$ty as chat_error_codes::ErrorInfo>::pattern(&self)
             }
             table_enum!(@$kind $ty);
         }

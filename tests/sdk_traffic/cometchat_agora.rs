@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chat_error_codes::payload::{self, ParsedError, PayloadError};
-use chat_error_codes::{Canonical, ErrorInfo, RawCode, Recovery, Resolution};
+use chat_error_codes::{
+    Canonical, ErrorInfo, Recovery,
+    resolve::{RawCode, Resolution},
+};
 
 use crate::fixtures::{self, Expected};
 

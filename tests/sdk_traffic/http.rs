@@ -5,7 +5,7 @@
 use core::time::Duration;
 
 use chat_error_codes::Table;
-use chat_error_codes::response::{self, Classified};
+use chat_error_codes::response::{self, Classified, UnixTime};
 
 use crate::fixtures::{self, Expected};
 
@@ -84,7 +84,7 @@ fn every_raw_response_has_the_class_and_delay_decided_by_hand() {
             recovery: c.recovery().to_string(),
             // Measured from the response's own `Date`, as a replayed response must be.
             retry_after: match c.hints().date() {
-                Some(date) => c.retry_after_unix(Duration::from_secs(date)),
+                Some(date) => c.retry_after(UnixTime(Duration::from_secs(date))),
                 None => c.retry_after(std::time::SystemTime::now()),
             }
             .map(|d| d.as_secs()),

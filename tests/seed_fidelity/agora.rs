@@ -1,6 +1,6 @@
 //! The Agora Chat Web SDK seed (004).
 
-use chat_error_codes::{AnyChatError, ErrorInfo, Section, Table};
+use chat_error_codes::{AnyChatError, ErrorInfo, Table, catalog::Section};
 
 use crate::AGORA_SECTION;
 use crate::check::{Expect, check_rows};

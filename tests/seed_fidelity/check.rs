@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chat_error_codes::{AnyChatError, Code, ErrorInfo, Section, Table};
+use chat_error_codes::{AnyChatError, Code, ErrorInfo, Table, catalog::Section};
 
 use crate::parse::Row;
 use crate::seed::Report;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use chat_error_codes::{ErrorInfo, Section, Table};
+use chat_error_codes::{ErrorInfo, Table, catalog::Section};
 
 use crate::check::{Expect, check_no_invented_sections, check_rows, section_titled};
 use crate::parse::parse_003;

@@ -25,7 +25,7 @@ pub mod rules;
 
 use std::path::Path;
 
-use chat_error_codes::{SourceKind, Table};
+use chat_error_codes::{Table, catalog::SourceKind};
 
 pub use drift::Found;
 use drift::{Compare, Drift, drift};
