@@ -13,4 +13,5 @@
 //! ```
 
 pub use crate::any::Matches;
+pub use crate::record::Record;
 pub use crate::vocabulary::{Section, ServerMessage, Source, SourceKind, Sources};

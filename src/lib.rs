@@ -72,6 +72,7 @@ mod fingerprint;
 mod named_enum;
 #[cfg(feature = "json")]
 pub mod payload;
+mod record;
 #[cfg(feature = "alloc")]
 pub mod resolve;
 #[cfg(feature = "json")]

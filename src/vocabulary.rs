@@ -171,6 +171,10 @@ pub trait ErrorInfo: sealed::Sealed {
     fn pattern(&self) -> Option<(&'static str, &'static str)> {
         self.row().entry.pattern
     }
+    /// Every fact above as one serializable value (the entry's JSON schema).
+    fn record(&self) -> crate::catalog::Record {
+        crate::catalog::Record::of(self)
+    }
 }
 
 /// The seal: only the catalog's own types implement [`ErrorInfo`], and every fact they give is
@@ -471,13 +475,20 @@ impl Sources {
     }
 }
 
-impl fmt::Display for Sources {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match (self.docs, self.sdk) {
+impl Sources {
+    /// `"docs"`, `"sdk"` or `"docs+sdk"`.
+    pub const fn as_str(self) -> &'static str {
+        match (self.docs, self.sdk) {
             (true, true) => "docs+sdk",
             (false, true) => "sdk",
             _ => "docs",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Sources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -112,6 +112,13 @@ pub enum PayloadError {
         /// The shapes it may be, most likely first.
         candidates: &'static [Shape],
     },
+    /// The table has no payload of its own to parse ([`parse_for`](super::parse_for)): the
+    /// transport tables, whose codes arrive inside other vendors' payloads.
+    #[error("the {table} table has no payload parser; its codes arrive inside other payloads")]
+    NoParser {
+        /// The table that was named.
+        table: crate::Table,
+    },
     /// An RFC 9457 Problem Details document (`type`, `title`, `status`, `detail`, `instance`),
     /// not a vendor payload: read it with the `response` layer (feature `http`), which resolves
     /// documents this crate wrote back to their entries.

@@ -1,7 +1,8 @@
 //! Parsing the vendors' error payloads (feature `json`).
 //!
-//! These shapes are understood, each with its own function, and [`parse`] detects the shape when
-//! the caller does not know it:
+//! These shapes are understood, each with its own function; [`parse_for`] picks the function
+//! of the table whose API the caller called, and [`parse`] detects the shape when the caller
+//! does not know it:
 //!
 //! | shape | JSON | function |
 //! |---|---|---|
@@ -31,6 +32,7 @@
 //! assert_eq!(parsed.recovery(), Recovery::DoNotRetry);
 //! ```
 
+mod by_table;
 mod detect;
 mod error;
 mod fields;
@@ -40,6 +42,7 @@ mod shapes;
 mod signals;
 mod stream;
 
+pub use by_table::parse_for;
 pub use detect::parse;
 pub use error::{PayloadError, Shape, ShapeName};
 pub use parsed::{Cause, OwnedParsedError, ParsedError};

@@ -17,14 +17,7 @@ use super::*;
 ///
 /// A body whose `Content-Type` is [`PROBLEM_JSON`] is read as Problem Details first. Otherwise
 /// it is parsed with the parser of `table` when the caller names the API it called
-/// (`cometchat_rest`: [`parse_rest`](payload::parse_rest), `cometchat_calls`:
-/// [`parse_calls`](payload::parse_calls), `cometchat_sdk`:
-/// [`parse_exception`](payload::parse_exception), `agora_chat`:
-/// [`parse_agora`](payload::parse_agora), `agora_rest`:
-/// [`parse_agora_rest_with_status`](payload::parse_agora_rest_with_status) with `status`,
-/// `genesys_chat`: [`parse_genesys`](payload::parse_genesys), `stream_chat`:
-/// [`parse_stream`](payload::parse_stream), `sendbird_chat`:
-/// [`parse_sendbird`](payload::parse_sendbird)); when no table is named, the table has no parser
+/// ([`payload::parse_for`], with `status`); when no table is named, the table has no parser
 /// of its own (`agora_native`), or its parser refuses the body (a gateway in front of the API
 /// answered), the shape is detected with [`payload::parse`], and a detected body of a table
 /// keyed by status (Agora REST) is resolved again with the status. A body that no parser takes,
@@ -214,23 +207,16 @@ fn has_vendor_code(p: &ParsedError<'_>, text: &str) -> bool {
     !(whole_text || unknown_number)
 }
 
-/// The table's own parser, if it has one.
+/// The table's own parser ([`payload::parse_for`]), if it has one.
 fn parse_as(
     table: Table,
     status: u16,
     text: &str,
 ) -> Option<Result<ParsedError<'_>, PayloadError>> {
-    Some(match table {
-        Table::CometChatRest => payload::parse_rest(text),
-        Table::CometChatCalls => payload::parse_calls(text),
-        Table::CometChatSdk => payload::parse_exception(text),
-        Table::AgoraChat => payload::parse_agora(text),
-        Table::AgoraRest => payload::parse_agora_rest_with_status(text, status),
-        Table::GenesysChat => payload::parse_genesys(text),
-        Table::StreamChat => payload::parse_stream(text),
-        Table::SendbirdChat => payload::parse_sendbird(text),
-        _ => return None,
-    })
+    match payload::parse_for(table, text, Some(status)) {
+        Err(PayloadError::NoParser { .. }) => None,
+        other => Some(other),
+    }
 }
 
 /// A classified HTTP response: the status as sent, the body (a parsed vendor payload or an
