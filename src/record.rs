@@ -24,7 +24,7 @@ use crate::{Canonical, Code, ErrorInfo, Recovery, ServerMessage, Source, Table, 
 /// | `sources`, `source_list` | string, [object] | `docs`, `sdk` or `docs+sdk`; each source with `id`, `title`, `url`, `version`, `kind` |
 /// | `vendor_status`, `vendor_retryable`, `vendor_url` | integer, boolean, string; or null | the vendor's own status, retry flag and page |
 /// | `platform_names` | [object] | `{platform, name}` where SDK platforms name the code differently |
-/// | `server_messages` | [object] | documented server strings: `{text, match, explanation, canonical, recovery}` |
+/// | `server_messages` | [object] | documented server strings: `{text, explanation}`, with `class` (`[canonical, recovery]`) where the string has its own |
 ///
 /// ```
 /// use chat_error_codes::{ErrorInfo, agora};

@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+mod common;
+
 use chat_error_codes::{
     AnyChatError, Canonical, Code, ErrorInfo, Table, Vendor, agora, cometchat, genesys, lookup,
     lookup_lenient, lookup_number,
@@ -558,4 +560,41 @@ fn ably_statuses_are_the_embedded_ones_except_where_the_page_says_otherwise() {
         let e = ChatError::from_number(n).unwrap();
         assert_eq!(e.recovery(), chat_error_codes::Recovery::Reconnect, "{n}");
     }
+}
+
+/// The schema's enumerations are the library's: the schema file is the JSON form of the types.
+fn schema_enum<T: strum::VariantArray + serde::Serialize>(
+    schema: &serde_json::Value,
+    member: &str,
+) {
+    let listed = &schema["properties"][member]["enum"];
+    let variants: Vec<serde_json::Value> = T::VARIANTS
+        .iter()
+        .map(|v| serde_json::to_value(v).unwrap())
+        .collect();
+    assert_eq!(
+        listed,
+        &serde_json::Value::Array(variants),
+        "the schema's `{member}`"
+    );
+}
+
+#[test]
+fn every_record_follows_the_published_schema() {
+    let schema = common::schema::entry_schema();
+    schema_enum::<Table>(&schema, "table");
+    schema_enum::<Vendor>(&schema, "vendor");
+    schema_enum::<Canonical>(&schema, "canonical");
+    schema_enum::<chat_error_codes::Recovery>(&schema, "recovery");
+    for e in AnyChatError::all() {
+        let record = serde_json::to_value(e.record()).unwrap();
+        let errors = common::schema::violations(&schema, &record);
+        assert!(errors.is_empty(), "{e:?}: {errors:?}");
+    }
+    // The check can fail: a member renamed, a type changed, a member the schema lacks.
+    let mut record = serde_json::to_value(agora::ChatError::GroupNotExist.record()).unwrap();
+    record["http_status"] = serde_json::json!("404");
+    record["extra"] = serde_json::json!(1);
+    record.as_object_mut().unwrap().remove("recovery");
+    assert_eq!(common::schema::violations(&schema, &record).len(), 3);
 }

@@ -6,6 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod common;
+
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chat-error-codes"))
         .args(args)
@@ -384,15 +386,23 @@ fn explain_and_list_show_twilio_and_ably_with_their_vendor_pages() {
         text.contains("message:     Twilsock: Token expired"),
         "{text}"
     );
+    // Concise: the vendor's page is the one source line.
     assert!(
-        text.contains("vendor page: <https://www.twilio.com/docs/errors/51119>"),
+        text.contains("source:      <https://www.twilio.com/docs/errors/51119>"),
         "{text}"
     );
     assert!(text.contains("ably (Ably) TokenExpired"), "{text}");
     assert!(
+        text.contains("source:      <https://help.ably.io/error/40142>"),
+        "{text}"
+    );
+    // Verbose: every source with its version.
+    let text = stdout(&run(&["explain", "--verbose", "40142"], None));
+    assert!(
         text.contains("vendor page: <https://help.ably.io/error/40142>"),
         "{text}"
     );
+    assert!(text.contains("  from:      ably/ably-common"), "{text}");
     let o = run(&["list", "--table", "ably", "--json"], None);
     assert!(o.status.success(), "{o:?}");
     let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -570,4 +580,72 @@ fn parse_shows_the_payloads_own_delay() {
     let o = run(&["parse", "--json"], Some(busy));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["retry_after_secs"], 5);
+}
+
+/// `explain` answers first: per table the code, name, message, class, advice and one source
+/// line; the rest (every message and section, notes, every source) with `--verbose`.
+#[test]
+fn explain_is_concise_and_verbose_on_request() {
+    let concise = stdout(&run(&["explain", "605"], None));
+    let verbose = stdout(&run(&["explain", "-v", "605"], None));
+    let entries = concise.matches("    canonical:").count();
+    assert!(entries >= 2, "{concise}");
+    // At most 7 lines per entry (header, code, name, message, canonical, recovery, source).
+    assert!(concise.lines().count() <= 1 + 7 * entries, "{concise}");
+    assert_eq!(concise.matches("    source:").count(), entries, "{concise}");
+    assert!(
+        !concise.contains("note:") && !concise.contains("  from:"),
+        "{concise}"
+    );
+    assert!(verbose.contains("  from:") && verbose.lines().count() > concise.lines().count());
+    // The JSON is always complete.
+    let json: Value =
+        serde_json::from_str(&stdout(&run(&["explain", "--json", "605"], None))).unwrap();
+    assert!(json[0]["entries"][0]["source_list"].is_array());
+}
+
+/// What `list --json` prints follows the published schema of an entry
+/// (`tests/fixtures/entry.schema.json`, the library's `catalog::Record`).
+#[test]
+fn list_json_follows_the_published_schema() {
+    let schema = common::schema::entry_schema();
+    let list: Value = serde_json::from_str(&stdout(&run(&["list", "--json"], None))).unwrap();
+    for e in list.as_array().unwrap() {
+        let errors = common::schema::violations(&schema, e);
+        assert!(errors.is_empty(), "{e}: {errors:?}");
+    }
+    // `explain --json` prints the same object, with how it resolved.
+    let explained: Value = serde_json::from_str(&stdout(&run(
+        &["explain", "--json", "ERR_UID_NOT_FOUND"],
+        None,
+    )))
+    .unwrap();
+    for entry in explained[0]["entries"].as_array().unwrap() {
+        let mut entry = entry.clone();
+        assert_eq!(
+            entry.as_object_mut().unwrap().remove("resolution"),
+            Some("known".into())
+        );
+        assert!(
+            common::schema::violations(&schema, &entry).is_empty(),
+            "{entry}"
+        );
+    }
+}
+
+/// A client-side runtime failure prints on its own lines (the renderer once had a raw line
+/// break inside a string literal).
+#[test]
+fn parse_prints_runtime_failures_line_by_line() {
+    let o = run(
+        &["parse", "--shape", "stream"],
+        Some(r#"{"name":"TypeError","message":"Failed to fetch"}"#),
+    );
+    let text = stdout(&o);
+    assert!(
+        text.lines()
+            .any(|l| l.ends_with("client-side runtime failure")),
+        "{o:?}"
+    );
+    assert!(text.contains("    JS error:    TypeError\n"), "{text}");
 }

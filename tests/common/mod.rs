@@ -6,3 +6,4 @@ pub mod catalog;
 pub mod counting_alloc;
 #[cfg(feature = "json")]
 pub mod payload;
+pub mod schema;
