@@ -1,4 +1,4 @@
-//! What the tests share: the five parsers with the field that carries the code and a builder of
+//! What the tests share: every payload parser with the field that carries the code and a builder of
 //! payloads around a code, and the assertions on errors.
 
 use chat_error_codes::payload::{self, ParsedError, PayloadError};
@@ -9,7 +9,7 @@ pub use crate::common::payload::Parser;
 pub type Build = fn(&str) -> String;
 
 /// The parsers with the field that carries the code, and how to build a payload around a code.
-pub const SHAPES: [(&str, Parser, &str, Build); 5] = [
+pub const SHAPES: [(&str, Parser, &str, Build); 8] = [
     ("parse_rest", payload::parse_rest, "error.code", |c| {
         format!(r#"{{"error":{{"code":{c},"message":"m"}}}}"#)
     }),
@@ -24,6 +24,18 @@ pub const SHAPES: [(&str, Parser, &str, Build); 5] = [
     }),
     ("parse_genesys", payload::parse_genesys, "code", |c| {
         format!(r#"{{"code":{c},"message":"m"}}"#)
+    }),
+    (
+        "parse_agora_rest",
+        payload::parse_agora_rest,
+        "error",
+        |c| format!(r#"{{"error":{c},"exception":"x","error_description":"m"}}"#),
+    ),
+    ("parse_stream", payload::parse_stream, "code", |c| {
+        format!(r#"{{"code":{c},"message":"m","StatusCode":400,"duration":"0.01ms"}}"#)
+    }),
+    ("parse_sendbird", payload::parse_sendbird, "code", |c| {
+        format!(r#"{{"error":true,"code":{c},"message":"m"}}"#)
     }),
 ];
 
