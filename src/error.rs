@@ -9,7 +9,7 @@ use crate::Table;
 ///
 /// It names the table and keeps the rejected input (up to [`UnknownCode::KEPT_BYTES`]; its full length
 /// is kept too). To keep a whole unrecognized code as a value instead of failing, use
-/// [`Unrecognized`](crate::Unrecognized) (feature `alloc`).
+/// [`Unrecognized`](crate::resolve::Unrecognized) (feature `alloc`).
 ///
 /// ```
 /// use chat_error_codes::{Table, cometchat::rest};

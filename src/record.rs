@@ -17,14 +17,14 @@ use crate::{Canonical, Code, ErrorInfo, Recovery, ServerMessage, Source, Table, 
 /// | `table`, `vendor` | string | [`Table`] and [`Vendor`], snake_case / vendor name |
 /// | `variant` | string | the Rust variant name |
 /// | `code` | string or integer | the code exactly as the vendor sends it |
-/// | `name`, `aliases` | string, [string] | symbolic name and further names |
-/// | `messages`, `sections` | [string] | the vendor's messages and the headings that list them |
+/// | `name`, `aliases` | string, strings | symbolic name and further names |
+/// | `messages`, `sections` | strings | the vendor's messages and the headings that list them |
 /// | `description`, `note`, `deprecated` | string or null | explanation, catalog note, deprecation |
 /// | `canonical`, `http_status`, `recovery` | string, integer, string | the classification |
-/// | `sources`, `source_list` | string, [object] | `docs`, `sdk` or `docs+sdk`; each source with `id`, `title`, `url`, `version`, `kind` |
+/// | `sources`, `source_list` | string, objects | `docs`, `sdk` or `docs+sdk`; each source with `id`, `title`, `url`, `version`, `kind` |
 /// | `vendor_status`, `vendor_retryable`, `vendor_url` | integer, boolean, string; or null | the vendor's own status, retry flag and page |
-/// | `platform_names` | [object] | `{platform, name}` where SDK platforms name the code differently |
-/// | `server_messages` | [object] | documented server strings: `{text, explanation}`, with `class` (`[canonical, recovery]`) where the string has its own |
+/// | `platform_names` | objects | `{platform, name}` where SDK platforms name the code differently |
+/// | `server_messages` | objects | documented server strings: `{text, explanation}`, with `class` (`[canonical, recovery]`) where the string has its own |
 ///
 /// ```
 /// use chat_error_codes::{ErrorInfo, agora};

@@ -1,6 +1,6 @@
 //! Resolving any code, listed or not (feature `alloc`), by rules that the tables' data declares:
 //! exact entries, the table's fallback table, pattern codes, documented ranges (Genesys,
-//! Sendbird, Agora native, Tencent IM); whatever is left is kept as [`Unrecognized`], never
+//! Sendbird, Agora native, Twilio, Ably, Tencent IM, WebSocket close codes); whatever is left is kept as [`Unrecognized`], never
 //! dropped.
 //!
 //! A lookup ([`lookup`](crate::lookup), `ChatError::from_code`) answers "is this code in the
@@ -547,8 +547,9 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 }
 
 /// Resolves a string code in one table: the exact entry (integer tables: decimal code or
-/// symbolic name), else a pattern entry (CometChat SDK), else a documented range (Genesys, for
-/// a decimal code), else [`Resolution::Unrecognized`] keeping the code.
+/// symbolic name), else a pattern entry (CometChat SDK), else a documented range (for a decimal
+/// code in a table that documents ranges: Genesys, Sendbird, Agora native, Twilio, Ably, Tencent
+/// IM, WebSocket close codes), else [`Resolution::Unrecognized`] keeping the code.
 pub fn code(table: Table, code: &str) -> Resolution<'_> {
     raw(table, RawCode::from(code))
 }

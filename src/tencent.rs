@@ -18,7 +18,7 @@
 //!
 //! Codes are negative for the access layer and offline push. The docs reserve 120001-130000 for
 //! the codes an app's own one-to-one chat webhook returns: [`section_of`] finds that range for
-//! any code in it, and [`resolve_number`](crate::resolve_number) resolves such a code to it.
+//! any code in it, and [`resolve::number`](crate::resolve::number) resolves such a code to it.
 //!
 //! ```
 //! use chat_error_codes::{Canonical, ErrorInfo, Recovery, Vendor, tencent::{self, ChatError}};

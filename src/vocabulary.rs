@@ -723,7 +723,8 @@ impl Section {
         self.canonical
     }
 
-    /// The inclusive code range the section documents (Genesys), if any.
+    /// The inclusive code range the section documents (Genesys' 150-199, Sendbird's, Ably's
+    /// 401xx, ...), if any.
     pub const fn range(&self) -> Option<(i32, i32)> {
         self.range
     }

@@ -17,7 +17,7 @@ use crate::{RawCode, Table};
 /// - Code `0` is what the SDK writes when the response had no code: it is kept, and the class
 ///   comes from the message when that is an HTTP reason phrase (`"Internal Server Error"`).
 /// - A string code is a [`transport`](crate::transport) one; a JavaScript error without a code
-///   (`{"name": "TypeError", ...}`) is a [`Resolution::Runtime`](crate::Resolution::Runtime).
+///   (`{"name": "TypeError", ...}`) is a [`Resolution::Runtime`](crate::resolve::Resolution::Runtime).
 ///
 /// ```
 /// use chat_error_codes::{Canonical, payload::{self, Shape}};

@@ -74,7 +74,7 @@ pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 /// Parses a serialized `CometChatException` (see
-/// [`resolve_exception`] for how its code resolves).
+/// [`resolve::exception`](crate::resolve::exception) for how its code resolves).
 ///
 /// ```
 /// use chat_error_codes::{payload, resolve::{self, RawCode}};

@@ -24,7 +24,96 @@
 //! assert!(r.excerpt().unwrap().text().starts_with("<html>"));
 //! ```
 //!
-//! # Retry hints the vendors document
+//! # The decision, clocks and bounds
+//!
+//! **The decision** comes from the class's `Recovery` advice and the delay the headers ask for:
+//!
+//! | recovery | without a delay hint | with a delay hint |
+//! |---|---|---|
+//! | `RetryWithBackoff`, `WaitForCompletion` | `RetryWithBackoff` | `RetryAfter(delay)` |
+//! | `Reconnect` | `Reconnect` | `Reconnect` |
+//! | `Reauthenticate` | `Reauthenticate` | `Reauthenticate` |
+//! | `FixRequest`, `FixPrecondition` | `FixRequest` | `FixRequest` |
+//! | `UpgradePlan`, `ContactVendor`, `DoNotRetry` | `GiveUp` | `GiveUp` |
+//! | `NoAction` (a 2xx status without an error payload) | `Done` | `Done` |
+//!
+//! First rule: a **429 with a delay hint is `RetryAfter(delay)`** whatever the advice, unless it is
+//! `Reauthenticate`. A delay hint is `Retry-After` (delta-seconds, or an HTTP-date in any of the
+//! three forms RFC 9110 section 5.6.7 requires recipients to accept: IMF-fixdate
+//! `Sun, 06 Nov 1994 08:49:37 GMT`, RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT`, asctime
+//! `Sun Nov  6 08:49:37 1994`; read with the `httpdate` crate, so with feature `std`), else
+//! Sendbird's `X-RateLimit-RetryAfter`, else, on a rate-limited response (a 429, or no request
+//! remaining; decided in one place, `RetryHints::is_rate_limited`), the time until the window
+//! resets. `decision()` counts from the system clock, `decision_at(now)` from yours;
+//! `retry_after(now)` gives the delay alone.
+//!
+//! **Clocks and bounds.** A point in time (a reset, an HTTP-date) is measured against the
+//! response's own `Date` header when it has one (RFC 9110 section 6.6.1), so a response replayed
+//! from a log, or a client whose clock is off, still gets the wait the vendor meant; without `Date`
+//! the local clock counts. Every delay is then kept within `DelayLimits` (default: 1 second to 1
+//! hour; `Classified::with_delay_limits` sets others):
+//!
+//! | the headers say | the delay |
+//! |---|---|
+//! | a wait longer than the maximum (`Retry-After: 18446744073709551615`, a reset years ahead, a digit string too long for 64 bits) | the maximum, 1 hour |
+//! | a wait of zero, or a time already past (`Retry-After: 0`, a stale reset, a clock running ahead) | the minimum, 1 second (on any response): a rate-limited call is never retried at once |
+//! | anything between (Sendbird's `0.07` s included) | as said |
+//!
+//! The relayed `retry_after` (and the `Retry-After` header of `to_http_response`) is the bounded
+//! delay in whole seconds, rounded up: nothing out of range is relayed.
+//!
+//! The class is the payload's; a code the catalog does not know takes the status's class
+//! (`Canonical::from_http_status`: 400 `InvalidArgument`, 401 `Unauthenticated`, 403
+//! `PermissionDenied`, 404 `NotFound`, 409 `Aborted`, 429 `ResourceExhausted`, 499 `Cancelled`, 500
+//! `Internal`, 501 `Unimplemented`, 502/503 `Unavailable`, 504 `DeadlineExceeded`; other 4xx
+//! `InvalidArgument`, other 5xx `Unavailable`; its rustdoc has the whole table and the reasons).
+//!
+//! **Problem Details** (RFC 9457; `response::PROBLEM_JSON` is the media type), from a classified
+//! response or a parsed payload:
+//!
+//! | member | value |
+//! |---|---|
+//! | `type` | the rustdoc page of the catalog entry's variant for this version on docs.rs (`https://docs.rs/chat-error-codes/<version>/chat_error_codes/cometchat/rest/enum.ChatError.html#variant.ErrUidNotFound`: a URI a person can open, as RFC 9457 section 3.1.1 prefers); with `with_type_base(base)` a service's own pages, `<base><table>/<code>` (Agora REST `<base>agora_rest/<status>/<error>`); `about:blank` where no entry applies (an unknown code, a documented range, a JavaScript error, a body that is no payload) |
+//! | `title` | the catalog's message; for `about:blank` the status's reason phrase (`Bad Gateway`) |
+//! | `status` | the status as sent (a payload alone: the status it carried, else the class's) |
+//! | `detail` | the vendor's message |
+//! | `instance` | when given (`with_instance`) |
+//! | `vendor`, `table`, `code` | the vendor, the table, the code exactly as sent (string or integer) |
+//! | `canonical`, `recovery` | the class and the advice |
+//! | `retry_after` | the delay the headers ask for, within the bounds above, in whole seconds rounded up |
+//!
+//! `ProblemDetails` is a serde type: it serializes as `application/problem+json` and with feature
+//! `http` becomes an `http::Response` (`to_http_response`, with `Retry-After` when set).
+//! `ProblemDetails::entry()` resolves a document back to its catalog entry through its `table` and
+//! `code` extensions (with `status` for Agora REST), else through its `type`: the docs.rs form, or
+//! the `urn:chat-error-codes:<table>:<code>` form earlier versions wrote (still read, never
+//! written). `http-api-problem` 0.60 reads every document the crate writes and writes it back
+//! unchanged (a test covers every entry, with both kinds of type). A reader that parses `type` as
+//! an `http::Uri` (as `problem_details` does) now accepts the documents too, keeping the page but
+//! dropping the `#variant.…` fragment, which `http::Uri` does not hold; the extensions still name
+//! the entry, and `with_type_base` URIs have no fragment.
+//!
+//! **Problem Details in.** `classify` reads a body as Problem Details (`Body::Problem`,
+//! `Classified::received_problem`) when the `Content-Type` is `application/problem+json`, or when
+//! the body is a JSON object with a standard member of the right type (`type`, `title`, `detail`,
+//! `instance` a string, `status` a status) and no vendor parser finds a vendor code in it (a code
+//! that no entry of an integer table knows, such as a URI taken for an Agora `type`, is no code). So a document is never taken for a vendor
+//! payload, whatever table the caller names. A document this crate wrote resolves back to its entry
+//! and takes its class; any other is classified from the status and relayed with its own type,
+//! title, detail, instance and extensions. Reading follows RFC 9457 section 3.1 and never fails on a
+//! JSON object:
+//!
+//! | the document has | read as |
+//! |---|---|
+//! | a standard member of the wrong type (`"status":"404"`, `"type":null` or `42`, `"title":7`, `"instance":[...]`) | ignored, the value kept in `extensions` (and written back, except a `type`: the document's type is then `about:blank`, and is written so) |
+//! | another producer's member that shares an extension name of this crate, with a value that is not one of its own (`"vendor":"acme"`, `"code":{...}`, `"canonical":"NOT_FOUND"`, `"table":"users"`) | kept in `extensions` as received |
+//! | any other member | kept in `extensions` as received |
+//!
+//! Written back, the typed members come first and then every extension whose name no typed member
+//! took, so a document reads and writes back member for member (a document without `type` gains
+//! `"type":"about:blank"`).
+//!
+//! # Retry hints, read as the vendors document them
 //!
 //! | vendor | on 429 | other rate-limit headers | page |
 //! |---|---|---|---|
