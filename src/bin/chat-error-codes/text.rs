@@ -56,7 +56,7 @@ pub(crate) fn entry_text(e: &AnyChatError, verbose: bool, out: &mut String) {
         e.variant_name()
     ));
     line(out, "code:", e.code());
-    if e.name() != e.code().to_string() {
+    if e.code() != e.name() {
         line(out, "name:", e.name());
     }
     if verbose {
