@@ -1,4 +1,11 @@
-//! The validated model: what the writers generate from. Every value here passed validation.
+//! The validated model: what the writers generate from. Every value here passed validation,
+//! and every closed set is typed: classes and advice are the library's own `Canonical` and
+//! `Recovery` (compiled into the generator from `src/classification.rs`), so a writer cannot
+//! emit a name the library lacks.
+
+use std::fmt;
+
+pub use super::classification::{Canonical, Recovery};
 
 /// A table after validation, ready to generate.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,8 +43,27 @@ pub struct Source {
     pub title: String,
     pub url: String,
     pub version: Option<String>,
-    /// `Docs` or `Sdk` (the library's `SourceKind` variant).
-    pub kind: &'static str,
+    /// What kind of document it is.
+    pub kind: SourceKind,
+}
+
+/// The library's `SourceKind`, as the generator writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// The vendor's documentation.
+    Docs,
+    /// A shipped SDK.
+    Sdk,
+}
+
+impl fmt::Display for SourceKind {
+    /// The variant name, as generated code spells it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SourceKind::Docs => "Docs",
+            SourceKind::Sdk => "Sdk",
+        })
+    }
 }
 
 /// A string the vendor sends with a code, and what it says.
@@ -46,7 +72,7 @@ pub struct ServerMessage {
     pub text: String,
     pub explanation: String,
     /// `(canonical, recovery)` where the message says more than the code.
-    pub class: Option<(String, String)>,
+    pub class: Option<(Canonical, Recovery)>,
 }
 
 /// A validated section.
@@ -59,7 +85,7 @@ pub struct Section {
     /// Further headings of the same section.
     pub other_titles: Vec<String>,
     /// Default canonical code.
-    pub canonical: String,
+    pub canonical: Canonical,
     /// Documented code range, if any.
     pub range: Option<(i32, i32)>,
 }
@@ -82,9 +108,9 @@ pub struct Entry {
     /// Longer explanation.
     pub description: Option<String>,
     /// Canonical code (resolved from the section default).
-    pub canonical: String,
+    pub canonical: Canonical,
     /// Recovery advice (resolved from the canonical code).
-    pub recovery: String,
+    pub recovery: Recovery,
     /// From the REST API, passed through by the SDK.
     pub passthrough: bool,
     /// Deprecation note.
@@ -98,7 +124,7 @@ pub struct Entry {
     /// Indexes into the table's sources.
     pub sources: Vec<usize>,
     /// `(canonical, recovery)` when the code arrives in an error payload, if that differs.
-    pub raised: Option<(String, String)>,
+    pub raised: Option<(Canonical, Recovery)>,
     /// The HTTP status the vendor documents.
     pub status: Option<u16>,
     /// The vendor's retryable flag.

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::classification::{Canonical, Recovery};
 use super::error::DataError;
 use super::format::{CodeKind, RawCode, RawEntry, RawSection, RawSource, RawTable, TOP_LEVEL_KEYS};
-use super::model::{Entry, Section, ServerMessage, Source, Table};
+use super::model::{Entry, Section, ServerMessage, Source, SourceKind, Table};
 use super::naming::{PARAM, is_code_string, is_name, valid_ident, variant_name};
 
 /// The canonical class names, as the data spells them (the library's variant names).
@@ -27,13 +27,32 @@ fn recovery_names() -> Vec<&'static str> {
         .collect()
 }
 
-/// The advice that follows from a canonical class unless an entry overrides it: the library's
-/// own rule ([`Canonical::recovery`]).
-pub fn default_recovery(canonical: &str) -> &'static str {
+/// The class the data names.
+fn canonical(name: &str) -> Option<Canonical> {
     <Canonical as strum::VariantArray>::VARIANTS
         .iter()
-        .find(|c| c.as_str() == canonical)
-        .map_or("DoNotRetry", |c| c.recovery().as_str())
+        .copied()
+        .find(|c| c.as_str() == name)
+}
+
+/// The advice the data names.
+fn recovery(name: &str) -> Option<Recovery> {
+    <Recovery as strum::VariantArray>::VARIANTS
+        .iter()
+        .copied()
+        .find(|r| r.as_str() == name)
+}
+
+/// The names allowed for a class given beside the lookup's (an error payload's, a server
+/// message's): every class but `Ok`, every advice but `NoAction`.
+fn error_class_names() -> (Vec<&'static str>, Vec<&'static str>) {
+    let canonical = canonical_names()
+        .into_iter()
+        .filter(|&c| c != Canonical::Ok.as_str());
+    let recovery = recovery_names()
+        .into_iter()
+        .filter(|&r| r != Recovery::NoAction.as_str());
+    (canonical.collect(), recovery.collect())
 }
 
 /// Text that is safe to keep: non-empty, trimmed, one line, no control characters.
@@ -246,11 +265,11 @@ fn sources(check: &mut Check, doc: &toml::Table, table: &RawTable) -> Vec<Source
             check.at(&where_, "duplicate source id");
         }
         let kind = match raw.kind.as_str() {
-            "docs" => "Docs",
-            "sdk" => "Sdk",
+            "docs" => SourceKind::Docs,
+            "sdk" => SourceKind::Sdk,
             other => {
                 check.at(&where_, unknown_word("kind", other, &["docs", "sdk"]));
-                "Docs"
+                SourceKind::Docs
             }
         };
         sources.push(Source {
@@ -270,7 +289,7 @@ fn implicit_sources(table: &RawTable) -> Vec<Source> {
         title: table.source.clone(),
         url: table.url.clone(),
         version: None,
-        kind: "Docs",
+        kind: SourceKind::Docs,
     };
     let sdk = table.sdk.as_ref().map(|sdk| Source {
         id: "sdk".to_owned(),
@@ -281,7 +300,7 @@ fn implicit_sources(table: &RawTable) -> Vec<Source> {
                 format!("https://www.npmjs.com/package/{package}")
             }),
         version: sdk.rsplit_once(' ').map(|(_, version)| version.to_owned()),
-        kind: "Sdk",
+        kind: SourceKind::Sdk,
     });
     std::iter::once(docs).chain(sdk).collect()
 }
@@ -305,12 +324,13 @@ fn sections(check: &mut Check, doc: &toml::Table, bounds: Option<(i64, i64)>) ->
         };
         section_names(check, &where_, &raw, &sections);
         let range = section_range(check, &where_, raw.range, bounds, &sections);
-        if check.errors.len() == before {
+        let class = canonical(&raw.canonical);
+        if let (true, Some(canonical)) = (check.errors.len() == before, class) {
             sections.push(Section {
                 id: raw.id,
                 title: raw.title,
                 other_titles: raw.other_titles,
-                canonical: raw.canonical,
+                canonical,
                 range,
             });
         }
@@ -460,7 +480,7 @@ impl EntryCheck<'_, '_> {
         let variant = self.variant(raw.variant.as_deref(), &name, &code, claimed);
         let texts = self.texts(&raw, sections, number);
         let (canonical, recovery) = self.classification(&raw, &texts, sections);
-        let raised = self.raised(&raw, &canonical);
+        let raised = self.raised(&raw, canonical);
         let (from_docs, from_sdk, source_ids) = self.provenance(&raw, sources);
         let sdk_codes = self.sdk_fields(&raw, from_sdk, integer, &header.raw);
         let platforms = self.platforms(&raw);
@@ -499,32 +519,42 @@ impl EntryCheck<'_, '_> {
     }
 
     /// `error_canonical`/`error_recovery`: a known class other than the lookup's, never `Ok`.
-    fn raised(&mut self, raw: &RawEntry, canonical: &str) -> Option<(String, String)> {
+    fn raised(&mut self, raw: &RawEntry, lookup: Canonical) -> Option<(Canonical, Recovery)> {
         let Some(raised) = &raw.error_canonical else {
             if raw.error_recovery.is_some() {
                 self.fail("`error_recovery` needs `error_canonical`");
             }
             return None;
         };
-        let names = canonical_names();
-        if !names.contains(&raised.as_str()) || raised == "Ok" {
-            self.fail(unknown_word("error_canonical", raised, &names[1..]));
-        }
-        if raised == canonical {
+        let keys = ("error_canonical", "error_recovery");
+        let class = self.error_class(keys, raised, raw.error_recovery.as_deref())?;
+        if class.0 == lookup {
             self.fail("`error_canonical` repeats `canonical`; drop it");
         }
-        let recovery = raw
-            .error_recovery
-            .clone()
-            .unwrap_or_else(|| default_recovery(raised).to_owned());
-        if !recovery_names().contains(&recovery.as_str()) || recovery == "NoAction" {
-            self.fail(unknown_word(
-                "error_recovery",
-                &recovery,
-                &recovery_names()[1..],
-            ));
+        Some(class)
+    }
+
+    /// A class given beside the lookup's (`keys` name its two keys): a known class other than
+    /// `Ok`, with a known advice other than `NoAction`, the class's default unless given.
+    fn error_class(
+        &mut self,
+        keys: (&str, &str),
+        canonical_name: &str,
+        recovery_name: Option<&str>,
+    ) -> Option<(Canonical, Recovery)> {
+        let (canonicals, recoveries) = error_class_names();
+        let class = canonical(canonical_name).filter(|&c| c != Canonical::Ok);
+        if class.is_none() {
+            self.fail(unknown_word(keys.0, canonical_name, &canonicals));
         }
-        Some((raised.clone(), recovery))
+        let advice = match recovery_name {
+            Some(name) => recovery(name).filter(|&r| r != Recovery::NoAction),
+            None => class.map(Canonical::recovery),
+        };
+        if let (None, Some(name)) = (advice, recovery_name) {
+            self.fail(unknown_word(keys.1, name, &recoveries));
+        }
+        Some((class?, advice?))
     }
 
     /// A documented HTTP status is 100..=599, and `http` tables need one on every entry.
@@ -597,30 +627,15 @@ impl EntryCheck<'_, '_> {
         &mut self,
         canonical: Option<&str>,
         recovery: Option<&str>,
-    ) -> Option<(String, String)> {
+    ) -> Option<(Canonical, Recovery)> {
         let Some(canonical) = canonical else {
             if recovery.is_some() {
                 self.fail("a server message's `recovery` needs its `canonical`");
             }
             return None;
         };
-        let names = canonical_names();
-        if !names.contains(&canonical) || canonical == "Ok" {
-            self.fail(unknown_word(
-                "server message canonical",
-                canonical,
-                &names[1..],
-            ));
-        }
-        let recovery = recovery.unwrap_or_else(|| default_recovery(canonical));
-        if !recovery_names().contains(&recovery) || recovery == "NoAction" {
-            self.fail(unknown_word(
-                "server message recovery",
-                recovery,
-                &recovery_names()[1..],
-            ));
-        }
-        Some((canonical.to_owned(), recovery.to_owned()))
+        let keys = ("server message canonical", "server message recovery");
+        self.error_class(keys, canonical, recovery)
     }
 
     /// The code matches the table's kind: a clean string, or an integer within the bounds.
@@ -803,39 +818,42 @@ impl EntryCheck<'_, '_> {
         raw: &RawEntry,
         texts: &[(usize, String)],
         sections: &[Section],
-    ) -> (String, String) {
-        let default_canonical = texts
+    ) -> (Canonical, Recovery) {
+        let section_default = texts
             .first()
             .and_then(|(i, _)| sections.get(*i))
-            .map_or("Unknown", |s| s.canonical.as_str());
-        let canonical = raw
-            .canonical
-            .clone()
-            .unwrap_or_else(|| default_canonical.to_owned());
-        let names = canonical_names();
-        if !names.contains(&canonical.as_str()) {
-            self.fail(unknown_word("canonical", &canonical, &names));
-        }
-        if canonical == "Ok" && raw.canonical.is_none() {
-            self.fail(
-                "`Ok` is for success codes only; set it on the entry, not as a section default",
-            );
-        }
-        let default = default_recovery(&canonical);
-        let recovery = raw.recovery.clone().unwrap_or_else(|| default.to_owned());
-        let names = recovery_names();
-        if !names.contains(&recovery.as_str()) {
-            self.fail(unknown_word("recovery", &recovery, &names));
-        }
-        if recovery == "NoAction" && canonical != "Ok" {
+            .map_or(Canonical::Unknown, |s| s.canonical);
+        let class = match &raw.canonical {
+            Some(name) => canonical(name).unwrap_or_else(|| {
+                self.fail(unknown_word("canonical", name, &canonical_names()));
+                Canonical::Unknown
+            }),
+            None if section_default == Canonical::Ok => {
+                self.fail(
+                    "`Ok` is for success codes only; set it on the entry, not as a section default",
+                );
+                Canonical::Ok
+            }
+            None => section_default,
+        };
+        let default = class.recovery();
+        let advice = match &raw.recovery {
+            Some(name) => recovery(name).unwrap_or_else(|| {
+                self.fail(unknown_word("recovery", name, &recovery_names()));
+                default
+            }),
+            None => default,
+        };
+        if advice == Recovery::NoAction && class != Canonical::Ok {
             self.fail("recovery \"NoAction\" is for success codes (canonical \"Ok\") only");
         }
-        if raw.recovery.as_deref() == Some(default) {
+        if raw.recovery.as_deref() == Some(default.as_str()) {
             self.fail(format!(
-                "recovery {recovery:?} is already the default for {canonical}; drop the override"
+                "recovery {:?} is already the default for {class}; drop the override",
+                default.as_str()
             ));
         }
-        (canonical, recovery)
+        (class, advice)
     }
 
     /// `sources` names distinct declared sources (`docs`/`sdk` where the file declares none).
@@ -864,11 +882,11 @@ impl EntryCheck<'_, '_> {
                 "sources {named:?} must be a non-empty list of distinct {known}"
             ));
         }
-        let kind_of = |kind: &str| {
+        let kind_of = |kind: SourceKind| {
             ids.iter()
                 .any(|&i| sources.get(i).is_some_and(|s| s.kind == kind))
         };
-        (kind_of("Docs"), kind_of("Sdk"), ids)
+        (kind_of(SourceKind::Docs), kind_of(SourceKind::Sdk), ids)
     }
 
     /// SDK-only fields need an SDK source; `passthrough` needs a string table with a fallback.

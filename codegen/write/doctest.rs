@@ -32,7 +32,7 @@ pub fn exhaustive_match(module: &str, table: &Table) -> String {
     writeln!(out, "fn advice(e: ChatError) -> Recovery {{");
     writeln!(out, "    match e {{");
     let recoveries = <crate::codegen::classification::Recovery as strum::VariantArray>::VARIANTS;
-    for recovery in recoveries.iter().map(|r| r.as_str()) {
+    for &recovery in recoveries {
         let variants: Vec<&str> = table
             .entries
             .iter()
