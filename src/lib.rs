@@ -21,15 +21,24 @@
 //! assert_eq!(e.recovery(), Recovery::DoNotRetry);
 //! ```
 //!
-//! # Modules
-//! - [`cometchat::sdk`], [`cometchat::calls`], [`cometchat::rest`], [`genesys`], [`agora`],
-//!   [`stream`], [`sendbird`], [`twilio`], [`ably`], [`zego`], [`tencent`]: one `ChatError` enum
-//!   per vendor table, exhaustively matchable; [`transport`], [`websocket`]: the transport under
-//!   every SDK (Node.js and axios errors, WebSocket close codes).
-//! - [`AnyChatError`], [`lookup`], [`lookup_number`]: across tables.
-//! - [`Canonical`], [`Recovery`]: the shared classification.
-//! - [`payload`] (feature `json`): the vendors' error payloads; [`response`]: a whole HTTP
-//!   response (status, headers, body) to a decision and RFC 9457 Problem Details.
+//! # Where things are
+//! - One module per vendor table, each with a `ChatError` enum matchable without a wildcard
+//!   arm: [`cometchat::sdk`], [`cometchat::calls`], [`cometchat::rest`], [`agora`],
+//!   [`agora::rest`], [`agora::native`], [`stream`], [`sendbird`], [`twilio`], [`ably`],
+//!   [`tencent`], [`zego`], [`genesys`]; and the transport under every SDK: [`transport`]
+//!   (Node.js and axios errors), [`websocket`] (close codes).
+//! - At the root, the vocabulary every table shares: [`ErrorInfo`] (every fact of an entry),
+//!   [`Canonical`] and [`Recovery`] (the classification), [`Code`], [`Table`], [`Vendor`];
+//!   across tables, [`AnyChatError`], [`lookup`], [`lookup_number`], [`lookup_lenient`], and
+//!   [`UnknownCode`], the error of a failed lookup.
+//! - [`resolve`] (feature `alloc`): any code, listed or not: patterns, documented ranges,
+//!   unrecognized codes kept as received.
+//! - [`payload`] (feature `json`): the vendors' error payloads, parsed or detected.
+//! - [`response`] (feature `json`): a whole HTTP response to a decision, and RFC 9457 Problem
+//!   Details out and in.
+//! - [`catalog`]: the records behind [`ErrorInfo`]: sources with their versions, sections,
+//!   documented server strings, and [`catalog::Record`], every fact of an entry as one
+//!   serializable value.
 //!
 //! # Features
 //! - `std` (default): implies `alloc`; nothing else. Without it the catalog core (enums,
