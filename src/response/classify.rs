@@ -6,7 +6,6 @@ use core::time::Duration;
 use crate::payload::{self, ParsedError, PayloadError};
 use crate::{Canonical, Recovery, Resolution, Table};
 
-#[cfg(feature = "std")]
 use super::problem::title_for;
 use super::types::keyed_by_status;
 use super::*;
