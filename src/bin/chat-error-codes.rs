@@ -105,6 +105,10 @@ enum ShapeArg {
     Stream,
     /// Sendbird Platform API body or SendbirdError.
     Sendbird,
+    /// Tencent Cloud IM REST API reply or web SDK error.
+    Tencent,
+    /// ZEGOCLOUD ZIM SDK error.
+    Zego,
 }
 
 fn parse_table(s: &str) -> Result<Table, String> {
@@ -561,6 +565,8 @@ fn shape_table(shape: ShapeArg) -> Table {
         ShapeArg::Genesys => Table::GenesysChat,
         ShapeArg::Stream => Table::StreamChat,
         ShapeArg::Sendbird => Table::SendbirdChat,
+        ShapeArg::Tencent => Table::TencentIm,
+        ShapeArg::Zego => Table::ZegoZim,
     }
 }
 
@@ -803,6 +809,8 @@ fn parse_shape(
         Some(ShapeArg::Genesys) => payload::parse_genesys(input),
         Some(ShapeArg::Stream) => payload::parse_stream(input),
         Some(ShapeArg::Sendbird) => payload::parse_sendbird(input),
+        Some(ShapeArg::Tencent) => payload::parse_tencent(input),
+        Some(ShapeArg::Zego) => payload::parse_zego(input),
     }
 }
 
