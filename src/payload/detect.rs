@@ -242,6 +242,7 @@ const RULES: [Rule; 18] = [
                 Shape::AgoraErrorEvent,
                 Shape::Stream,
                 Shape::SendbirdError,
+                Shape::TencentError,
             ],
         }),
     },

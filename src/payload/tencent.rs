@@ -21,6 +21,7 @@ use crate::{RawCode, Table};
 /// |---|---|
 /// | REST API reply that failed | `{"ActionStatus": "FAIL", "ErrorCode": 70107, "ErrorInfo": "...", "ErrorDisplay": "..."}` |
 /// | web SDK (`@tencentcloud/chat`) rejection | `{"code": 2024, "message": "...", "data": {}}` |
+/// | web SDK `error` event (`TencentCloudChat.EVENT.ERROR`) | `{"name": "error", "data": {"code": 2024, "message": "..."}}` |
 ///
 /// The REST API answers with HTTP 200 whatever happened: only the body tells. A reply that
 /// reports success (`ActionStatus: "OK"`, `ErrorCode: 0`) is [`PayloadError::Success`], never an
@@ -73,6 +74,11 @@ pub(super) fn tencent_web<'a>(
     mut f: Fields<'a>,
 ) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::TencentError;
+    if !f.has(Key::Code) && f.name.as_deref() == Some("error") {
+        if let Some(event) = error_event(json, f.data) {
+            return Ok(event);
+        }
+    }
     let Some(code) = f.code.take() else {
         return Ok(uncoded(json, shape, Table::TencentIm, f));
     };
@@ -81,6 +87,26 @@ pub(super) fn tencent_web<'a>(
     let details = f.data.or(f.details);
     Ok(ParsedError::new(
         json, shape, code, resolution, f.name, f.message, details,
+    ))
+}
+
+/// The SDK's `error` event, `{"name": "error", "data": {"code", "message"}}`: the error is its
+/// `data`. `None` when `data` holds no code.
+fn error_event<'a>(json: &'a str, data: Option<&'a RawValue>) -> Option<ParsedError<'a>> {
+    let data = data?.get();
+    let mut inner = Fields::default();
+    read(data, Some(Shape::TencentError), &mut inner).ok()?;
+    let code = inner.code.take()?;
+    let resolution = resolve_received(Table::TencentIm, code.clone());
+    let shape = shape_of(&resolution, Shape::TencentError);
+    Some(ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        None,
+        inner.message,
+        inner.data,
     ))
 }
 
