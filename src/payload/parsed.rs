@@ -338,6 +338,8 @@ impl Serialize for ParsedError<'_> {
         struct TencentWeb<'b> {
             code: &'b RawCode<'b>,
             #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
             message: Option<&'b str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             data: Option<&'b RawValue>,
@@ -379,6 +381,7 @@ impl Serialize for ParsedError<'_> {
             .serialize(serializer),
             Shape::TencentError => TencentWeb {
                 code: &self.code,
+                name: self.name.as_deref(),
                 message: self.message.as_deref(),
                 data: self.details,
             }

@@ -22,12 +22,16 @@ use crate::{RawCode, Table};
 /// | REST API reply that failed | `{"ActionStatus": "FAIL", "ErrorCode": 70107, "ErrorInfo": "...", "ErrorDisplay": "..."}` |
 /// | web SDK (`@tencentcloud/chat`) rejection | `{"code": 2024, "message": "...", "data": {}}` |
 /// | web SDK `error` event (`TencentCloudChat.EVENT.ERROR`) | `{"name": "error", "data": {"code": 2024, "message": "..."}}` |
+/// | web SDK `kickedOut` event | `{"name": "kickedOut", "data": {"type": "userSigExpired"}}` (the type resolves to the SDK's `KICKED_OUT_*` code) |
 ///
 /// The REST API answers with HTTP 200 whatever happened: only the body tells. A reply that
 /// reports success (`ActionStatus: "OK"`, `ErrorCode: 0`) is [`PayloadError::Success`], never an
 /// error value; a batch reply whose items partly failed is [`PayloadError::PartialFailure`]: read
 /// such replies with [`parse_tencent_rest`], which gives every item's error. A reply with a
-/// non-zero `ErrorCode` failed, whatever its `ActionStatus` says.
+/// non-zero `ErrorCode` failed, whatever its `ActionStatus` says. A web SDK object without a
+/// code (a `TypeError` the SDK threw) is a value, unrecognized or
+/// [`Resolution::Runtime`](crate::Resolution::Runtime); `"code": null` is
+/// [`PayloadError::MissingCode`].
 ///
 /// ```
 /// use chat_error_codes::{Canonical, ErrorInfo, payload::{self, PayloadError, Shape}};
@@ -74,15 +78,34 @@ pub(super) fn tencent_web<'a>(
     mut f: Fields<'a>,
 ) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::TencentError;
-    if !f.has(Key::Code) && f.name.as_deref() == Some("error") {
-        if let Some(event) = error_event(json, f.data) {
+    if !f.has(Key::Code) {
+        let event = match f.name.as_deref() {
+            Some("error") => error_event(json, f.data),
+            Some("kickedOut") => kicked_out(json, f.data),
+            _ => None,
+        };
+        if let Some(event) = event {
             return Ok(event);
         }
+    }
+    if f.has(Key::Code) && f.code.is_none() {
+        return Err(PayloadError::MissingCode {
+            shape,
+            field: "code",
+        });
     }
     let Some(code) = f.code.take() else {
         return Ok(uncoded(json, shape, Table::TencentIm, f));
     };
-    let resolution = resolve_received(Table::TencentIm, code.clone());
+    // The kickedOut event as this crate writes it back: the reason as the code.
+    let kick = match (f.name.as_deref(), code.as_str()) {
+        (Some("kickedOut"), Some(kind)) => kick_reason(kind),
+        _ => None,
+    };
+    let resolution = match kick {
+        Some(entry) => crate::Resolution::Known(entry.into()),
+        None => resolve_received(Table::TencentIm, code.clone()),
+    };
     let shape = shape_of(&resolution, shape);
     let details = f.data.or(f.details);
     Ok(ParsedError::new(
@@ -108,6 +131,37 @@ fn error_event<'a>(json: &'a str, data: Option<&'a RawValue>) -> Option<ParsedEr
         inner.message,
         inner.data,
     ))
+}
+
+/// The SDK's `kickedOut` event, `{"name": "kickedOut", "data": {"type": "userSigExpired"}}`:
+/// its `type` (kept as the code) is the reason, which the SDK's own `KICKED_OUT_*` codes name.
+fn kicked_out<'a>(json: &'a str, data: Option<&'a RawValue>) -> Option<ParsedError<'a>> {
+    let mut inner = Fields::default();
+    read(data?.get(), Some(Shape::TencentError), &mut inner).ok()?;
+    let kind = inner.kind.take()?;
+    let resolution = crate::Resolution::Known(kick_reason(kind.as_str()?)?.into());
+    let name = Some(Cow::Borrowed("kickedOut"));
+    Some(ParsedError::new(
+        json,
+        Shape::TencentError,
+        kind,
+        resolution,
+        name,
+        None,
+        data,
+    ))
+}
+
+/// The SDK's `KICKED_OUT_*` code for a `kickedOut` event's `type` (`TencentCloudChat.TYPES`).
+fn kick_reason(kind: &str) -> Option<crate::tencent::ChatError> {
+    use crate::tencent::ChatError;
+    Some(match kind {
+        "multipleDevice" => ChatError::KickedOutMultDevice,
+        "multipleAccount" => ChatError::KickedOutMultAccount,
+        "userSigExpired" => ChatError::KickedOutUsersigExpired,
+        "REST_API_Kick" => ChatError::KickedOutRestApi,
+        _ => return None,
+    })
 }
 
 /// What a Tencent Cloud IM REST API reply says: success, a failed request, or a request that

@@ -1,6 +1,6 @@
 //! ZEGOCLOUD ZIM payloads: what `zego-zim-web` rejects with.
 
-use super::fields::{Fields, read};
+use super::fields::{Fields, Key, read};
 use super::shapes::{shape_of, uncoded};
 use super::{ParsedError, PayloadError, Shape};
 use crate::resolve::resolve_received;
@@ -14,7 +14,8 @@ use crate::{RawCode, Table};
 /// (the message after the comma is the server's text, or the SDK's own for the mapped code).
 /// [`server_code`](ParsedError::server_code) reads it back; the class comes from the SDK code.
 /// A string code is a [`transport`](crate::transport) one; a JavaScript error without a code
-/// (`{"name": "TypeError", ...}`) is a [`Resolution::Runtime`](crate::Resolution::Runtime).
+/// (`{"name": "TypeError", ...}`) is a [`Resolution::Runtime`](crate::Resolution::Runtime);
+/// `"code": null` is [`PayloadError::MissingCode`].
 ///
 /// ```
 /// use chat_error_codes::{Canonical, ErrorInfo, Recovery, payload::{self, Shape}};
@@ -40,6 +41,12 @@ pub fn parse_zego(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 #[inline(always)]
 pub(super) fn zego<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::ZegoZimError;
+    if f.has(Key::Code) && f.code.is_none() {
+        return Err(PayloadError::MissingCode {
+            shape,
+            field: "code",
+        });
+    }
     let Some(code) = f.code.take() else {
         return Ok(uncoded(json, shape, Table::ZegoZim, f));
     };

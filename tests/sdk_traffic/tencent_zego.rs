@@ -103,11 +103,29 @@ fn no_failure_is_success_and_every_server_code_is_known() {
 }
 
 #[test]
-fn the_sdks_error_event_is_read_as_its_error() {
-    let (_, text) = fixtures()
-        .into_iter()
-        .find(|(f, t)| f.starts_with("tencent_") && t.starts_with(r#"{"name":"error""#))
-        .expect("an error event");
-    let p = payload::parse_tencent(&text).unwrap();
-    assert_eq!(p.code().as_integer(), Some(2024));
+fn the_sdks_events_are_read_as_their_error() {
+    let mut events = 0;
+    for (file, text) in fixtures() {
+        let event: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let p = parse(&file, &text).unwrap();
+        match event["name"].as_str() {
+            // `error`: the error is the event's data.
+            Some("error") => assert_eq!(
+                p.code().as_integer(),
+                event["data"]["code"].as_i64(),
+                "{file}"
+            ),
+            // `kickedOut`: the reason names the SDK's KICKED_OUT_* code.
+            Some("kickedOut") => {
+                let entry = p.resolution().entry().unwrap();
+                assert!(
+                    chat_error_codes::ErrorInfo::name(&entry).starts_with("KICKED_OUT_"),
+                    "{file}"
+                );
+            }
+            _ => continue,
+        }
+        events += 1;
+    }
+    assert!(events >= 100, "{events} events");
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startListeners, PORTS } from './listeners.mjs';
-import { normalise, normaliseB } from './normalise.mjs';
+import { normalise, normaliseB, normaliseTencent } from './normalise.mjs';
 import { describeScenario } from './vendor-mock.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +41,7 @@ const JOBS = [
   ['sendbird', 'sendbird.mjs', 'sweeps', 8],
   // Tencent Cloud IM and ZEGOCLOUD ZIM (written to OUT_DIR/tencent-zego; see its README).
   ['tencent', 'tencent.mjs', 'server', 9],
+  ['tencent', 'tencent.mjs', 'connected', 11],
   ['tencent', 'tencent.mjs', 'offline', 10],
   ['zego', 'zego.mjs', 'offline'],
 ].filter(([sdk, , sc]) => !ONLY || ONLY.split(',').some((o) => o === `${sdk}/${sc}` || o === sdk));
@@ -247,18 +248,23 @@ function writeGroupB(jobs, dir) {
 // (file sdk sdk_call surfaced code name; see the folder's README).
 function writeGroupC(jobs, dir) {
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(dir)) if (/^(tencent|zego)_\d+\.json$|^corpus\.tsv$/.test(f)) fs.unlinkSync(path.join(dir, f));
+  // Only the SDKs whose jobs ran are rewritten; the other's files and corpus rows are kept.
+  const ran = new Set(jobs.map((j) => j.sdk));
+  const corpusFile = path.join(dir, 'corpus.tsv');
+  const kept = fs.existsSync(corpusFile) ? fs.readFileSync(corpusFile, 'utf8').split('\n').slice(1).filter((l) => l && !ran.has(l.split('\t')[1])) : [];
+  for (const f of fs.readdirSync(dir)) { const m = /^(tencent|zego)_\d+\.json$/.exec(f); if (m && ran.has(m[1])) fs.unlinkSync(path.join(dir, f)); }
   const seen = { tencent: new Map(), zego: new Map() };
   let skipped = 0;
   for (const { sdk, lines } of jobs) {
     for (const r of lines) {
       if (r.json == null) { skipped++; continue; }
-      const text = normalise(r.json);
+      const text = sdk === 'tencent' ? normaliseTencent(r.json) : r.json;
       if (!seen[sdk].has(text)) seen[sdk].set(text, r);
     }
   }
   const rows = ['file\tsdk\tsdk_call\tsurfaced\tcode\tname'];
   for (const sdk of ['tencent', 'zego']) {
+    if (!ran.has(sdk)) { rows.push(...kept.filter((l) => l.split('\t')[1] === sdk)); continue; }
     let n = 0;
     for (const [text, r] of seen[sdk]) {
       const file = `${sdk}_${String(++n).padStart(3, '0')}.json`;

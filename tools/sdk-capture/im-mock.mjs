@@ -19,6 +19,18 @@ export function timScenario(id) {
       command: (ws, f) => ws.send(bin(JSON.stringify({ head: f.head, body: { ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: `mock error ${code}`, ErrorDisplay: '' } }))),
     };
   }
+  if ((m = /^ok-code(-?\d+)$/.exec(id))) {
+    const code = Number(m[1]);
+    return {
+      desc: `login answered OK, every other command ActionStatus FAIL, ErrorCode ${code}`,
+      command: (ws, f) => {
+        const login = String(f.head.servcmd).endsWith('.wslogin');
+        const body = login ? { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', InstId: 1, TinyId: '144115000000000001', A2Key: 'a2', ServerTime: 1796222419 }
+          : { ActionStatus: 'FAIL', ErrorCode: code, ErrorInfo: `mock error ${code}`, ErrorDisplay: '' };
+        ws.send(bin(JSON.stringify({ head: f.head, body })));
+      },
+    };
+  }
   const refuse = (status, text) => `HTTP/1.1 ${status} ${text}\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(html(status, text))}\r\nConnection: close\r\n\r\n${html(status, text)}`;
   return {
     'refuse502': { desc: 'ws upgrade refused 502 HTML', refuse: refuse(502, 'Bad Gateway') },

@@ -3,7 +3,7 @@
 // listeners.mjs); everything else it would contact (stat reports, COS uploads) is refused by the
 // loopback guard. Usage: node tencent.mjs OUT.jsonl SCENARIO MOCK_PORT_INDEX
 import { require, setupDom, traffic } from './env.mjs';
-import { probe, quiet, finish, say, drain, onEvent } from './record.mjs';
+import { probe, quiet, finish, say, drain, onEvent, waitIn } from './record.mjs';
 import { PORTS, mockPort } from './listeners.mjs';
 import { startImMock } from './im-mock.mjs';
 import { sweep } from './sweep.mjs';
@@ -64,7 +64,32 @@ async function server() {
   }
 }
 
-const jobs = { offline, server };
+// Logged in (the mock answers login OK), then every other command answered with one code: the
+// SDK's own sync requests after login (unhandled rejections) and a few calls of an app.
+const CONNECTED_CODES = [20003, 20006, 20012, 10007, 10010, 10015, 10017, 40001, 40003, 30001, 30010, 80001, 80002,
+  90009, 90010, 60008, 60022, 70001, 6013, 6014];
+async function connected() {
+  for (const n of CONNECTED_CODES) {
+    const c = chat(`ws://127.0.0.1:${PORT}/tim/ok-code${n}`);
+    const ready = new Promise((r) => c.on(TencentCloudChat.EVENT.SDK_READY, r));
+    const p = await probe(`chat.login [ok-code${n}]`, () => c.login({ userID: 'u1', userSig: 'sig' }), { timeout: 3000, grace: 0 });
+    await Promise.race([ready, new Promise((r) => setTimeout(r, 3000))]);
+    await waitIn(p, 1500); // the SDK's own requests after login (and a kick-out) settle inside the login call
+    const calls = [
+      ['chat.getMyProfile()', () => c.getMyProfile()],
+      ['chat.getUserProfile({userIDList:["u2"]})', () => c.getUserProfile({ userIDList: ['u2'] })],
+      ['chat.sendMessage(text to u2)', () => c.sendMessage(c.createTextMessage({ to: 'u2', conversationType: 'C2C', payload: { text: 'x' } }))],
+      ['chat.getGroupProfile({groupID:"g1"})', () => c.getGroupProfile({ groupID: 'g1' })],
+      ['chat.joinGroup({groupID:"g1"})', () => c.joinGroup({ groupID: 'g1' })],
+      ['chat.addFriend({to:"u2",source:"AddSource_Type_Web"})', () => c.addFriend({ to: 'u2', source: 'AddSource_Type_Web' })],
+      ['chat.getMessageList({conversationID:"C2Cu2"})', () => c.getMessageList({ conversationID: 'C2Cu2' })],
+    ];
+    for (const [label, fn] of calls) await probe(`${label} [ok-code${n}]`, fn, { timeout: 3000, grace: 0 });
+    await stop(c);
+  }
+}
+
+const jobs = { offline, server, connected };
 if (!jobs[scenario]) { say(`unknown scenario ${scenario}`); process.exit(2); }
 const limit = setTimeout(() => { say('tencent driver over its own limit'); finish({ traffic: summary() }); }, 200_000);
 await jobs[scenario]();
