@@ -324,7 +324,6 @@ fn batch(reply: Reply<'_>) -> Result<TencentReply<'_>, PayloadError> {
 /// A failed request or item, its code resolved in the Tencent Cloud IM table.
 fn rest_parsed<'a>(raw: &'a str, code: RawCode<'a>, info: Option<Cow<'a, str>>) -> ParsedError<'a> {
     let resolution = resolve_received(Table::TencentIm, code.clone());
-    let info = info.filter(|i| !i.is_empty());
     ParsedError::new(raw, Shape::TencentRest, code, resolution, None, info, None)
 }
 
