@@ -34,7 +34,7 @@ use crate::{RawCode, Table};
 /// [`PayloadError::MissingCode`].
 ///
 /// ```
-/// use chat_error_codes::{Canonical, ErrorInfo, payload::{self, PayloadError, Shape}};
+/// use chat_error_codes::{Canonical, Recovery, payload::{self, PayloadError, Shape}};
 /// let body = r#"{"ActionStatus":"FAIL","ErrorCode":70107,"ErrorInfo":"Fail to Parse json data of body, Please check it","ErrorDisplay":""}"#;
 /// let p = payload::parse_tencent(body).unwrap();
 /// assert_eq!(p.shape(), Shape::TencentRest);
@@ -43,7 +43,8 @@ use crate::{RawCode, Table};
 /// let rejected = r#"{"code":2024,"message":"The user is not logged in.","data":{}}"#;
 /// let p = payload::parse_tencent(rejected).unwrap();
 /// assert_eq!(p.shape(), Shape::TencentError);
-/// assert_eq!(p.canonical(), Canonical::Unauthenticated);
+/// // Called before login: log in, no credential was refused.
+/// assert_eq!((p.canonical(), p.recovery()), (Canonical::FailedPrecondition, Recovery::Reauthenticate));
 ///
 /// let ok = r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}"#;
 /// assert!(matches!(payload::parse_tencent(ok), Err(PayloadError::Success { .. })));
