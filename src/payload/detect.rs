@@ -14,7 +14,8 @@ use crate::{RawCode, Table};
 /// The first rule that fits decides; a payload that more than one vendor's SDK sends in the same
 /// form is refused with [`PayloadError::Ambiguous`], which names the candidates: detection never
 /// guesses a vendor. The rules, in order (measured on every captured fixture of the CometChat,
-/// Agora, Stream and Sendbird SDKs: each is detected as its own vendor or refused):
+/// Agora, Stream, Sendbird, Tencent Cloud IM and ZEGOCLOUD ZIM SDKs: each is detected as its own
+/// vendor or refused):
 ///
 /// | # | the payload has | it is |
 /// |---|---|---|
