@@ -483,8 +483,8 @@ fn non_objects_are_named_and_malformed_input_located() {
     assert_eq!((err.line(), err.column()), (Some(1), Some(14)));
 }
 
-/// The catalog has tables for vendors that no payload parser reads yet (Twilio, Ably, ZEGOCLOUD
-/// ZIM, Tencent IM): detection refuses their bodies rather than naming another vendor.
+/// The catalog has tables for vendors that no payload parser reads yet (Twilio, Ably), and
+/// forms that several vendors send: detection refuses them rather than naming another vendor.
 #[test]
 fn bodies_of_vendors_without_a_parser_are_refused_not_misnamed() {
     for body in [
@@ -492,18 +492,124 @@ fn bodies_of_vendors_without_a_parser_are_refused_not_misnamed() {
         r#"{"error":{"message":"Token expired","code":40142,"statusCode":401,"href":"https://help.ably.io/error/40142"}}"#,
         // Twilio REST.
         r#"{"code":50300,"message":"Service not found","more_info":"https://www.twilio.com/docs/errors/50300","status":404}"#,
-        // ZEGOCLOUD ZIM's SDK rejection: seven digits, and its 1 that Genesys also has.
-        r#"{"code":6000001,"message":"The SDK has not been initialized."}"#,
+        // ZIM's 1, which Genesys and Agora also have.
         r#"{"code":1,"message":"failed"}"#,
-        // Tencent IM: the web SDK's rejection (a six-digit code Sendbird does not have) and REST.
+        // Tencent IM's web SDK rejection without its `data`, and with a code in Ably's ranges.
         r#"{"code":114000,"message":"file not found"}"#,
-        r#"{"ActionStatus":"FAIL","ErrorCode":70107,"ErrorInfo":"account not exist"}"#,
+        r#"{"code":70001,"message":"usersig expired","data":{}}"#,
     ] {
         match payload::parse(body) {
             Err(PayloadError::Ambiguous { .. } | PayloadError::UnknownShape { .. }) => {}
             other => panic!("{body}: {other:?}"),
         }
     }
+}
+
+/// Tencent Cloud IM in every form: the REST reply (HTTP 200 whatever happened), batch replies,
+/// the web SDK's rejection and events; never a success read as a failure or the reverse.
+#[test]
+fn tencent_replies_say_success_failure_or_each_failed_item() {
+    use chat_error_codes::payload::TencentReply;
+    let fail = r#"{"ActionStatus":"FAIL","ErrorInfo":"Fail to Parse json data of body, Please check it","ErrorDisplay":"","ErrorCode":90001}"#;
+    for p in [
+        payload::parse(fail).unwrap(),
+        payload::parse_tencent(fail).unwrap(),
+    ] {
+        assert_eq!(
+            (p.shape(), p.table()),
+            (Shape::TencentRest, Table::TencentIm)
+        );
+        assert_eq!(
+            p.resolution().entry().unwrap().name(),
+            "ERR_SVR_MSG_JSON_PARSE_FAILED"
+        );
+        assert_eq!(p.canonical(), Canonical::InvalidArgument);
+    }
+    // Success, in every call that reads one error.
+    let ok = r#"{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"MsgTime":1700000000,"MsgKey":"1_2_3"}"#;
+    assert!(matches!(
+        payload::parse(ok),
+        Err(PayloadError::Success {
+            shape: Shape::TencentRest
+        })
+    ));
+    assert!(matches!(
+        payload::parse_tencent_rest(ok),
+        Ok(TencentReply::Success)
+    ));
+    // Querying accounts: every item succeeded.
+    let all_ok = r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[{"UserID":"UserID_1","ResultCode":0,"ResultInfo":"","AccountStatus":"Imported"},{"UserID":"UserID_2","ResultCode":0,"ResultInfo":"","AccountStatus":"NotImported"}]}"#;
+    assert!(matches!(
+        payload::parse_tencent_rest(all_ok),
+        Ok(TencentReply::Success)
+    ));
+    // Deleting accounts: one item failed; the reply as a whole is a partial failure.
+    let partial = r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[{"ResultCode":0,"ResultInfo":"","UserID":"UserID_1"},{"ResultCode":70107,"ResultInfo":"Err_TLS_PT_Error_No_Such_User","UserID":"UserID_2"}]}"#;
+    let err = payload::parse(partial).unwrap_err();
+    assert!(
+        matches!(err, PayloadError::PartialFailure { failed: 1, .. }),
+        "{err:?}"
+    );
+    let Ok(TencentReply::Partial(batch)) = payload::parse_tencent_rest(partial) else {
+        panic!("not partial")
+    };
+    let (id, e) = batch.errors().next().unwrap();
+    assert_eq!(id, Some("UserID_2"));
+    assert_eq!(e.canonical(), Canonical::NotFound);
+    // Importing accounts: the failed ones are listed without a code.
+    let import =
+        r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","FailAccounts":["test3","test4"]}"#;
+    let Ok(TencentReply::Partial(batch)) = payload::parse_tencent_rest(import) else {
+        panic!("not partial")
+    };
+    assert_eq!(batch.uncoded().collect::<Vec<_>>(), ["test3", "test4"]);
+    assert_eq!(batch.errors().count(), 0);
+    // The web SDK: its rejection, its error event, its kick-out.
+    let p =
+        payload::parse(r#"{"code":2024,"message":" | getConversationList | ","data":{}}"#).unwrap();
+    assert_eq!(
+        (p.shape(), p.canonical(), p.recovery()),
+        (
+            Shape::TencentError,
+            Canonical::FailedPrecondition,
+            Recovery::Reauthenticate
+        )
+    );
+    let p = payload::parse_tencent(
+        r#"{"name":"error","data":{"code":2024,"message":" | getConversationList | "}}"#,
+    )
+    .unwrap();
+    assert_eq!(p.code(), &RawCode::Int(2024));
+    let p = payload::parse_tencent(r#"{"name":"kickedOut","data":{"type":"multipleAccount"}}"#)
+        .unwrap();
+    assert_eq!(
+        p.resolution().entry().unwrap().name(),
+        "KICKED_OUT_MULT_ACCOUNT"
+    );
+}
+
+/// ZEGOCLOUD ZIM: its seven-digit codes are detected; a server error's own code is read from the
+/// message.
+#[test]
+fn zim_errors_are_detected_and_keep_the_server_code() {
+    let p =
+        payload::parse(r#"{"code":6000121,"message":"API.queryUsersInfo: Not logged with call."}"#)
+            .unwrap();
+    assert_eq!(
+        (p.shape(), p.table()),
+        (Shape::ZegoZimError, Table::ZegoZim)
+    );
+    assert_eq!(p.server_code(), None);
+    let p = payload::parse(
+        r#"{"code":6000001,"message":"code: 100002, message: The incoming parameter is invalid."}"#,
+    )
+    .unwrap();
+    assert_eq!(p.server_code(), Some(100002));
+    assert_eq!(p.canonical(), Canonical::InvalidArgument);
+    // A seven-digit code ZIM does not list yet, of its 6000xyy form, is still ZIM's.
+    let p = payload::parse(r#"{"code":6000999,"message":"new"}"#).unwrap();
+    assert_eq!(p.shape(), Shape::ZegoZimError);
+    assert!(p.resolution().is_unrecognized());
 }
 
 /// Sendbird's `BUSY` delay is read from `_detail` (a JSON text in a string), rounded up to whole

@@ -4,6 +4,8 @@ use super::fields::{ErrorField, Fields, Key, read};
 use super::sendbird::sendbird;
 use super::shapes::{agora, agora_rest, exception, genesys, rest_body};
 use super::stream::{stream, ws_message};
+use super::tencent::{rest_error, tencent_web};
+use super::zego::zego;
 use super::{ParsedError, PayloadError, Shape};
 use crate::{RawCode, Table};
 
@@ -12,7 +14,8 @@ use crate::{RawCode, Table};
 /// The first rule that fits decides; a payload that more than one vendor's SDK sends in the same
 /// form is refused with [`PayloadError::Ambiguous`], which names the candidates: detection never
 /// guesses a vendor. The rules, in order (measured on every captured fixture of the CometChat,
-/// Agora, Stream and Sendbird SDKs: each is detected as its own vendor or refused):
+/// Agora, Stream, Sendbird, Tencent Cloud IM and ZEGOCLOUD ZIM SDKs: each is detected as its own
+/// vendor or refused):
 ///
 /// | # | the payload has | it is |
 /// |---|---|---|
@@ -24,14 +27,28 @@ use crate::{RawCode, Table};
 /// | 6 | `error: true` with a `code` | Sendbird Platform API body |
 /// | 7 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
 /// | 8 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
-/// | 9 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
-/// | 10 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
-/// | 11 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
-/// | 12 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
-/// | 13 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
-/// | 14 | any other `code` | refused: ambiguous |
-/// | 15 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
-/// | 16 | none of these | refused: [`PayloadError::UnknownShape`] |
+/// | 9 | `ActionStatus` with `ErrorCode` | Tencent Cloud IM REST API reply (a success or a partial failure of a batch is refused: [`PayloadError::Success`], [`PayloadError::PartialFailure`]) |
+/// | 10 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
+/// | 11 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
+/// | 12 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
+/// | 13 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
+/// | 14 | a seven-digit numeric `code` that ZEGOCLOUD ZIM's table lists or of its `6000xyy` form (6000000 to 6000999), that no other vendor's table claims | ZEGOCLOUD ZIM SDK error |
+/// | 15 | a numeric `code` with a `data` member and no `name`, that Tencent Cloud IM's table lists (or its range holds) and no other vendor's table or range claims | Tencent Cloud IM web SDK rejection |
+/// | 16 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
+/// | 17 | any other `code` | refused: ambiguous |
+/// | 18 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
+/// | 19 | none of these | refused: [`PayloadError::UnknownShape`] |
+///
+/// A bare `{code, message}` is what five SDKs reject with: Sendbird's `SendbirdError`, Genesys'
+/// `EventError`, ZEGOCLOUD ZIM's error, Tencent Cloud IM's web SDK error (which adds `data`) and,
+/// with their own members, Stream's and Ably's. Only the code's size tells them apart, and only
+/// where the vendors' code spaces do not meet: ZIM's codes are seven digits (`6000xyy`, rule
+/// 14), Sendbird's six (rule 13), Genesys' at most three (rule 16), and no other table has a
+/// seven-digit code. Tencent Cloud IM's codes (four to six digits, and negative ones) overlap
+/// the ranges of Ably, Twilio and Agora, so its web SDK's error is concluded only with its
+/// `data` member and a code no other table lists or holds in a range (rule 15); a code that
+/// two tables claim (`1`: Genesys, Agora and ZIM) is refused naming them. The REST API reply's
+/// `ActionStatus` and `ErrorCode` members are Tencent's alone (rule 9).
 ///
 /// Call the shape's own function when you know the vendor: it reads every form of that vendor
 /// (JavaScript errors included) and resolves more precisely (a Calls API body, an Agora REST
@@ -47,6 +64,11 @@ use crate::{RawCode, Table};
 /// assert_eq!(payload::parse(r#"{"code":4,"message":"m","StatusCode":400}"#).unwrap().shape(), Shape::Stream);
 /// assert_eq!(payload::parse(r#"{"code":9,"name":"ErrorFromResponse","status":429}"#).unwrap().shape(), Shape::Stream);
 /// assert_eq!(payload::parse(r#"{"code":"ECONNREFUSED"}"#).unwrap().shape(), Shape::TransportError);
+/// assert_eq!(payload::parse(r#"{"ActionStatus":"FAIL","ErrorCode":70107,"ErrorInfo":"m"}"#).unwrap().shape(), Shape::TencentRest);
+/// assert_eq!(payload::parse(r#"{"code":6000106,"message":"m"}"#).unwrap().shape(), Shape::ZegoZimError);
+/// assert_eq!(payload::parse(r#"{"code":2024,"message":"m","data":{}}"#).unwrap().shape(), Shape::TencentError);
+/// assert!(matches!(payload::parse(r#"{"code":2024,"message":"m"}"#), Err(PayloadError::Ambiguous { .. })));
+/// assert!(matches!(payload::parse(r#"{"ActionStatus":"OK","ErrorCode":0}"#), Err(PayloadError::Success { .. })));
 /// assert!(matches!(payload::parse(r#"{"name":"TypeError","message":"x"}"#), Err(PayloadError::Ambiguous { .. })));
 /// assert!(matches!(payload::parse(r#"{"type":"about:blank","status":404}"#), Err(PayloadError::ProblemDetails { .. })));
 /// let err = payload::parse("{\"code\": tru}").unwrap_err();
@@ -82,7 +104,7 @@ enum Verdict {
 }
 
 /// The detection table; the docs of [`parse`] show it.
-const RULES: [Rule; 15] = [
+const RULES: [Rule; 18] = [
     Rule {
         when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`)",
         fits: problem_member_of,
@@ -139,6 +161,11 @@ const RULES: [Rule; 15] = [
         verdict: Verdict::Parse(sendbird),
     },
     Rule {
+        when: "`ActionStatus` with `ErrorCode`",
+        fits: |f| f.has(Key::ActionStatus) && f.has(Key::ErrorCode),
+        verdict: Verdict::Parse(|json, _| rest_error(json)),
+    },
+    Rule {
         when: "a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`)",
         fits: |f| {
             let axios = matches!(f.name.as_deref(), Some("AxiosError" | "CanceledError"));
@@ -170,6 +197,16 @@ const RULES: [Rule; 15] = [
         verdict: Verdict::Parse(sendbird),
     },
     Rule {
+        when: "a seven-digit numeric `code` that ZEGOCLOUD ZIM's table lists or of its `6000xyy` form (6000000 to 6000999), that no other vendor's table claims",
+        fits: |f| f.name.is_none() && zego_code(f),
+        verdict: Verdict::Parse(zego),
+    },
+    Rule {
+        when: "a numeric `code` with a `data` member and no `name`, that Tencent Cloud IM's table lists (or its range holds) and no other vendor's table or range claims",
+        fits: |f| f.name.is_none() && f.has(Key::Data) && only_in(f, Table::TencentIm),
+        verdict: Verdict::Parse(tencent_web),
+    },
+    Rule {
         when: "a numeric `code` from 1 to 249 that no other vendor's table claims",
         fits: |f| f.name.is_none() && code_of(f, Table::GenesysChat, 1..=249),
         verdict: Verdict::Parse(genesys),
@@ -183,13 +220,15 @@ const RULES: [Rule; 15] = [
             } else if f.code.as_ref().is_some_and(transport_code) {
                 "a code that is both a transport code and a vendor's (`ERR_BAD_REQUEST`: axios and CometChat)"
             } else {
-                "a numeric code that no vendor's code space decides (or that several claim: Tencent Cloud IM and ZEGOCLOUD ZIM send the same `{code, message}`)"
+                "a numeric code that no vendor's code space decides (or that several claim: Tencent Cloud IM, ZEGOCLOUD ZIM, Sendbird and Genesys send the same `{code, message}`)"
             },
             candidates: &[
                 Shape::Stream,
                 Shape::CometChatException,
                 Shape::SendbirdError,
                 Shape::GenesysEventError,
+                Shape::TencentError,
+                Shape::ZegoZimError,
                 Shape::TransportError,
             ],
         }),
@@ -204,6 +243,7 @@ const RULES: [Rule; 15] = [
                 Shape::AgoraErrorEvent,
                 Shape::Stream,
                 Shape::SendbirdError,
+                Shape::TencentError,
             ],
         }),
     },
@@ -329,6 +369,35 @@ fn code_of(f: &Fields<'_>, table: Table, range: core::ops::RangeInclusive<i64>) 
         && !SAME_FORM
             .iter()
             .any(|t| t.lookup_number(n).is_some() || t.section_of(n).is_some())
+}
+
+/// Whether `f`'s numeric code is ZIM's: seven digits, listed in its table or of the `6000xyy`
+/// form its docs group codes by (ZEGOCLOUD documents no ranges beyond that), and no other
+/// table lists it.
+fn zego_code(f: &Fields<'_>) -> bool {
+    let Some(n) = f.code.as_ref().and_then(RawCode::as_integer) else {
+        return false;
+    };
+    (1_000_000..=9_999_999).contains(&n)
+        && (Table::ZegoZim.lookup_number(n).is_some() || (6_000_000..=6_000_999).contains(&n))
+        && !claimed_by_another(n, Table::ZegoZim)
+}
+
+/// Whether `f`'s numeric code is `own`'s (an entry or a documented range) and no other table's.
+fn only_in(f: &Fields<'_>, own: Table) -> bool {
+    let Some(n) = f.code.as_ref().and_then(RawCode::as_integer) else {
+        return false;
+    };
+    (own.lookup_number(n).is_some() || own.section_of(n).is_some()) && !claimed_by_another(n, own)
+}
+
+/// Whether a table other than `own` lists `n` or has a range that holds it. WebSocket close
+/// codes do not count: a payload carries one only in a WebSocket failure, which rule 7 reads.
+fn claimed_by_another(n: i64, own: Table) -> bool {
+    <Table as strum::VariantArray>::VARIANTS
+        .iter()
+        .filter(|&&t| t != own && t != Table::WebSocketClose)
+        .any(|&t| t.lookup_number(n).is_some() || t.section_of(n).is_some())
 }
 
 #[cfg(test)]

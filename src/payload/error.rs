@@ -44,6 +44,17 @@ pub enum Shape {
     /// ...}`, `{"name": "AxiosError", "code": "ERR_NETWORK", ...}`), whatever the vendor.
     #[serde(rename = "transport_error")]
     TransportError,
+    /// A Tencent Cloud IM REST API reply that failed: `{"ActionStatus": "FAIL", "ErrorCode",
+    /// "ErrorInfo", "ErrorDisplay"}` (always HTTP 200), or one failed item of a batch reply.
+    #[serde(rename = "tencent_rest")]
+    TencentRest,
+    /// A Tencent Cloud IM web SDK (`@tencentcloud/chat`) rejection: `{"code", "message", "data"}`.
+    #[serde(rename = "tencent_error")]
+    TencentError,
+    /// A ZEGOCLOUD ZIM SDK (`zego-zim-web`) rejection: `{"code", "message"}` with a seven-digit
+    /// code; a server error's own code is in the message (`"code: 50012, message: ..."`).
+    #[serde(rename = "zego_zim_error")]
+    ZegoZimError,
 }
 
 impl Shape {
@@ -60,6 +71,9 @@ impl Shape {
             Shape::SendbirdPlatform => "sendbird_platform",
             Shape::SendbirdError => "sendbird_error",
             Shape::TransportError => "transport_error",
+            Shape::TencentRest => "tencent_rest",
+            Shape::TencentError => "tencent_error",
+            Shape::ZegoZimError => "zego_zim_error",
         }
     }
 }
@@ -118,6 +132,23 @@ pub enum PayloadError {
     NoParser {
         /// The table that was named.
         table: crate::Table,
+    },
+    /// A reply that reports success, not an error: a Tencent Cloud IM REST body with
+    /// `ActionStatus: "OK"`, `ErrorCode: 0` and no failed item. Never read as a failure.
+    #[error("{shape} payload reports success, not an error")]
+    Success {
+        /// The shape of the reply.
+        shape: Shape,
+    },
+    /// A batch reply that succeeded as a request but failed for some of its items (Tencent
+    /// Cloud IM's `ResultItem` / `ErrorList`): neither a success nor one error. Read each item's
+    /// error with [`parse_tencent_rest`](super::parse_tencent_rest).
+    #[error("{shape} payload is a batch reply with {failed} failed item(s): read each one")]
+    PartialFailure {
+        /// The shape of the reply.
+        shape: Shape,
+        /// How many items failed.
+        failed: usize,
     },
     /// An RFC 9457 Problem Details document (`type`, `title`, `status`, `detail`, `instance`),
     /// not a vendor payload: read it with the `response` layer (feature `http`), which resolves

@@ -81,6 +81,9 @@ pub(super) enum Key {
     Title,
     Detail,
     Instance,
+    /// Tencent Cloud IM REST body members (only their presence matters for detection).
+    ActionStatus,
+    ErrorCode,
     Other,
 }
 
@@ -103,6 +106,8 @@ impl Key {
             Key::Title => "title",
             Key::Detail => "detail",
             Key::Instance => "instance",
+            Key::ActionStatus => "ActionStatus",
+            Key::ErrorCode => "ErrorCode",
             Key::Other => "",
         }
     }
@@ -144,6 +149,8 @@ impl<'de> Deserialize<'de> for Key {
                     "title" => Key::Title,
                     "detail" => Key::Detail,
                     "instance" => Key::Instance,
+                    "ActionStatus" => Key::ActionStatus,
+                    "ErrorCode" => Key::ErrorCode,
                     _ => Key::Other,
                 })
             }
@@ -219,7 +226,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
                 Key::IsWsFailure => f.ws_failure = Some(map.next_value()?),
                 Key::SbDetail => f.sb_detail = Some(map.next_value()?),
                 // Only their presence matters (they tell shapes apart).
-                Key::Title | Key::Detail | Key::Instance => {
+                Key::Title | Key::Detail | Key::Instance | Key::ActionStatus | Key::ErrorCode => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
                 Key::Other => {}

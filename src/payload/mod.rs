@@ -14,6 +14,9 @@
 //! | Stream Chat API error | `{"code": 4, "message": "...", "StatusCode": 400, "duration": "...", "more_info": "...", "details": ...}` | [`parse_stream`] |
 //! | Sendbird Platform API body | `{"error": true, "code": 400201, "message": "..."}` | [`parse_sendbird`] |
 //! | Sendbird SDK `SendbirdError` | `{"code": 800101, "message": "..."}` | [`parse_sendbird`] |
+//! | Tencent Cloud IM REST API reply (HTTP 200 always) | `{"ActionStatus": "FAIL", "ErrorCode": 70107, "ErrorInfo": "...", "ErrorDisplay": "..."}`; batch items `{"ResultItem": [{"To_Account": "...", "ResultCode": 30010, ...}]}`, `{"ErrorList": [...]}` | [`parse_tencent`], [`parse_tencent_rest`] (success, failure or each failed item) |
+//! | Tencent Cloud IM web SDK rejection | `{"code": 2024, "message": "...", "data": {...}}` | [`parse_tencent`] |
+//! | ZEGOCLOUD ZIM SDK rejection | `{"code": 6000121, "message": "code: 50012, message: ..."}` | [`parse_zego`] ([`ParsedError::server_code`]) |
 //!
 //! Each gives a [`ParsedError`]: the [`Resolution`](crate::resolve::Resolution) of the code (known, pattern, range or
 //! unrecognized) together with the payload's own code, name, message and details, kept verbatim
@@ -128,6 +131,8 @@ mod sendbird;
 mod shapes;
 mod signals;
 mod stream;
+mod tencent;
+mod zego;
 
 pub use by_table::parse_for;
 pub use detect::parse;
@@ -140,3 +145,5 @@ pub use shapes::{
 };
 pub(crate) use signals::reason_phrase;
 pub use stream::parse_stream;
+pub use tencent::{TencentBatch, TencentReply, parse_tencent, parse_tencent_rest};
+pub use zego::parse_zego;

@@ -325,6 +325,25 @@ impl Serialize for ParsedError<'_> {
             #[serde(skip_serializing_if = "Option::is_none")]
             message: Option<&'b str>,
         }
+        #[derive(Serialize)]
+        struct TencentRest<'b> {
+            #[serde(rename = "ActionStatus")]
+            action_status: &'b str,
+            #[serde(rename = "ErrorCode")]
+            code: &'b RawCode<'b>,
+            #[serde(rename = "ErrorInfo", skip_serializing_if = "Option::is_none")]
+            info: Option<&'b str>,
+        }
+        #[derive(Serialize)]
+        struct TencentWeb<'b> {
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            data: Option<&'b RawValue>,
+        }
         match self.shape {
             Shape::CometChatRest | Shape::CometChatCalls => {
                 Rest { error: inner }.serialize(serializer)
@@ -352,7 +371,21 @@ impl Serialize for ParsedError<'_> {
             Shape::CometChatException
             | Shape::GenesysEventError
             | Shape::SendbirdError
+            | Shape::ZegoZimError
             | Shape::TransportError => inner.serialize(serializer),
+            Shape::TencentRest => TencentRest {
+                action_status: "FAIL",
+                code: &self.code,
+                info: self.message.as_deref(),
+            }
+            .serialize(serializer),
+            Shape::TencentError => TencentWeb {
+                code: &self.code,
+                name: self.name.as_deref(),
+                message: self.message.as_deref(),
+                data: self.details,
+            }
+            .serialize(serializer),
             Shape::AgoraErrorEvent => Agora {
                 kind: &self.code,
                 message: self.message.as_deref(),

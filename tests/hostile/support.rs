@@ -9,7 +9,7 @@ pub use crate::common::payload::Parser;
 pub type Build = fn(&str) -> String;
 
 /// The parsers with the field that carries the code, and how to build a payload around a code.
-pub const SHAPES: [(&str, Parser, &str, Build); 8] = [
+pub const SHAPES: [(&str, Parser, &str, Build); 10] = [
     ("parse_rest", payload::parse_rest, "error.code", |c| {
         format!(r#"{{"error":{{"code":{c},"message":"m"}}}}"#)
     }),
@@ -36,6 +36,12 @@ pub const SHAPES: [(&str, Parser, &str, Build); 8] = [
     }),
     ("parse_sendbird", payload::parse_sendbird, "code", |c| {
         format!(r#"{{"error":true,"code":{c},"message":"m"}}"#)
+    }),
+    ("parse_tencent", payload::parse_tencent, "code", |c| {
+        format!(r#"{{"code":{c},"message":"m","data":{{}}}}"#)
+    }),
+    ("parse_zego", payload::parse_zego, "code", |c| {
+        format!(r#"{{"code":{c},"message":"m"}}"#)
     }),
 ];
 

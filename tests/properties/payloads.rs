@@ -94,8 +94,28 @@ proptest! {
             // their own.
             Table::AgoraNative => {}
             // No payload parser yet: the table is in the catalog, its payload shape is not
-            // (the payload parts of issues 23 and 24).
-            Table::TwilioConversations | Table::Ably | Table::ZegoZim | Table::TencentIm => {}
+            // (the payload part of issue 23).
+            Table::TwilioConversations | Table::Ably => {}
+            // The REST reply (always Tencent's: `ActionStatus` and `ErrorCode`) and the web
+            // SDK's rejection (detected only for codes no other table claims: not drawn here).
+            Table::TencentIm => {
+                let info = message.as_ref().map(|m| format!(r#","ErrorInfo":{}"#, js(m))).unwrap_or_default();
+                let body = format!(r#"{{"ActionStatus":"FAIL","ErrorCode":{code}{info}}}"#);
+                inputs.push((body.clone(), payload::parse_tencent, Shape::TencentRest));
+                inputs.push((body, payload::parse, Shape::TencentRest));
+                let body = format!(r#"{{"code":{code}{tail}{}}}"#, details_field("data"));
+                inputs.push((body, payload::parse_tencent, Shape::TencentError));
+            }
+            // ZIM's seven-digit codes are detected as ZIM's (no other table has any).
+            Table::ZegoZim => {
+                let body = format!(r#"{{"code":{code}{tail}}}"#);
+                inputs.push((body.clone(), payload::parse_zego, Shape::ZegoZimError));
+                let n = e.code().as_i32().unwrap();
+                let alone = chat_error_codes::lookup_number(n.into()).all(|m| m.table() == Table::ZegoZim);
+                if (1_000_000..=9_999_999).contains(&n) && alone {
+                    inputs.push((body, payload::parse, Shape::ZegoZimError));
+                }
+            }
             Table::StreamChat => {
                 let body = format!(r#"{{"code":{code}{tail},"StatusCode":400{}}}"#, details_field("details"));
                 inputs.push((body.clone(), payload::parse_stream, Shape::Stream));

@@ -13,6 +13,11 @@ pub fn stream_sendbird() -> PathBuf {
     root().join("stream-sendbird")
 }
 
+/// The Tencent Cloud IM and ZEGOCLOUD ZIM capture.
+pub fn tencent_zego() -> PathBuf {
+    root().join("tencent-zego")
+}
+
 /// One row of an expectations table, decided by hand.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expected {

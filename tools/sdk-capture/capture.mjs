@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startListeners, PORTS } from './listeners.mjs';
-import { normalise, normaliseB } from './normalise.mjs';
+import { normalise, normaliseB, normaliseTencent } from './normalise.mjs';
 import { describeScenario } from './vendor-mock.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,9 +39,15 @@ const JOBS = [
   ['sendbird', 'sendbird.mjs', 'http', 5],
   ['sendbird', 'sendbird.mjs', 'connected', 6],
   ['sendbird', 'sendbird.mjs', 'sweeps', 8],
+  // Tencent Cloud IM and ZEGOCLOUD ZIM (written to OUT_DIR/tencent-zego; see its README).
+  ['tencent', 'tencent.mjs', 'server', 9],
+  ['tencent', 'tencent.mjs', 'connected', 11],
+  ['tencent', 'tencent.mjs', 'offline', 10],
+  ['zego', 'zego.mjs', 'offline'],
 ].filter(([sdk, , sc]) => !ONLY || ONLY.split(',').some((o) => o === `${sdk}/${sc}` || o === sdk));
 const GROUP_A = new Set(['cometchat', 'agora']); // written to OUT_DIR (corpus.tsv: file sdk sdk_call code name)
 const GROUP_B = new Set(['stream', 'sendbird']); // written to OUT_DIR/stream-sendbird (see README)
+const GROUP_C = new Set(['tencent', 'zego']); // written to OUT_DIR/tencent-zego (see README)
 
 function runJob([sdk, driver, scenario, port], tmp) {
   const file = path.join(tmp, `${sdk}-${scenario}.jsonl`);
@@ -63,7 +69,7 @@ function runJob([sdk, driver, scenario, port], tmp) {
 // and went missing when the heavier Stream/Sendbird jobs ran beside them.
 async function runAll(tmp) {
   const results = new Array(JOBS.length);
-  for (const group of [GROUP_A, GROUP_B]) {
+  for (const group of [GROUP_A, GROUP_B, GROUP_C]) {
     const idx = JOBS.map((j, i) => i).filter((i) => group.has(JOBS[i][0]));
     let next = 0;
     const worker = async () => { while (next < idx.length) { const i = idx[next++]; results[i] = await runJob(JOBS[i], tmp); } };
@@ -91,9 +97,16 @@ async function main() {
   let skipped = 0;
   let failed = 0;
   const linesB = [];
+  const linesC = [];
   JOBS.forEach(([sdk, , scenario], j) => {
     if (!results[j].ok) failed++;
     if (!fs.existsSync(results[j].file)) return;
+    if (GROUP_C.has(sdk)) {
+      const lines = fs.readFileSync(results[j].file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      for (const l of lines) if (l.summary) traffic.push([`${sdk}/${scenario}`, l.summary.traffic]);
+      linesC.push({ sdk, lines: lines.filter((l) => !l.summary).sort((a, b) => a.idx - b.idx || a.sub - b.sub) });
+      return;
+    }
     if (GROUP_B.has(sdk)) {
       const lines = fs.readFileSync(results[j].file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
       for (const l of lines) if (l.summary) traffic.push([`${sdk}/${scenario}`, l.summary.traffic]);
@@ -112,6 +125,7 @@ async function main() {
 
   const ranA = JOBS.some(([sdk]) => GROUP_A.has(sdk));
   const ranB = JOBS.some(([sdk]) => GROUP_B.has(sdk));
+  const ranC = JOBS.some(([sdk]) => GROUP_C.has(sdk));
   fs.mkdirSync(outDir, { recursive: true });
   if (ranA) {
   for (const f of fs.readdirSync(outDir)) if (/^(cometchat|agora)_\d+\.json$|^corpus\.tsv$/.test(f)) fs.unlinkSync(path.join(outDir, f));
@@ -131,6 +145,7 @@ async function main() {
   fs.writeFileSync(path.join(outDir, 'corpus.tsv'), `${rows.join('\n')}\n`);
   }
   const countsB = ranB ? writeGroupB(linesB, path.join(outDir, 'stream-sendbird')) : null;
+  const countsC = ranC ? writeGroupC(linesC, path.join(outDir, 'tencent-zego')) : null;
   if (process.env.SDK_CAPTURE_RAW) fs.cpSync(tmp, process.env.SDK_CAPTURE_RAW, { recursive: true }); // raw records, for debugging
   fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -144,6 +159,7 @@ async function main() {
     ` (${skipped} non-serialisable values skipped) in ${outDir}`);
   if (countsB) console.log(`fixtures: stream ${countsB.stream}, sendbird ${countsB.sendbird} objects; raw responses: stream ${countsB.httpStream}, sendbird ${countsB.httpSendbird}` +
     ` (${countsB.skipped} non-serialisable values skipped) in ${path.join(outDir, 'stream-sendbird')}`);
+  if (countsC) console.log(`fixtures: tencent ${countsC.tencent}, zego ${countsC.zego} objects (${countsC.skipped} non-serialisable values skipped) in ${path.join(outDir, 'tencent-zego')}`);
   console.log(`${((Date.now() - t0) / 1000).toFixed(0)}s`);
   if (leaked.length) { console.error(`NON-LOOPBACK CONNECTIONS: ${leaked.join(', ')}`); process.exit(2); }
   if (failed) { console.error(`${failed} driver(s) failed or were killed`); process.exit(1); }
@@ -226,6 +242,40 @@ function writeGroupB(jobs, dir) {
   }
   fs.writeFileSync(path.join(dir, 'corpus.tsv'), `${rows.join('\n')}\n`);
   return { stream: seen.stream.size, sendbird: seen.sendbird.size, httpStream: httpCount.stream, httpSendbird: httpCount.sendbird, skipped };
+}
+
+// Tencent / ZEGOCLOUD: one object per distinct JSON.stringify text, per SDK, and corpus.tsv
+// (file sdk sdk_call surfaced code name; see the folder's README).
+function writeGroupC(jobs, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  // Only the SDKs whose jobs ran are rewritten; the other's files and corpus rows are kept.
+  const ran = new Set(jobs.map((j) => j.sdk));
+  const corpusFile = path.join(dir, 'corpus.tsv');
+  const kept = fs.existsSync(corpusFile) ? fs.readFileSync(corpusFile, 'utf8').split('\n').slice(1).filter((l) => l && !ran.has(l.split('\t')[1])) : [];
+  for (const f of fs.readdirSync(dir)) { const m = /^(tencent|zego)_\d+\.json$/.exec(f); if (m && ran.has(m[1])) fs.unlinkSync(path.join(dir, f)); }
+  const seen = { tencent: new Map(), zego: new Map() };
+  let skipped = 0;
+  for (const { sdk, lines } of jobs) {
+    for (const r of lines) {
+      if (r.json == null) { skipped++; continue; }
+      const text = sdk === 'tencent' ? normaliseTencent(r.json) : r.json;
+      if (!seen[sdk].has(text)) seen[sdk].set(text, r);
+    }
+  }
+  const rows = ['file\tsdk\tsdk_call\tsurfaced\tcode\tname'];
+  for (const sdk of ['tencent', 'zego']) {
+    if (!ran.has(sdk)) { rows.push(...kept.filter((l) => l.split('\t')[1] === sdk)); continue; }
+    let n = 0;
+    for (const [text, r] of seen[sdk]) {
+      const file = `${sdk}_${String(++n).padStart(3, '0')}.json`;
+      fs.writeFileSync(path.join(dir, file), `${text}\n`);
+      const obj = JSON.parse(text);
+      const o = obj && typeof obj === 'object' ? obj : {};
+      rows.push([file, sdk, r.call, surfaced(r.how), o.code, o.name].map(tsvB).join('\t'));
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'corpus.tsv'), `${rows.join('\n')}\n`);
+  return { tencent: seen.tencent.size, zego: seen.zego.size, skipped };
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -18,6 +18,20 @@ export function normalise(json) {
   return JSON.stringify(walk(value));
 }
 
+// Tencent Cloud IM (tencent-zego/README.md): the request's sequence number (data.headSeq) and a
+// failed message's random id, times and sequence numbers (data.message) change from run to run.
+const TENCENT_NUMBERS = new Set(['headSeq', 'time', 'clientTime', 'sequence', 'clientSequence', 'random']);
+export function normaliseTencent(json) {
+  const walk = (v, key) => {
+    if (Array.isArray(v)) return v.map((x) => walk(x));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    if (TENCENT_NUMBERS.has(key) && typeof v === 'number') return 0;
+    if (key === 'ID' && typeof v === 'string') return v.replace(/-\d+$/, '-0');
+    return v;
+  };
+  return JSON.stringify(walk(JSON.parse(json)));
+}
+
 // Stream / Sendbird (see README): stack paths, request ids, times that change from run to run.
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 export function normaliseB(text, scriptsDir) {

@@ -85,6 +85,10 @@ pub(crate) enum ShapeArg {
     Stream,
     /// Sendbird Platform API body or SendbirdError.
     Sendbird,
+    /// Tencent Cloud IM REST API reply or web SDK error.
+    Tencent,
+    /// ZEGOCLOUD ZIM SDK error.
+    Zego,
 }
 
 impl ShapeArg {
@@ -99,6 +103,8 @@ impl ShapeArg {
             ShapeArg::Genesys => Table::GenesysChat,
             ShapeArg::Stream => Table::StreamChat,
             ShapeArg::Sendbird => Table::SendbirdChat,
+            ShapeArg::Tencent => Table::TencentIm,
+            ShapeArg::Zego => Table::ZegoZim,
         }
     }
 }

@@ -192,6 +192,8 @@ const COMETCHAT: &str = "@cometchat/chat-sdk-javascript";
 const STREAM: &str = "stream-chat";
 /// The folder of the Sendbird Chat JavaScript SDK.
 const SENDBIRD: &str = "@sendbird/chat";
+/// The folder of the ZEGOCLOUD ZIM Web SDK.
+const ZEGO: &str = "zego-zim-web";
 
 /// Every place the checked SDKs define error codes. Rows of one table are checked together:
 /// a code any of them finds counts as found.
@@ -279,5 +281,15 @@ pub const RULES: &[Rule] = &[
         table: Table::SendbirdChat,
         source: "js",
         code: CodeFrom::Number,
+    },
+    Rule {
+        package: ZEGO,
+        file: "entity/ZIMErrorCode.d.ts",
+        scan: Scan::DtsEnum {
+            name: "ZIMErrorCode",
+        },
+        table: Table::ZegoZim,
+        source: "web_sdk",
+        code: CodeFrom::MemberAndNumber,
     },
 ];

@@ -79,8 +79,18 @@ export declare enum SendbirdErrorCode {
 }
 "#;
 
+const ZEGO_DTS: &str = r#"
+export declare enum ZIMErrorCode {
+    /** Success without exception. */
+    Success = 0,
+    CommonModuleParamsInvalid = 6000001,
+    /** A widget code. */
+    WidgetModuleSpare = 6000998
+}
+"#;
+
 /// The synthetic files: package, file, text.
-const FILES: [(&str, &str, &str); 6] = [
+const FILES: [(&str, &str, &str); 7] = [
     ("agora-chat", "status.d.ts", AGORA_DTS),
     ("agora-chat", "Agora-chat.d.ts", AGORA_TYPINGS),
     ("agora-chat", "Agora-chat.js", AGORA_JS),
@@ -91,6 +101,7 @@ const FILES: [(&str, &str, &str); 6] = [
     ),
     ("stream-chat", "dist/esm/index.mjs", STREAM_JS),
     ("@sendbird/chat", "lib/__definition.d.ts", SENDBIRD_DTS),
+    ("zego-zim-web", "entity/ZIMErrorCode.d.ts", ZEGO_DTS),
 ];
 
 /// What each rule must find in the synthetic files, by package, file and scan.
@@ -126,6 +137,9 @@ fn expected(rule: &Rule) -> &'static [&'static str] {
             "CONNECTION_WIDGET_REQUIRED",
             "WIDGET_SPARE",
         ],
+        ("zego-zim-web", _, "enum ZIMErrorCode") => {
+            &["Success", "CommonModuleParamsInvalid", "WidgetModuleSpare"]
+        }
         _ => panic!("no synthetic snippet for {rule:?}: add one to FILES and to expected()"),
     }
 }
@@ -175,7 +189,8 @@ fn check_compares_each_table_with_the_catalog() {
             "agora_chat",
             "cometchat_sdk",
             "stream_chat",
-            "sendbird_chat"
+            "sendbird_chat",
+            "zego_zim"
         ]
     );
     let missing = |t: usize| {
@@ -326,6 +341,11 @@ fn each_package_names_its_catalog_source_and_the_versions_agree() {
                 Some("@sendbird/chat 4.22.12"),
                 "js"
             ),
+            (
+                "zego-zim-web 0.0.0-synthetic",
+                Some("zego-zim-web 2.29.0"),
+                "web_sdk"
+            ),
         ]
     );
     // `[table] sdk` and the package's `[[source]]` record the same version.
@@ -385,6 +405,9 @@ fn the_binary_prints_the_report_and_exits_1_on_drift() {
         "sendbird_chat: @sendbird/chat/lib/__definition.d.ts, enum SendbirdErrorCode: 4 codes (4 declared)",
         "  800998 WIDGET_SPARE (declared) at SendbirdErrorCode.WIDGET_SPARE: \"A widget code.\"",
         "sendbird_chat: catalog entries that differ from the SDK: 1",
+        "zego_zim: zego-zim-web/entity/ZIMErrorCode.d.ts, enum ZIMErrorCode: 3 codes (3 declared)",
+        "zego_zim: SDK codes missing from the catalog: 1",
+        "  6000998 WidgetModuleSpare (declared) at ZIMErrorCode.WidgetModuleSpare: \"A widget code.\"",
         "drift found",
     ] {
         assert!(

@@ -1,0 +1,131 @@
+//! The Tencent Cloud IM and ZEGOCLOUD ZIM capture (`@tencentcloud/chat` 3.6.6, `zego-zim-web`
+//! 2.29.0): with the shape named, every object is a value with the class and advice decided by
+//! hand in `expected.tsv`.
+
+use chat_error_codes::payload::{self, ParsedError, PayloadError};
+use chat_error_codes::{Canonical, Recovery};
+
+use crate::fixtures::{self, Expected};
+
+/// The parser of the SDK a fixture came from.
+pub fn parse<'a>(file: &str, text: &'a str) -> Result<ParsedError<'a>, PayloadError> {
+    if file.starts_with("tencent_") {
+        payload::parse_tencent(text)
+    } else {
+        payload::parse_zego(text)
+    }
+}
+
+fn fixtures() -> Vec<(String, String)> {
+    fixtures::objects(&fixtures::tencent_zego())
+}
+
+fn expected() -> std::collections::BTreeMap<String, Expected> {
+    fixtures::expected(&fixtures::tencent_zego().join("expected.tsv"))
+}
+
+#[test]
+fn the_corpus_is_complete() {
+    let files = fixtures();
+    let count = |prefix: &str| files.iter().filter(|(f, _)| f.starts_with(prefix)).count();
+    let (tencent, zego) = (count("tencent_"), count("zego_"));
+    assert!(
+        tencent >= 250 && zego >= 100,
+        "{tencent} Tencent and {zego} ZIM objects"
+    );
+    assert_eq!(
+        tencent + zego,
+        files.len(),
+        "only tencent_ and zego_ objects"
+    );
+    let names: Vec<&String> = files.iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        names,
+        expected().keys().collect::<Vec<_>>(),
+        "expected.tsv lists every object"
+    );
+    let corpus = std::fs::read_to_string(fixtures::tencent_zego().join("corpus.tsv")).unwrap();
+    assert_eq!(
+        corpus.lines().count() - 1,
+        files.len(),
+        "corpus.tsv lists every object"
+    );
+}
+
+#[test]
+fn every_object_is_a_value_with_its_shape_named() {
+    for (file, text) in fixtures() {
+        let p = parse(&file, &text).unwrap_or_else(|e| panic!("{file}: {text}: {e}"));
+        assert_eq!(p.raw(), text);
+        let again = serde_json::to_string(&p).unwrap();
+        let back = parse(&file, &again).unwrap_or_else(|e| panic!("{file}: {again}: {e}"));
+        assert_eq!(back.resolution(), p.resolution(), "{file}");
+    }
+}
+
+#[test]
+fn every_object_has_the_class_decided_by_hand() {
+    let expected = expected();
+    let mut wrong = Vec::new();
+    for (file, text) in fixtures() {
+        let p = parse(&file, &text).unwrap();
+        let got = Expected {
+            canonical: p.canonical().to_string(),
+            recovery: p.recovery().to_string(),
+            retry_after: p.retry_after().map(|d| d.as_secs()),
+        };
+        if expected[&file] != got {
+            wrong.push(format!(
+                "{file}: expected {:?}, got {got:?}: {text}",
+                expected[&file]
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn no_failure_is_success_and_every_server_code_is_known() {
+    for (file, text) in fixtures() {
+        let p = parse(&file, &text).unwrap();
+        assert_ne!(p.canonical(), Canonical::Ok, "{file}");
+        assert_ne!(p.recovery(), Recovery::NoAction, "{file}");
+        // The mock's codes are catalog entries, except 79999 (kept unrecognized on purpose).
+        if text.contains("mock error") && !text.contains("79999") {
+            assert!(p.resolution().entry().is_some(), "{file}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_sdks_events_are_read_as_their_error() {
+    let mut events = 0;
+    for (file, text) in fixtures() {
+        let event: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let p = parse(&file, &text).unwrap();
+        match event["name"].as_str() {
+            // `error`: the error is the event's data.
+            Some("error") => assert_eq!(
+                p.code().as_integer(),
+                event["data"]["code"].as_i64(),
+                "{file}"
+            ),
+            // `kickedOut`: the reason names the SDK's KICKED_OUT_* code.
+            Some("kickedOut") => {
+                let entry = p.resolution().entry().unwrap();
+                assert!(
+                    chat_error_codes::ErrorInfo::name(&entry).starts_with("KICKED_OUT_"),
+                    "{file}"
+                );
+            }
+            _ => continue,
+        }
+        events += 1;
+    }
+    assert!(events >= 100, "{events} events");
+}
