@@ -1523,3 +1523,23 @@ proptest! {
         let _ = (r.canonical(), r.decision(UnixTime(NOW)), r.problem(UnixTime(NOW)).to_json());
     }
 }
+
+/// Tencent Cloud IM answers every REST call with HTTP 200: the body decides. A failure is the
+/// code's class, a success is `Ok`, and a batch reply with failed items is never `Ok`.
+#[test]
+fn tencent_replies_are_classified_by_their_body_not_their_200() {
+    fn classify(body: &str) -> response::Classified<'_> {
+        response::classify(Some(Table::TencentIm), 200, [], body.as_bytes())
+    }
+    let ok = classify(r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}"#);
+    assert_eq!(ok.canonical(), Canonical::Ok);
+    let failed =
+        classify(r#"{"ActionStatus":"FAIL","ErrorCode":70107,"ErrorInfo":"user not exist"}"#);
+    assert_ne!(failed.canonical(), Canonical::Ok);
+    assert!(failed.payload().is_some());
+    let partial = classify(
+        r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[{"ResultCode":30001,"ResultInfo":"exists","To_Account":"bob"},{"ResultCode":0,"To_Account":"eve"}],"Fail_Account":["bob"]}"#,
+    );
+    assert_eq!(partial.canonical(), Canonical::Unknown);
+    assert_ne!(partial.decision(UnixTime(Duration::ZERO)), Decision::Done);
+}

@@ -336,6 +336,13 @@ impl<'a> Classified<'a> {
                     .as_ref()
                     .map_or(unknown, |r| (r.canonical(), r.recovery())),
             ),
+            // A batch reply that failed for some items is neither a success nor one error: never
+            // `Ok`, whatever the status (Tencent answers 200); read each item with
+            // `payload::parse_tencent_rest`.
+            Body::Unparsed {
+                error: Some(PayloadError::PartialFailure { .. }),
+                ..
+            } => Some(unknown),
             _ => None,
         };
         match own {
