@@ -1,9 +1,12 @@
 //! Shape detection: [`parse`] and its rules, one table ordered by what the SDKs really emit.
 
+use super::ably::ably;
 use super::fields::{ErrorField, Fields, Key, read};
 use super::sendbird::sendbird;
 use super::shapes::{agora, agora_rest, exception, genesys, rest_body};
+use super::signals::http_status;
 use super::stream::{stream, ws_message};
+use super::twilio::twilio;
 use super::{ParsedError, PayloadError, Shape};
 use crate::{RawCode, Table};
 
@@ -12,26 +15,32 @@ use crate::{RawCode, Table};
 /// The first rule that fits decides; a payload that more than one vendor's SDK sends in the same
 /// form is refused with [`PayloadError::Ambiguous`], which names the candidates: detection never
 /// guesses a vendor. The rules, in order (measured on every captured fixture of the CometChat,
-/// Agora, Stream and Sendbird SDKs: each is detected as its own vendor or refused):
+/// Agora, Stream, Sendbird, Twilio and Ably SDKs: each is detected as its own vendor or refused):
 ///
 /// | # | the payload has | it is |
 /// |---|---|---|
-/// | 1 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
-/// | 2 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
-/// | 3 | an `error` object whose `code` is text (or absent) | CometChat REST body |
-/// | 4 | an `error` object with a numeric `code` | refused: ambiguous (Ably's REST body has this form) |
-/// | 5 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
-/// | 6 | `error: true` with a `code` | Sendbird Platform API body |
-/// | 7 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
-/// | 8 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
-/// | 9 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
-/// | 10 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
-/// | 11 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
-/// | 12 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
-/// | 13 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
-/// | 14 | any other `code` | refused: ambiguous |
-/// | 15 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
-/// | 16 | none of these | refused: [`PayloadError::UnknownShape`] |
+/// | 1 | a numeric `code` with a `type`, `more_info` or `moreInfo` that is a twilio.com address | Twilio REST body, `RestException` or `TwilioServiceException` |
+/// | 2 | a numeric `code` with an `href` that is a help.ably.io address | Ably `ErrorInfo` |
+/// | 3 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
+/// | 4 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
+/// | 5 | an `error` object whose `code` is text (or absent) | CometChat REST body |
+/// | 6 | an `error` object with a numeric `code` and a `statusCode` or a help.ably.io `href`, or beside an `action` | Ably REST body or protocol message |
+/// | 7 | an `error` object with a numeric `code` | refused: ambiguous (Ably's body without its `statusCode`) |
+/// | 8 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
+/// | 9 | `error: true` with a `code` | Sendbird Platform API body |
+/// | 10 | `terminal`, or `description` with `body` and `status` | Twilsock `connectionError`, `TwilsockUpstreamError` |
+/// | 11 | a `reason` object with a numeric `code` and a `statusCode` or a help.ably.io `href` | Ably state change |
+/// | 12 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
+/// | 13 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
+/// | 14 | a numeric `code` that Ably's table lists or whose range it documents, with a numeric `statusCode` | Ably `ErrorInfo` |
+/// | 15 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
+/// | 16 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
+/// | 17 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
+/// | 18 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
+/// | 19 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
+/// | 20 | any other `code` | refused: ambiguous |
+/// | 21 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
+/// | 22 | none of these | refused: [`PayloadError::UnknownShape`] |
 ///
 /// Call the shape's own function when you know the vendor: it reads every form of that vendor
 /// (JavaScript errors included) and resolves more precisely (a Calls API body, an Agora REST
@@ -82,7 +91,21 @@ enum Verdict {
 }
 
 /// The detection table; the docs of [`parse`] show it.
-const RULES: [Rule; 15] = [
+const RULES: [Rule; 21] = [
+    Rule {
+        when: "a numeric `code` with a `type`, `more_info` or `moreInfo` that is a twilio.com address",
+        fits: |f| {
+            numeric_code(f)
+                && (host_in(f.more_info, TWILIO) || kind_in(f, TWILIO))
+                && !f.has(Key::Href)
+        },
+        verdict: Verdict::Parse(twilio),
+    },
+    Rule {
+        when: "a numeric `code` with an `href` that is a help.ably.io address",
+        fits: |f| numeric_code(f) && f.has(Key::Href) && host_in(f.more_info, ABLY),
+        verdict: Verdict::Parse(ably),
+    },
     Rule {
         when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`)",
         fits: problem_member_of,
@@ -99,11 +122,21 @@ const RULES: [Rule; 15] = [
         verdict: Verdict::Parse(cometchat_rest),
     },
     Rule {
+        when: "an `error` object with a numeric `code` and a `statusCode` or a help.ably.io `href`, or beside an `action`",
+        fits: |f| match &f.error {
+            Some(ErrorField::Body(b)) => {
+                f.has(Key::Action) || http_status(b.status_lower).is_some() || host_in(b.href, ABLY)
+            }
+            _ => false,
+        },
+        verdict: Verdict::Parse(ably),
+    },
+    Rule {
         when: "an `error` object with a numeric `code`",
         fits: |f| matches!(f.error, Some(ErrorField::Body(_))),
         verdict: Verdict::Refuse(|_| PayloadError::Ambiguous {
-            reason: "an `error` object with a numeric code: CometChat's codes are text, and Ably's REST body (no parser yet) has this form",
-            candidates: &[Shape::CometChatRest, Shape::Stream],
+            reason: "an `error` object with a numeric code but without Ably's `statusCode` or `href`: CometChat's codes are text, Stream's frames have `StatusCode`",
+            candidates: &[Shape::AblyRest, Shape::Stream, Shape::CometChatRest],
         }),
     },
     Rule {
@@ -124,6 +157,19 @@ const RULES: [Rule; 15] = [
         verdict: Verdict::Parse(sendbird),
     },
     Rule {
+        when: "`terminal`, or `description` with `body` and `status`",
+        fits: |f| {
+            f.has(Key::Terminal)
+                || f.has(Key::Description) && f.has(Key::Body) && f.has(Key::Status)
+        },
+        verdict: Verdict::Parse(twilio),
+    },
+    Rule {
+        when: "a `reason` object with a numeric `code` and a `statusCode` or a help.ably.io `href`",
+        fits: |f| !f.has(Key::Code) && ably_reason(f.reason),
+        verdict: Verdict::Parse(ably),
+    },
+    Rule {
         when: "`name: \"ErrorFromResponse\"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure",
         fits: |f| {
             f.name.as_deref() == Some("ErrorFromResponse")
@@ -137,6 +183,20 @@ const RULES: [Rule; 15] = [
         when: "`name: \"SendbirdError\"` or `_detail`",
         fits: |f| f.name.as_deref() == Some("SendbirdError") || f.has(Key::SbDetail),
         verdict: Verdict::Parse(sendbird),
+    },
+    Rule {
+        when: "a numeric `code` that Ably's table lists or whose range it documents, with a numeric `statusCode`",
+        fits: |f| {
+            http_status(f.status_lower).is_some()
+                && f.code
+                    .as_ref()
+                    .and_then(RawCode::as_integer)
+                    .is_some_and(|n| {
+                        Table::Ably.lookup_number(n).is_some()
+                            || Table::Ably.section_of(n).is_some()
+                    })
+        },
+        verdict: Verdict::Parse(ably),
     },
     Rule {
         when: "a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`)",
@@ -191,6 +251,8 @@ const RULES: [Rule; 15] = [
                 Shape::SendbirdError,
                 Shape::GenesysEventError,
                 Shape::TransportError,
+                Shape::TwilioRest,
+                Shape::AblyErrorInfo,
             ],
         }),
     },
@@ -204,10 +266,54 @@ const RULES: [Rule; 15] = [
                 Shape::AgoraErrorEvent,
                 Shape::Stream,
                 Shape::SendbirdError,
+                Shape::TwilioRest,
+                Shape::AblyErrorInfo,
             ],
         }),
     },
 ];
+
+/// The hosts of the vendors' help addresses (Twilio's `more_info`, Ably's `href`).
+const TWILIO: &str = "twilio.com/";
+const ABLY: &str = "help.ably.io/";
+
+/// Whether `f` has a numeric `code`.
+fn numeric_code(f: &Fields<'_>) -> bool {
+    f.code.as_ref().and_then(RawCode::as_integer).is_some()
+        && !matches!(f.code, Some(RawCode::Str(_)))
+}
+
+/// Whether a member's exact text is a string holding an `https://` address on `host` (with or
+/// without `www.`); only the address's start is looked at.
+fn host_in(raw: Option<&serde_json::value::RawValue>, host: &str) -> bool {
+    super::fields::text_of(raw).is_some_and(|url| is_on(&url, host))
+}
+
+fn is_on(url: &str, host: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| r.strip_prefix("www.").unwrap_or(r).starts_with(host))
+}
+
+/// Whether `f`'s `type` is an address on `host`.
+fn kind_in(f: &Fields<'_>, host: &str) -> bool {
+    f.kind
+        .as_ref()
+        .and_then(RawCode::as_str)
+        .is_some_and(|t| is_on(t, host))
+}
+
+/// Whether a `reason` is an Ably `ErrorInfo` (rule 11).
+fn ably_reason(reason: Option<&serde_json::value::RawValue>) -> bool {
+    let Some(raw) = reason.filter(|r| r.get().starts_with('{')) else {
+        return false;
+    };
+    let mut f = Fields::default();
+    read(raw.get(), None, &mut f).is_ok()
+        && numeric_code(&f)
+        && (http_status(f.status_lower).is_some() || f.has(Key::Href) && host_in(f.more_info, ABLY))
+}
 
 /// The Problem Details member that makes `f` a Problem Details document, if any (rule 1).
 fn problem_member(f: &Fields<'_>) -> Option<&'static str> {

@@ -44,6 +44,29 @@ pub enum Shape {
     /// ...}`, `{"name": "AxiosError", "code": "ERR_NETWORK", ...}`), whatever the vendor.
     #[serde(rename = "transport_error")]
     TransportError,
+    /// A Twilio REST API error body (`{"code", "message", "more_info", "status"}`) or the
+    /// `twilio` SDK's `RestException` made from it.
+    #[serde(rename = "twilio_rest")]
+    TwilioRest,
+    /// The `twilio` SDK's `TwilioServiceException`, from an RFC 9457 body with Twilio's `code`:
+    /// `{"type", "title", "status", "code", "detail", "instance"}`.
+    #[serde(rename = "twilio_service_exception")]
+    TwilioServiceException,
+    /// What Twilsock (beneath `@twilio/conversations`) hands an application: a `connectionError`
+    /// (`{"terminal", "message", "httpStatusCode", "errorCode"}`) or a `TwilsockUpstreamError`
+    /// (`{"status", "description", "body"}`).
+    #[serde(rename = "twilsock")]
+    Twilsock,
+    /// An Ably REST API error body: `{"error": {"message", "code", "statusCode", "href"}}`.
+    #[serde(rename = "ably_rest")]
+    AblyRest,
+    /// An Ably realtime protocol message carrying an error: `{"action": 9, "error": {...}}`.
+    #[serde(rename = "ably_protocol_message")]
+    AblyProtocolMessage,
+    /// An Ably SDK `ErrorInfo` (`{"code", "statusCode", "message", "href", "cause"}`), also as
+    /// the `reason` of a connection or channel state change.
+    #[serde(rename = "ably_error_info")]
+    AblyErrorInfo,
 }
 
 impl Shape {
@@ -60,6 +83,12 @@ impl Shape {
             Shape::SendbirdPlatform => "sendbird_platform",
             Shape::SendbirdError => "sendbird_error",
             Shape::TransportError => "transport_error",
+            Shape::TwilioRest => "twilio_rest",
+            Shape::TwilioServiceException => "twilio_service_exception",
+            Shape::Twilsock => "twilsock",
+            Shape::AblyRest => "ably_rest",
+            Shape::AblyProtocolMessage => "ably_protocol_message",
+            Shape::AblyErrorInfo => "ably_error_info",
         }
     }
 }

@@ -13,6 +13,12 @@
 //! | Stream Chat API error | `{"code": 4, "message": "...", "StatusCode": 400, "duration": "...", "more_info": "...", "details": ...}` | [`parse_stream`] |
 //! | Sendbird Platform API body | `{"error": true, "code": 400201, "message": "..."}` | [`parse_sendbird`] |
 //! | Sendbird SDK `SendbirdError` | `{"code": 800101, "message": "..."}` | [`parse_sendbird`] |
+//! | Twilio REST API body, `twilio` SDK `RestException` | `{"code": 50300, "message": "...", "more_info": "https://www.twilio.com/docs/errors/50300", "status": 400}` | [`parse_twilio`] |
+//! | `twilio` SDK `TwilioServiceException` (RFC 9457) | `{"type": "...", "title": "...", "status": 400, "code": 20001, "detail": "..."}` | [`parse_twilio`] |
+//! | Twilsock `connectionError`, `TwilsockUpstreamError` | `{"terminal": true, "message": "...", "httpStatusCode": 401, "errorCode": 51119}` | [`parse_twilio`] |
+//! | Ably REST API body | `{"error": {"message": "...", "code": 40140, "statusCode": 401, "href": "https://help.ably.io/error/40140"}}` | [`parse_ably`] |
+//! | Ably protocol message with an error | `{"action": 9, "error": {"message": "...", "code": 40142, "statusCode": 401}}` | [`parse_ably`] |
+//! | Ably SDK `ErrorInfo`, state change `reason` | `{"code": 80003, "statusCode": 400, "message": "...", "cause": {...}}` | [`parse_ably`] |
 //!
 //! Each gives a [`ParsedError`]: the [`Resolution`](crate::Resolution) of the code (known, pattern, range or
 //! unrecognized) together with the payload's own code, name, message and details, kept verbatim
@@ -31,6 +37,7 @@
 //! assert_eq!(parsed.recovery(), Recovery::DoNotRetry);
 //! ```
 
+mod ably;
 mod detect;
 mod error;
 mod fields;
@@ -39,7 +46,9 @@ mod sendbird;
 mod shapes;
 mod signals;
 mod stream;
+mod twilio;
 
+pub use ably::parse_ably;
 pub use detect::parse;
 pub use error::{PayloadError, Shape, ShapeName};
 pub use parsed::{Cause, OwnedParsedError, ParsedError};
@@ -50,3 +59,4 @@ pub use shapes::{
 };
 pub(crate) use signals::reason_phrase;
 pub use stream::parse_stream;
+pub use twilio::parse_twilio;

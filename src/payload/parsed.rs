@@ -325,7 +325,44 @@ impl Serialize for ParsedError<'_> {
             #[serde(skip_serializing_if = "Option::is_none")]
             message: Option<&'b str>,
         }
+        /// Twilio's REST body, which every Twilio shape is written back as.
+        #[derive(Serialize)]
+        struct Twilio<'b> {
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            status: Option<u16>,
+        }
+        /// Ably's `ErrorInfo`; in an `error` member for the REST body and protocol messages.
+        #[derive(Serialize)]
+        struct AblyInfo<'b> {
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(rename = "statusCode", skip_serializing_if = "Option::is_none")]
+            status: Option<u16>,
+        }
+        #[derive(Serialize)]
+        struct AblyRest<'b> {
+            error: AblyInfo<'b>,
+        }
+        let ably = AblyInfo {
+            code: &self.code,
+            message: self.message.as_deref(),
+            status: self.status,
+        };
         match self.shape {
+            Shape::TwilioRest | Shape::TwilioServiceException | Shape::Twilsock => Twilio {
+                code: &self.code,
+                message: self.message.as_deref(),
+                status: self.status,
+            }
+            .serialize(serializer),
+            Shape::AblyRest | Shape::AblyProtocolMessage => {
+                AblyRest { error: ably }.serialize(serializer)
+            }
+            Shape::AblyErrorInfo => ably.serialize(serializer),
             Shape::CometChatRest | Shape::CometChatCalls => {
                 Rest { error: inner }.serialize(serializer)
             }
