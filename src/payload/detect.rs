@@ -21,14 +21,14 @@ use crate::{RawCode, Table};
 /// |---|---|---|
 /// | 1 | a numeric `code` with a `type`, `more_info` or `moreInfo` that is a twilio.com address | Twilio REST body, `RestException` or `TwilioServiceException` |
 /// | 2 | a numeric `code` with an `href` that is a help.ably.io address | Ably `ErrorInfo` |
-/// | 3 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
-/// | 4 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
-/// | 5 | an `error` object whose `code` is text (or absent) | CometChat REST body |
-/// | 6 | an `error` object with a numeric `code` and a `statusCode` or a help.ably.io `href`, or beside an `action` | Ably REST body or protocol message |
-/// | 7 | an `error` object with a numeric `code` | refused: ambiguous (Ably's body without its `statusCode`) |
-/// | 8 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
-/// | 9 | `error: true` with a `code` | Sendbird Platform API body |
-/// | 10 | `terminal`, or `description` with `body` and `status` | Twilsock `connectionError`, `TwilsockUpstreamError` |
+/// | 3 | `terminal` (also in an `error` object), or `description` with `body` and `status` | Twilsock `connectionError` (`initFailed` wraps it in `error`), `TwilsockUpstreamError` |
+/// | 4 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
+/// | 5 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
+/// | 6 | an `error` object whose `code` is text (or absent) | CometChat REST body |
+/// | 7 | an `error` object with a numeric `code` and a `statusCode` or a help.ably.io `href`, or beside an `action` | Ably REST body or protocol message |
+/// | 8 | an `error` object with a numeric `code` | refused: ambiguous (Ably's body without its `statusCode`) |
+/// | 9 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
+/// | 10 | `error: true` with a `code` | Sendbird Platform API body |
 /// | 11 | a `reason` object with a numeric `code` and a `statusCode` or a help.ably.io `href` | Ably state change |
 /// | 12 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
 /// | 13 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
@@ -107,6 +107,15 @@ const RULES: [Rule; 21] = [
         verdict: Verdict::Parse(ably),
     },
     Rule {
+        when: "`terminal` (also in an `error` object), or `description` with `body` and `status`",
+        fits: |f| {
+            f.has(Key::Terminal)
+                || matches!(&f.error, Some(ErrorField::Body(b)) if b.terminal.is_some())
+                || f.has(Key::Description) && f.has(Key::Body) && f.has(Key::Status)
+        },
+        verdict: Verdict::Parse(twilio),
+    },
+    Rule {
         when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`)",
         fits: problem_member_of,
         verdict: Verdict::Refuse(problem),
@@ -155,14 +164,6 @@ const RULES: [Rule; 21] = [
         when: "`error: true` with a `code`",
         fits: |f| matches!(f.error, Some(ErrorField::Flag(true))) && f.code.is_some(),
         verdict: Verdict::Parse(sendbird),
-    },
-    Rule {
-        when: "`terminal`, or `description` with `body` and `status`",
-        fits: |f| {
-            f.has(Key::Terminal)
-                || f.has(Key::Description) && f.has(Key::Body) && f.has(Key::Status)
-        },
-        verdict: Verdict::Parse(twilio),
     },
     Rule {
         when: "a `reason` object with a numeric `code` and a `statusCode` or a help.ably.io `href`",

@@ -91,6 +91,11 @@ pub(super) struct Body<'a> {
     pub(super) status_lower: Option<&'a RawValue>,
     pub(super) href: Option<&'a RawValue>,
     pub(super) cause: Option<&'a RawValue>,
+    /// `@twilio/conversations`' `initFailed` event wraps a Twilsock `connectionError` in
+    /// `error`: its `terminal`, `httpStatusCode` and `errorCode`, exact text.
+    pub(super) terminal: Option<&'a RawValue>,
+    pub(super) http_status_code: Option<&'a RawValue>,
+    pub(super) error_code: Option<&'a RawValue>,
 }
 
 /// The member names the parser reads; any other name is skipped.
@@ -372,7 +377,10 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
                 | Key::StatusCode
                 | Key::StatusCodeLower
                 | Key::Href
-                | Key::Cause => {
+                | Key::Cause
+                | Key::Terminal
+                | Key::HttpStatusCode
+                | Key::ErrorCode => {
                     key.mark(&mut seen)?;
                 }
                 _ => {
@@ -388,6 +396,9 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
                 Key::StatusCodeLower => body.status_lower = Some(map.next_value()?),
                 Key::Href => body.href = Some(map.next_value()?),
                 Key::Cause => body.cause = Some(map.next_value()?),
+                Key::Terminal => body.terminal = Some(map.next_value()?),
+                Key::HttpStatusCode => body.http_status_code = Some(map.next_value()?),
+                Key::ErrorCode => body.error_code = Some(map.next_value()?),
                 _ => body.details = Some(map.next_value()?),
             }
         }

@@ -4,7 +4,7 @@
 
 use serde_json::value::RawValue;
 
-use super::fields::{Fields, Key, read, text_of};
+use super::fields::{ErrorField, Fields, Key, read, text_of};
 use super::shapes::{shape_of, uncoded};
 use super::signals::{http_status, is_true, status_class};
 use super::{ParsedError, PayloadError, Shape};
@@ -19,7 +19,8 @@ use crate::{Canonical, RawCode, Recovery, Table};
 /// | REST error body | `{"code": 50300, "message": "...", "more_info": "https://www.twilio.com/docs/errors/50300", "status": 400}` |
 /// | `twilio` SDK `RestException` | `{"status": 404, "code": 20404, "moreInfo": "...", "details": ...}` (its `message` is not enumerable) |
 /// | `twilio` SDK `TwilioServiceException` (RFC 9457) | `{"type": "...", "title": "...", "status": 400, "code": 20001, "detail": "...", "instance": "..."}` |
-/// | Twilsock `connectionError` (also `@twilio/conversations`' `connectionError` and `initFailed`) | `{"terminal": true, "message": "Connection error: ...", "httpStatusCode": 401, "errorCode": 20104}` |
+/// | Twilsock `connectionError` (also `@twilio/conversations`' `connectionError`) | `{"terminal": true, "message": "Connection error: ...", "httpStatusCode": 401, "errorCode": 20104}` |
+/// | `@twilio/conversations`' `initFailed` event | `{"error": {"terminal": false, "message": "Socket error: ...", "httpStatusCode": null, "errorCode": null}}` |
 /// | `TwilsockUpstreamError` | `{"status": 404, "description": "Not Found", "body": {"code": 50350, "message": "...", "status": 404}}` |
 ///
 /// The HTTP status (`status`, `httpStatusCode`, or a `TwilsockUpstreamError` body's) is kept as
@@ -54,7 +55,18 @@ pub fn parse_twilio(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 }
 
 #[inline(always)]
-pub(super) fn twilio<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn twilio<'a>(
+    json: &'a str,
+    mut f: Fields<'a>,
+) -> Result<ParsedError<'a>, PayloadError> {
+    if let Some(ErrorField::Body(b)) = f.error.take() {
+        // `initFailed`: `{"error": <connectionError>}`.
+        f.terminal = b.terminal;
+        f.http_status_code = b.http_status_code;
+        f.error_code = b.error_code;
+        f.message = b.message;
+        return Ok(connection_error(json, f));
+    }
     if f.has(Key::Terminal) || f.has(Key::HttpStatusCode) || f.has(Key::ErrorCode) {
         return Ok(connection_error(json, f));
     }
