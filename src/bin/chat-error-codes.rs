@@ -105,6 +105,10 @@ enum ShapeArg {
     Stream,
     /// Sendbird Platform API body or SendbirdError.
     Sendbird,
+    /// Twilio REST body, RestException, TwilioServiceException or Twilsock error.
+    Twilio,
+    /// Ably REST body, protocol message, ErrorInfo or state change.
+    Ably,
 }
 
 fn parse_table(s: &str) -> Result<Table, String> {
@@ -561,6 +565,8 @@ fn shape_table(shape: ShapeArg) -> Table {
         ShapeArg::Genesys => Table::GenesysChat,
         ShapeArg::Stream => Table::StreamChat,
         ShapeArg::Sendbird => Table::SendbirdChat,
+        ShapeArg::Twilio => Table::TwilioConversations,
+        ShapeArg::Ably => Table::Ably,
     }
 }
 
@@ -803,6 +809,8 @@ fn parse_shape(
         Some(ShapeArg::Genesys) => payload::parse_genesys(input),
         Some(ShapeArg::Stream) => payload::parse_stream(input),
         Some(ShapeArg::Sendbird) => payload::parse_sendbird(input),
+        Some(ShapeArg::Twilio) => payload::parse_twilio(input),
+        Some(ShapeArg::Ably) => payload::parse_ably(input),
     }
 }
 
