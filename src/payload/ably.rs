@@ -66,11 +66,7 @@ struct Info<'a> {
 pub(super) fn ably<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let retry_after = retry_in_secs(f.retry_in);
     if let Some(ErrorField::Body(body)) = f.error.take() {
-        let shape = if f.has(Key::Action) {
-            Shape::AblyProtocolMessage
-        } else {
-            Shape::AblyRest
-        };
+        let shape = Shape::AblyRest;
         let info = Info {
             code: body.code,
             name: body.name,
@@ -194,13 +190,13 @@ mod tests {
         }
         let error = r#"{"action":9,"error":{"message":"Invalid key in request: abc.","code":40005,"statusCode":400,"href":"https://help.ably.io/error/40005"}}"#;
         let p = payload::parse(error).unwrap();
-        assert_eq!(p.shape(), Shape::AblyProtocolMessage);
+        assert_eq!(p.shape(), Shape::AblyRest);
         assert_eq!(p.canonical(), Canonical::InvalidArgument);
         let detached = r#"{"action":13,"channel":"room1::$chat","error":{"message":"Channel denied","code":40160,"statusCode":401}}"#;
         let p = payload::parse(detached).unwrap();
         assert_eq!(
             (p.shape(), p.canonical()),
-            (Shape::AblyProtocolMessage, Canonical::PermissionDenied)
+            (Shape::AblyRest, Canonical::PermissionDenied)
         );
         let disconnected = r#"{"action":6,"error":{"message":"Connection to server unavailable","code":80003,"statusCode":400}}"#;
         assert_eq!(

@@ -57,12 +57,11 @@ pub enum Shape {
     /// (`{"status", "description", "body"}`).
     #[serde(rename = "twilsock")]
     Twilsock,
-    /// An Ably REST API error body: `{"error": {"message", "code", "statusCode", "href"}}`.
+    /// An Ably REST API error body (`{"error": {"message", "code", "statusCode", "href"}}`), or
+    /// a realtime protocol message carrying an error in the same member (`{"action": 9,
+    /// "error": {...}}`).
     #[serde(rename = "ably_rest")]
     AblyRest,
-    /// An Ably realtime protocol message carrying an error: `{"action": 9, "error": {...}}`.
-    #[serde(rename = "ably_protocol_message")]
-    AblyProtocolMessage,
     /// An Ably SDK `ErrorInfo` (`{"code", "statusCode", "message", "href", "cause"}`), also as
     /// the `reason` of a connection or channel state change.
     #[serde(rename = "ably_error_info")]
@@ -87,7 +86,6 @@ impl Shape {
             Shape::TwilioServiceException => "twilio_service_exception",
             Shape::Twilsock => "twilsock",
             Shape::AblyRest => "ably_rest",
-            Shape::AblyProtocolMessage => "ably_protocol_message",
             Shape::AblyErrorInfo => "ably_error_info",
         }
     }

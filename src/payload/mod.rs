@@ -16,8 +16,7 @@
 //! | Twilio REST API body, `twilio` SDK `RestException` | `{"code": 50300, "message": "...", "more_info": "https://www.twilio.com/docs/errors/50300", "status": 400}` | [`parse_twilio`] |
 //! | `twilio` SDK `TwilioServiceException` (RFC 9457) | `{"type": "...", "title": "...", "status": 400, "code": 20001, "detail": "..."}` | [`parse_twilio`] |
 //! | Twilsock `connectionError`, `TwilsockUpstreamError` | `{"terminal": true, "message": "...", "httpStatusCode": 401, "errorCode": 51119}` | [`parse_twilio`] |
-//! | Ably REST API body | `{"error": {"message": "...", "code": 40140, "statusCode": 401, "href": "https://help.ably.io/error/40140"}}` | [`parse_ably`] |
-//! | Ably protocol message with an error | `{"action": 9, "error": {"message": "...", "code": 40142, "statusCode": 401}}` | [`parse_ably`] |
+//! | Ably REST API body, protocol message with an error | `{"error": {"message": "...", "code": 40140, "statusCode": 401, "href": "https://help.ably.io/error/40140"}}`, `{"action": 9, "error": {...}}` | [`parse_ably`] |
 //! | Ably SDK `ErrorInfo`, state change `reason` | `{"code": 80003, "statusCode": 400, "message": "...", "cause": {...}}` | [`parse_ably`] |
 //!
 //! Each gives a [`ParsedError`]: the [`Resolution`](crate::Resolution) of the code (known, pattern, range or

@@ -73,7 +73,7 @@ pub(super) fn twilio<'a>(
     if f.has(Key::Body) && !f.has(Key::Code) {
         return Ok(upstream(json, f));
     }
-    let shape = if f.has(Key::Title) || f.has(Key::Type) {
+    let shape = if f.has(Key::Title) || f.has(Key::Type) || f.has(Key::Detail) {
         Shape::TwilioServiceException
     } else {
         Shape::TwilioRest
@@ -127,7 +127,7 @@ fn connection_error<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
     };
     let resolution = resolve_received(Table::TwilioConversations, code.clone());
     let message = f.message.take();
-    ParsedError::new(json, shape, code, resolution, None, message, None)
+    ParsedError::new(json, shape, code, resolution, f.name, message, None)
         .with_status(status)
         .with_signal(signal)
 }
@@ -146,7 +146,7 @@ fn upstream<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
     };
     let resolution = resolve_received(Table::TwilioConversations, code.clone());
     let message = inner.message.or_else(|| f.message.take());
-    ParsedError::new(json, shape, code, resolution, f.name, message, body)
+    ParsedError::new(json, shape, code, resolution, f.name, message, None)
         .with_status(status)
         .with_signal(signal)
 }
