@@ -1,4 +1,4 @@
-//! Shape detection on every captured object of the four SDKs, without a hint: the right vendor,
+//! Shape detection on every captured object of the six SDKs, without a hint: the right vendor,
 //! a transport error (no vendor), or a refusal; never another vendor.
 
 use chat_error_codes::Vendor;
@@ -16,6 +16,8 @@ fn vendor_of(shape: Shape) -> Option<Vendor> {
         Shape::GenesysEventError => Vendor::Genesys,
         Shape::Stream => Vendor::Stream,
         Shape::SendbirdPlatform | Shape::SendbirdError => Vendor::Sendbird,
+        Shape::TwilioRest | Shape::TwilioServiceException | Shape::Twilsock => Vendor::Twilio,
+        Shape::AblyRest | Shape::AblyErrorInfo => Vendor::Ably,
         Shape::TransportError => return None,
         other => panic!("a shape this test does not know: {other}"),
     })
@@ -28,6 +30,8 @@ fn vendor_of_file(file: &str) -> Vendor {
         Some("agora") => Vendor::Agora,
         Some("stream") => Vendor::Stream,
         Some("sendbird") => Vendor::Sendbird,
+        Some("twilio") => Vendor::Twilio,
+        Some("ably") => Vendor::Ably,
         _ => panic!("{file}"),
     }
 }
@@ -36,6 +40,7 @@ fn vendor_of_file(file: &str) -> Vendor {
 fn detection_never_names_the_wrong_vendor() {
     let mut all = fixtures::objects(&fixtures::root());
     all.extend(fixtures::objects(&fixtures::stream_sendbird()));
+    all.extend(fixtures::objects(&fixtures::twilio_ably()));
     let (mut right, mut transport, mut refused, mut wrong) = (0, 0, 0, Vec::new());
     for (file, text) in &all {
         let vendor = vendor_of_file(file);

@@ -13,6 +13,11 @@ pub fn stream_sendbird() -> PathBuf {
     root().join("stream-sendbird")
 }
 
+/// The Twilio and Ably capture.
+pub fn twilio_ably() -> PathBuf {
+    root().join("twilio-ably")
+}
+
 /// One row of an expectations table, decided by hand.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expected {

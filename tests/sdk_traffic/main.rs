@@ -11,3 +11,4 @@ mod fixtures;
 #[cfg(feature = "std")]
 mod http;
 mod stream_sendbird;
+mod twilio_ably;
