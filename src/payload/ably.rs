@@ -29,7 +29,10 @@ use crate::{RawCode, Table};
 /// does not (a code the catalog lacks, or none: `PartialErrorInfo` may have `code: null`). An
 /// `ErrorInfo`'s `cause` (another `ErrorInfo`, nested up to four deep) is read as
 /// [`causes`](ParsedError::causes), and the innermost classified one decides the class, as for
-/// the other vendors. A state change's `retryIn` (milliseconds until the SDK tries again) is
+/// the other vendors (`90001` channel failed, caused by `40160` capability denied, is
+/// `PermissionDenied`); except under a code that says continuity was lost (`DataLoss`, such as
+/// `@ably/chat`'s discontinuity `102100`), which is what the application must act on: its causes
+/// are not read. A state change's `retryIn` (milliseconds until the SDK tries again) is
 /// [`retry_after`](ParsedError::retry_after), rounded up to whole seconds.
 ///
 /// ```
@@ -116,6 +119,13 @@ fn error_info<'a>(
         return without_code(json, shape, Table::Ably, f, status).with_causes(causes);
     };
     let resolution = resolve_received(Table::Ably, code.clone());
+    // A loss of continuity (`102100`, `80006`...) is what the application must act on, whatever
+    // caused it: its causes are not read, so the cause's class does not replace it.
+    let causes = if resolution.canonical() == crate::Canonical::DataLoss {
+        Vec::new()
+    } else {
+        causes
+    };
     let shape = shape_of(&resolution, shape);
     ParsedError::new(
         json,

@@ -402,8 +402,8 @@ fn vendor_string_code(code: &RawCode<'_>) -> bool {
     })
 }
 
-/// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use:
-/// a `name` like these says nothing about the vendor.
+/// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use
+/// (axios; got, beneath ably's node build): a `name` like these says nothing about the vendor.
 fn is_js_error_class(name: &str) -> bool {
     matches!(
         name,
@@ -421,6 +421,11 @@ fn is_js_error_class(name: &str) -> bool {
             | "AxiosError"
             | "CanceledError"
             | "FetchError"
+            | "RequestError"
+            | "ReadError"
+            | "HTTPError"
+            | "ParseError"
+            | "MaxRedirectsError"
     )
 }
 
