@@ -192,6 +192,9 @@ const COMETCHAT: &str = "@cometchat/chat-sdk-javascript";
 const STREAM: &str = "stream-chat";
 /// The folder of the Sendbird Chat JavaScript SDK.
 const SENDBIRD: &str = "@sendbird/chat";
+/// The folder of the Ably Chat JavaScript SDK. (`@twilio/conversations` and twilsock have no
+/// list of codes to read: the few they use are literals in their logic, 50530 and 20104.)
+const ABLY_CHAT: &str = "@ably/chat";
 
 /// Every place the checked SDKs define error codes. Rows of one table are checked together:
 /// a code any of them finds counts as found.
@@ -278,6 +281,14 @@ pub const RULES: &[Rule] = &[
         },
         table: Table::SendbirdChat,
         source: "js",
+        code: CodeFrom::Number,
+    },
+    Rule {
+        package: ABLY_CHAT,
+        file: "dist/core/errors.d.ts",
+        scan: Scan::DtsEnum { name: "ErrorCode" },
+        table: Table::Ably,
+        source: "chat",
         code: CodeFrom::Number,
     },
 ];

@@ -79,8 +79,20 @@ export declare enum SendbirdErrorCode {
 }
 "#;
 
+const ABLY_CHAT_DTS: &str = r#"
+export declare enum ErrorCode {
+    /**
+     * The request was invalid.
+     */
+    BadRequest = 40000,
+    RoomDiscontinuity = 102100,
+    /** A widget code. */
+    WidgetSpare = 102998
+}
+"#;
+
 /// The synthetic files: package, file, text.
-const FILES: [(&str, &str, &str); 6] = [
+const FILES: [(&str, &str, &str); 7] = [
     ("agora-chat", "status.d.ts", AGORA_DTS),
     ("agora-chat", "Agora-chat.d.ts", AGORA_TYPINGS),
     ("agora-chat", "Agora-chat.js", AGORA_JS),
@@ -91,6 +103,7 @@ const FILES: [(&str, &str, &str); 6] = [
     ),
     ("stream-chat", "dist/esm/index.mjs", STREAM_JS),
     ("@sendbird/chat", "lib/__definition.d.ts", SENDBIRD_DTS),
+    ("@ably/chat", "dist/core/errors.d.ts", ABLY_CHAT_DTS),
 ];
 
 /// What each rule must find in the synthetic files, by package, file and scan.
@@ -126,6 +139,7 @@ fn expected(rule: &Rule) -> &'static [&'static str] {
             "CONNECTION_WIDGET_REQUIRED",
             "WIDGET_SPARE",
         ],
+        ("@ably/chat", _, "enum ErrorCode") => &["BadRequest", "RoomDiscontinuity", "WidgetSpare"],
         _ => panic!("no synthetic snippet for {rule:?}: add one to FILES and to expected()"),
     }
 }
@@ -175,7 +189,8 @@ fn check_compares_each_table_with_the_catalog() {
             "agora_chat",
             "cometchat_sdk",
             "stream_chat",
-            "sendbird_chat"
+            "sendbird_chat",
+            "ably"
         ]
     );
     let missing = |t: usize| {
@@ -326,6 +341,11 @@ fn each_package_names_its_catalog_source_and_the_versions_agree() {
                 Some("@sendbird/chat 4.22.12"),
                 "js"
             ),
+            (
+                "@ably/chat 0.0.0-synthetic",
+                Some("@ably/chat 1.4.0"),
+                "chat"
+            ),
         ]
     );
     // `[table] sdk` and the package's `[[source]]` record the same version.
@@ -385,6 +405,8 @@ fn the_binary_prints_the_report_and_exits_1_on_drift() {
         "sendbird_chat: @sendbird/chat/lib/__definition.d.ts, enum SendbirdErrorCode: 4 codes (4 declared)",
         "  800998 WIDGET_SPARE (declared) at SendbirdErrorCode.WIDGET_SPARE: \"A widget code.\"",
         "sendbird_chat: catalog entries that differ from the SDK: 1",
+        "ably: @ably/chat/dist/core/errors.d.ts, enum ErrorCode: 3 codes (3 declared)",
+        "  102998 WidgetSpare (declared) at ErrorCode.WidgetSpare: \"A widget code.\"",
         "drift found",
     ] {
         assert!(
