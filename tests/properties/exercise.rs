@@ -124,7 +124,7 @@ pub fn digest_payload(out: &mut Digest, name: &str, r: &Result<ParsedError<'_>, 
     }
 }
 
-pub const PARSERS: [(&str, Parser); 9] = [
+pub const PARSERS: [(&str, Parser); 11] = [
     ("parse", payload::parse),
     ("parse_rest", payload::parse_rest),
     ("parse_calls", payload::parse_calls),
@@ -134,6 +134,8 @@ pub const PARSERS: [(&str, Parser); 9] = [
     ("parse_genesys", payload::parse_genesys),
     ("parse_stream", payload::parse_stream),
     ("parse_sendbird", payload::parse_sendbird),
+    ("parse_twilio", payload::parse_twilio),
+    ("parse_ably", payload::parse_ably),
 ];
 
 /// Checks a parser's result on any input: a clean error, or a value that re-serializes to a

@@ -94,8 +94,27 @@ proptest! {
             // their own.
             Table::AgoraNative => {}
             // No payload parser yet: the table is in the catalog, its payload shape is not
-            // (the payload parts of issues 23 and 24).
-            Table::TwilioConversations | Table::Ably | Table::ZegoZim | Table::TencentIm => {}
+            // (the payload part of issue 24).
+            Table::ZegoZim | Table::TencentIm => {}
+            // Twilio's REST body (with the `more_info` address detection reads) and Twilsock's
+            // `connectionError`, written back as sent.
+            Table::TwilioConversations => {
+                let body = format!(r#"{{"code":{code}{tail},"more_info":"https://www.twilio.com/docs/errors/{code}","status":400}}"#);
+                inputs.push((body.clone(), payload::parse_twilio, Shape::TwilioRest));
+                inputs.push((body, payload::parse, Shape::TwilioRest));
+                let event = format!(r#"{{"errorCode":{code}{tail},"httpStatusCode":401}}"#);
+                inputs.push((event.clone(), payload::parse_twilio, Shape::Twilsock));
+                inputs.push((event, payload::parse, Shape::Twilsock));
+            }
+            // Ably's REST body and `ErrorInfo`, with the `href` Ably gives every code.
+            Table::Ably => {
+                let info = format!(r#"{{"code":{code}{tail},"statusCode":400,"href":"https://help.ably.io/error/{code}"}}"#);
+                inputs.push((info.clone(), payload::parse_ably, Shape::AblyErrorInfo));
+                inputs.push((info.clone(), payload::parse, Shape::AblyErrorInfo));
+                let body = format!(r#"{{"error":{info}}}"#);
+                inputs.push((body.clone(), payload::parse_ably, Shape::AblyRest));
+                inputs.push((body, payload::parse, Shape::AblyRest));
+            }
             Table::StreamChat => {
                 let body = format!(r#"{{"code":{code}{tail},"StatusCode":400{}}}"#, details_field("details"));
                 inputs.push((body.clone(), payload::parse_stream, Shape::Stream));
