@@ -12,6 +12,7 @@
 //! - `utf8`: invalid UTF-8, decoded lossily;
 //! - `types`: codes and `error` members of the wrong JSON type, numbers beyond `i64`;
 //! - `duplicates`: duplicate keys;
+//! - `twilio_ably`: Twilio's and Ably's nested members (`cause` chains, `reason`, `body`);
 //! - `support`: the parsers by shape and the assertions they share.
 //!
 //! [`PayloadError`]: chat_error_codes::payload::PayloadError
@@ -24,6 +25,7 @@ mod duplicates;
 mod nesting;
 mod size;
 mod support;
+mod twilio_ably;
 mod types;
 mod utf8;
 

@@ -1,4 +1,4 @@
-//! What the tests share: the five parsers with the field that carries the code and a builder of
+//! What the tests share: the seven parsers with the field that carries the code and a builder of
 //! payloads around a code, and the assertions on errors.
 
 use chat_error_codes::payload::{self, ParsedError, PayloadError};
@@ -9,7 +9,7 @@ pub use crate::common::payload::Parser;
 pub type Build = fn(&str) -> String;
 
 /// The parsers with the field that carries the code, and how to build a payload around a code.
-pub const SHAPES: [(&str, Parser, &str, Build); 5] = [
+pub const SHAPES: [(&str, Parser, &str, Build); 7] = [
     ("parse_rest", payload::parse_rest, "error.code", |c| {
         format!(r#"{{"error":{{"code":{c},"message":"m"}}}}"#)
     }),
@@ -24,6 +24,14 @@ pub const SHAPES: [(&str, Parser, &str, Build); 5] = [
     }),
     ("parse_genesys", payload::parse_genesys, "code", |c| {
         format!(r#"{{"code":{c},"message":"m"}}"#)
+    }),
+    ("parse_twilio", payload::parse_twilio, "code", |c| {
+        format!(
+            r#"{{"code":{c},"message":"m","more_info":"https://www.twilio.com/docs/errors/50300","status":400}}"#
+        )
+    }),
+    ("parse_ably", payload::parse_ably, "error.code", |c| {
+        format!(r#"{{"error":{{"code":{c},"message":"m","statusCode":400}}}}"#)
     }),
 ];
 
