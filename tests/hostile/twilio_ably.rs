@@ -25,10 +25,11 @@ fn deep_cause_chains_are_bounded() {
         let d = payload::parse(&text).map(|p| p.causes().len());
         (r.map_err(|e| e.to_string()), d.map_err(|e| e.to_string()))
     });
-    // Skipped without recursion (no cause read from it), or serde_json's recursion limit.
+    // Skipped without recursion (no cause read from it), or a clean error (detection refuses
+    // the bare code as ambiguous); the point is that the small stack holds.
     for r in [deep.0, deep.1] {
         assert!(
-            matches!(&r, Ok(0)) || r.as_ref().is_err_and(|e| e.contains("recursion limit")),
+            matches!(&r, Ok(0)) || r.as_ref().is_err_and(|e| !e.is_empty()),
             "{r:?}"
         );
     }
