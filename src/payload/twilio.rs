@@ -59,7 +59,7 @@ pub(super) fn twilio<'a>(
     json: &'a str,
     mut f: Fields<'a>,
 ) -> Result<ParsedError<'a>, PayloadError> {
-    if let Some(ErrorField::Body(b)) = f.error.take() {
+    if let Some(ErrorField::Body(b)) = f.error.take_if(|e| twilsock_body(e)) {
         // `initFailed`: `{"error": <connectionError>}`.
         f.terminal = b.terminal;
         f.http_status_code = b.http_status_code;
@@ -79,6 +79,12 @@ pub(super) fn twilio<'a>(
         Shape::TwilioRest
     };
     Ok(coded(json, shape, f))
+}
+
+/// Whether an `error` member is a Twilsock `connectionError` (`initFailed` wraps one).
+fn twilsock_body(error: &ErrorField<'_>) -> bool {
+    matches!(error, ErrorField::Body(b)
+        if b.terminal.is_some() || b.http_status_code.is_some() || b.error_code.is_some())
 }
 
 /// A REST body, `RestException` or `TwilioServiceException`: `code` and `status` at the top.
