@@ -21,7 +21,7 @@ use crate::{RawCode, Table};
 /// |---|---|---|
 /// | 1 | a numeric `code` with a `type`, `more_info` or `moreInfo` that is a twilio.com address | Twilio REST body, `RestException` or `TwilioServiceException` |
 /// | 2 | a numeric `code` with an `href` that is a help.ably.io address | Ably `ErrorInfo` |
-/// | 3 | `terminal` (also in an `error` object), `errorCode` with `httpStatusCode`, or `description` with `body` and `status` | Twilsock `connectionError` (`initFailed` wraps it in `error`), `TwilsockUpstreamError` |
+/// | 3 | `terminal` (also in an `error` object), `errorCode` with `httpStatusCode`, `description` with `body` and `status`, or a `reply` object without a `code` | Twilsock `connectionError` (`initFailed` wraps it in `error`), `TwilsockUpstreamError`, `TwilsockReplyError` |
 /// | 4 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
 /// | 5 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
 /// | 6 | an `error` object whose `code` is text (or absent) | CometChat REST body |
@@ -107,12 +107,13 @@ const RULES: [Rule; 21] = [
         verdict: Verdict::Parse(ably),
     },
     Rule {
-        when: "`terminal` (also in an `error` object), `errorCode` with `httpStatusCode`, or `description` with `body` and `status`",
+        when: "`terminal` (also in an `error` object), `errorCode` with `httpStatusCode`, `description` with `body` and `status`, or a `reply` object without a `code`",
         fits: |f| {
             f.has(Key::Terminal)
                 || matches!(&f.error, Some(ErrorField::Body(b)) if b.terminal.is_some())
                 || f.has(Key::ErrorCode) && f.has(Key::HttpStatusCode)
                 || f.has(Key::Description) && f.has(Key::Body) && f.has(Key::Status)
+                || !f.has(Key::Code) && f.reply.is_some_and(|r| r.get().starts_with('{'))
         },
         verdict: Verdict::Parse(twilio),
     },

@@ -53,8 +53,8 @@ pub enum Shape {
     #[serde(rename = "twilio_service_exception")]
     TwilioServiceException,
     /// What Twilsock (beneath `@twilio/conversations`) hands an application: a `connectionError`
-    /// (`{"terminal", "message", "httpStatusCode", "errorCode"}`) or a `TwilsockUpstreamError`
-    /// (`{"status", "description", "body"}`).
+    /// (`{"terminal", "message", "httpStatusCode", "errorCode"}`), a `TwilsockUpstreamError`
+    /// (`{"status", "description", "body"}`) or a `TwilsockReplyError` (`{"reply"}`).
     #[serde(rename = "twilsock")]
     Twilsock,
     /// An Ably REST API error body (`{"error": {"message", "code", "statusCode", "href"}}`), or

@@ -53,6 +53,9 @@ pub(super) struct Fields<'a> {
     pub(super) terminal: Option<&'a RawValue>,
     /// Twilsock's `TwilsockUpstreamError.body`: the upstream service's answer, exact text.
     pub(super) body: Option<&'a RawValue>,
+    /// Twilsock's `TwilsockReplyError.reply`: the reply header (`status: {code, status,
+    /// description, errorCode}`), exact text.
+    pub(super) reply: Option<&'a RawValue>,
     /// The members present, `null` ones included (bits of [`Key`]).
     pub(super) seen: u64,
 }
@@ -130,6 +133,7 @@ pub(super) enum Key {
     Terminal,
     Body,
     Description,
+    Reply,
     Other,
 }
 
@@ -165,6 +169,7 @@ impl Key {
             Key::Terminal => "terminal",
             Key::Body => "body",
             Key::Description => "description",
+            Key::Reply => "reply",
             Key::Other => "",
         }
     }
@@ -219,6 +224,7 @@ impl<'de> Deserialize<'de> for Key {
                     "terminal" => Key::Terminal,
                     "body" => Key::Body,
                     "description" => Key::Description,
+                    "reply" => Key::Reply,
                     _ => Key::Other,
                 })
             }
@@ -305,6 +311,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
                 Key::HttpStatusCode => f.http_status_code = Some(map.next_value()?),
                 Key::ErrorCode => f.error_code = Some(map.next_value()?),
                 Key::Body => f.body = Some(map.next_value()?),
+                Key::Reply => f.reply = Some(map.next_value()?),
                 // Only their presence matters (they tell shapes apart).
                 Key::Terminal => f.terminal = Some(map.next_value()?),
                 Key::Instance | Key::Action | Key::Description => {

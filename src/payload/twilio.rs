@@ -22,6 +22,7 @@ use crate::{Canonical, RawCode, Recovery, Table};
 /// | Twilsock `connectionError` (also `@twilio/conversations`' `connectionError`) | `{"terminal": true, "message": "Connection error: ...", "httpStatusCode": 401, "errorCode": 20104}` |
 /// | `@twilio/conversations`' `initFailed` event | `{"error": {"terminal": false, "message": "Socket error: ...", "httpStatusCode": null, "errorCode": null}}` |
 /// | `TwilsockUpstreamError` | `{"status": 404, "description": "Not Found", "body": {"code": 50350, "message": "...", "status": 404}}` |
+/// | `TwilsockReplyError` | `{"reply": {"id": "...", "status": {"code": 403, "status": "Forbidden", "description": "...", "errorCode": 51130}}}` |
 ///
 /// The HTTP status (`status`, `httpStatusCode`, or a `TwilsockUpstreamError` body's) is kept as
 /// [`status`](ParsedError::status) and decides the class when the code does not: Twilio's
@@ -72,6 +73,9 @@ pub(super) fn twilio<'a>(
     }
     if f.has(Key::Body) && !f.has(Key::Code) {
         return Ok(upstream(json, f));
+    }
+    if f.has(Key::Reply) && !f.has(Key::Code) {
+        return Ok(reply(json, f));
     }
     let shape = if f.has(Key::Title) || f.has(Key::Type) || f.has(Key::Detail) {
         Shape::TwilioServiceException
@@ -184,6 +188,38 @@ pub(super) fn without_code<'a>(
     );
     parsed.coded = false;
     parsed.with_status(status).with_signal(Some(class))
+}
+
+/// `TwilsockReplyError`: `{reply: {status: {code, status, description, errorCode}, ...}}`, a
+/// Twilsock reply that was not a success; `status.code` is an HTTP status, `errorCode` Twilio's.
+fn reply<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
+    let shape = Shape::Twilsock;
+    let object = |raw: Option<&'a RawValue>| raw.filter(|r| r.get().starts_with('{'));
+    let mut header = Fields::default();
+    let mut status = Fields::default();
+    let read_ok = object(f.reply).is_some_and(|r| read(r.get(), Some(shape), &mut header).is_ok())
+        && object(header.status).is_some_and(|s| read(s.get(), Some(shape), &mut status).is_ok());
+    let http = if read_ok {
+        status.code.as_ref().and_then(RawCode::as_integer)
+    } else {
+        None
+    };
+    let http = http
+        .and_then(|n| u16::try_from(n).ok())
+        .filter(|n| (100..=599).contains(n));
+    f.error_code = status.error_code.filter(|_| read_ok);
+    f.message = f.message.take().or(status.message);
+    let Some(code) = f
+        .error_code
+        .and_then(number)
+        .filter(|c| !matches!(c, RawCode::Int(0)))
+    else {
+        return without_code(json, shape, Table::TwilioConversations, f, http);
+    };
+    let resolution = resolve_received(Table::TwilioConversations, code.clone());
+    ParsedError::new(json, shape, code, resolution, f.name, f.message, None)
+        .with_status(http)
+        .with_signal(http.and_then(status_class))
 }
 
 /// A numeric member kept as exact text: the code it holds (`null` and other types: none).
@@ -319,6 +355,13 @@ mod tests {
         let p = payload::parse(up).unwrap();
         assert_eq!((p.shape(), entry_code(&p)), (Shape::Twilsock, Some(50350)));
         assert_eq!(p.message(), Some("Conversation not found"));
+        let reply = r#"{"reply":{"id":"TM00","status":{"code":403,"status":"Forbidden","description":"Twilsock: Token is invalid!","errorCode":51130},"body":null},"name":"Error","message":"Transport failure: Forbidden"}"#;
+        let p = payload::parse(reply).unwrap();
+        assert_eq!((p.shape(), entry_code(&p)), (Shape::Twilsock, Some(51130)));
+        assert_eq!((p.status(), p.recovery()), (Some(403), Recovery::Reauthenticate));
+        let busy = r#"{"reply":{"status":{"code":429,"status":"Too Many Requests"}}}"#;
+        let p = parse_twilio(busy).unwrap();
+        assert_eq!(p.canonical(), Canonical::ResourceExhausted);
         let up = r#"{"status":500,"description":"Internal Server Error","body":"<html></html>"}"#;
         let p = parse_twilio(up).unwrap();
         assert_eq!(
