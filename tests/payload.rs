@@ -483,15 +483,15 @@ fn non_objects_are_named_and_malformed_input_located() {
     assert_eq!((err.line(), err.column()), (Some(1), Some(14)));
 }
 
-/// The catalog has tables for vendors that no payload parser reads yet (Twilio, Ably), and
-/// forms that several vendors send: detection refuses them rather than naming another vendor.
+/// Forms that several vendors send: detection refuses them rather than naming another vendor,
+/// and detects each vendor's own body where its members say so.
 #[test]
-fn bodies_of_vendors_without_a_parser_are_refused_not_misnamed() {
+fn bodies_several_vendors_send_are_refused_not_misnamed() {
     for body in [
-        // Ably REST: an `error` object with a numeric code.
-        r#"{"error":{"message":"Token expired","code":40142,"statusCode":401,"href":"https://help.ably.io/error/40142"}}"#,
-        // Twilio REST.
-        r#"{"code":50300,"message":"Service not found","more_info":"https://www.twilio.com/docs/errors/50300","status":404}"#,
+        // An `error` object with a numeric code, without Ably's `statusCode` or `href`.
+        r#"{"error":{"message":"Token expired","code":40142}}"#,
+        // Twilio's code without its `more_info` address.
+        r#"{"code":50300,"message":"Service not found","status":404}"#,
         // ZIM's 1, which Genesys and Agora also have.
         r#"{"code":1,"message":"failed"}"#,
         // Tencent IM's web SDK rejection without its `data`, and with a code in Ably's ranges.
@@ -502,6 +502,23 @@ fn bodies_of_vendors_without_a_parser_are_refused_not_misnamed() {
             Err(PayloadError::Ambiguous { .. } | PayloadError::UnknownShape { .. }) => {}
             other => panic!("{body}: {other:?}"),
         }
+    }
+    for (body, shape) in [
+        (
+            r#"{"error":{"message":"Token expired","code":40142,"statusCode":401,"href":"https://help.ably.io/error/40142"}}"#,
+            Shape::AblyRest,
+        ),
+        (
+            r#"{"code":50300,"message":"Service not found","more_info":"https://www.twilio.com/docs/errors/50300","status":404}"#,
+            Shape::TwilioRest,
+        ),
+        // ZEGOCLOUD ZIM's seven digits are no other vendor's.
+        (
+            r#"{"code":6000001,"message":"The SDK has not been initialized."}"#,
+            Shape::ZegoZimError,
+        ),
+    ] {
+        assert_eq!(payload::parse(body).unwrap().shape(), shape, "{body}");
     }
 }
 

@@ -18,6 +18,8 @@ use crate::Table;
 /// | `genesys_chat` | [`parse_genesys`](super::parse_genesys) |
 /// | `stream_chat` | [`parse_stream`](super::parse_stream) |
 /// | `sendbird_chat` | [`parse_sendbird`](super::parse_sendbird) |
+/// | `twilio_conversations` | [`parse_twilio`](super::parse_twilio) |
+/// | `ably` | [`parse_ably`](super::parse_ably) |
 /// | `tencent_im` | [`parse_tencent`](super::parse_tencent) (a batch reply: [`parse_tencent_rest`](super::parse_tencent_rest)) |
 /// | `zego_zim` | [`parse_zego`](super::parse_zego) |
 ///
@@ -45,6 +47,8 @@ pub fn parse_for(
         (Table::GenesysChat, _) => super::parse_genesys(text),
         (Table::StreamChat, _) => super::parse_stream(text),
         (Table::SendbirdChat, _) => super::parse_sendbird(text),
+        (Table::TwilioConversations, _) => super::parse_twilio(text),
+        (Table::Ably, _) => super::parse_ably(text),
         (Table::TencentIm, _) => super::parse_tencent(text),
         (Table::ZegoZim, _) => super::parse_zego(text),
         _ => Err(PayloadError::NoParser { table }),

@@ -1,10 +1,13 @@
 //! Shape detection: [`parse`] and its rules, one table ordered by what the SDKs really emit.
 
+use super::ably::ably;
 use super::fields::{ErrorField, Fields, Key, read};
 use super::sendbird::sendbird;
 use super::shapes::{agora, agora_rest, exception, genesys, rest_body};
+use super::signals::http_status;
 use super::stream::{stream, ws_message};
 use super::tencent::{rest_error, tencent_web};
+use super::twilio::twilio;
 use super::zego::zego;
 use super::{ParsedError, PayloadError, Shape};
 use crate::{RawCode, Table};
@@ -14,41 +17,46 @@ use crate::{RawCode, Table};
 /// The first rule that fits decides; a payload that more than one vendor's SDK sends in the same
 /// form is refused with [`PayloadError::Ambiguous`], which names the candidates: detection never
 /// guesses a vendor. The rules, in order (measured on every captured fixture of the CometChat,
-/// Agora, Stream, Sendbird, Tencent Cloud IM and ZEGOCLOUD ZIM SDKs: each is detected as its own
-/// vendor or refused):
+/// Agora, Stream, Sendbird, Twilio, Ably, Tencent Cloud IM and ZEGOCLOUD ZIM SDKs: each is detected as its own vendor or refused):
 ///
 /// | # | the payload has | it is |
 /// |---|---|---|
-/// | 1 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
-/// | 2 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
-/// | 3 | an `error` object whose `code` is text (or absent) | CometChat REST body |
-/// | 4 | an `error` object with a numeric `code` | refused: ambiguous (Ably's REST body has this form) |
-/// | 5 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
-/// | 6 | `error: true` with a `code` | Sendbird Platform API body |
-/// | 7 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
-/// | 8 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
-/// | 9 | `ActionStatus` with `ErrorCode` | Tencent Cloud IM REST API reply (a success or a partial failure of a batch is refused: [`PayloadError::Success`], [`PayloadError::PartialFailure`]) |
-/// | 10 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
-/// | 11 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
-/// | 12 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
-/// | 13 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
-/// | 14 | a seven-digit numeric `code` that ZEGOCLOUD ZIM's table lists or of its `6000xyy` form (6000000 to 6000999), that no other vendor's table claims | ZEGOCLOUD ZIM SDK error |
-/// | 15 | a numeric `code` with a `data` member and no `name`, that Tencent Cloud IM's table lists (or its range holds) and no other vendor's table or range claims | Tencent Cloud IM web SDK rejection |
-/// | 16 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
-/// | 17 | any other `code` | refused: ambiguous |
-/// | 18 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
-/// | 19 | none of these | refused: [`PayloadError::UnknownShape`] |
+/// | 1 | a numeric `code` with a `type`, `more_info` or `moreInfo` that is a twilio.com address | Twilio REST body, `RestException` or `TwilioServiceException` |
+/// | 2 | a numeric `code` with an `href` that is a help.ably.io address | Ably `ErrorInfo` |
+/// | 3 | `terminal` (also in an `error` object), `errorCode` with `httpStatusCode`, `description` with `body` and `status`, or a `reply` object without a `code` | Twilsock `connectionError` (`initFailed` wraps it in `error`), `TwilsockUpstreamError`, `TwilsockReplyError` |
+/// | 4 | `title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`) | refused: [`PayloadError::ProblemDetails`] (RFC 9457) |
+/// | 5 | an `error` object with a `StatusCode` | Stream WebSocket error frame |
+/// | 6 | an `error` object whose `code` is text (or absent) | CometChat REST body |
+/// | 7 | an `error` object with a numeric `code` and a `statusCode` or a help.ably.io `href`, or beside an `action` | Ably REST body or protocol message |
+/// | 8 | an `error` object with a numeric `code` | refused: ambiguous (Ably's body without its `statusCode`) |
+/// | 9 | an `error` text with `exception` or `error_description`, or that is an Agora REST `error` string | Agora REST body |
+/// | 10 | `error: true` with a `code` | Sendbird Platform API body |
+/// | 11 | a `reason` object with a numeric `code` and a `statusCode` or a help.ably.io `href` | Ably state change |
+/// | 12 | `name: "ErrorFromResponse"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure | Stream (see [`parse_stream`](super::parse_stream)) |
+/// | 13 | `name: "SendbirdError"` or `_detail` | Sendbird `SendbirdError` |
+/// | 14 | `ActionStatus` with `ErrorCode` | Tencent Cloud IM REST API reply (a success or a partial failure of a batch is refused: [`PayloadError::Success`], [`PayloadError::PartialFailure`]) |
+/// | 15 | a numeric `code` that Ably's table lists or whose range it documents, with a numeric `statusCode` | Ably `ErrorInfo` |
+/// | 16 | a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`) | a transport error, whatever the vendor |
+/// | 17 | a `type` that is not a URI (a number, or a symbol such as `GROUP_NOT_EXIST`) | Agora Web SDK `ErrorEvent` |
+/// | 18 | a `code` that is text but not a number and not a transport code, or any `code` with a `name` that is not a JavaScript error class | `CometChatException` |
+/// | 19 | a six-digit numeric `code` in Sendbird's ranges that no other vendor's table claims | Sendbird `SendbirdError` |
+/// | 20 | a seven-digit numeric `code` that ZEGOCLOUD ZIM's table lists or of its `6000xyy` form (6000000 to 6000999), that no other vendor's table claims | ZEGOCLOUD ZIM SDK error |
+/// | 21 | a numeric `code` with a `data` member and no `name`, that Tencent Cloud IM's table lists (or its range holds) and no other vendor's table or range claims | Tencent Cloud IM web SDK rejection |
+/// | 22 | a numeric `code` from 1 to 249 that no other vendor's table claims | Genesys `EventError` |
+/// | 23 | any other `code` | refused: ambiguous |
+/// | 24 | a `name` without a code (a JavaScript error) | refused: ambiguous (every JavaScript SDK throws these) |
+/// | 25 | none of these | refused: [`PayloadError::UnknownShape`] |
 ///
 /// A bare `{code, message}` is what five SDKs reject with: Sendbird's `SendbirdError`, Genesys'
 /// `EventError`, ZEGOCLOUD ZIM's error, Tencent Cloud IM's web SDK error (which adds `data`) and,
 /// with their own members, Stream's and Ably's. Only the code's size tells them apart, and only
 /// where the vendors' code spaces do not meet: ZIM's codes are seven digits (`6000xyy`, rule
-/// 14), Sendbird's six (rule 13), Genesys' at most three (rule 16), and no other table has a
+/// 20), Sendbird's six (rule 19), Genesys' at most three (rule 22), and no other table has a
 /// seven-digit code. Tencent Cloud IM's codes (four to six digits, and negative ones) overlap
 /// the ranges of Ably, Twilio and Agora, so its web SDK's error is concluded only with its
-/// `data` member and a code no other table lists or holds in a range (rule 15); a code that
+/// `data` member and a code no other table lists or holds in a range (rule 21); a code that
 /// two tables claim (`1`: Genesys, Agora and ZIM) is refused naming them. The REST API reply's
-/// `ActionStatus` and `ErrorCode` members are Tencent's alone (rule 9).
+/// `ActionStatus` and `ErrorCode` members are Tencent's alone (rule 14).
 ///
 /// Call the shape's own function when you know the vendor: it reads every form of that vendor
 /// (JavaScript errors included) and resolves more precisely (a Calls API body, an Agora REST
@@ -104,7 +112,32 @@ enum Verdict {
 }
 
 /// The detection table; the docs of [`parse`] show it.
-const RULES: [Rule; 18] = [
+const RULES: [Rule; 24] = [
+    Rule {
+        when: "a numeric `code` with a `type`, `more_info` or `moreInfo` that is a twilio.com address",
+        fits: |f| {
+            numeric_code(f)
+                && (host_in(f.more_info, TWILIO) || kind_in(f, TWILIO))
+                && !f.has(Key::Href)
+        },
+        verdict: Verdict::Parse(twilio),
+    },
+    Rule {
+        when: "a numeric `code` with an `href` that is a help.ably.io address",
+        fits: |f| numeric_code(f) && f.has(Key::Href) && host_in(f.more_info, ABLY),
+        verdict: Verdict::Parse(ably),
+    },
+    Rule {
+        when: "`terminal` (also in an `error` object), `errorCode` with `httpStatusCode`, `description` with `body` and `status`, or a `reply` object without a `code`",
+        fits: |f| {
+            f.has(Key::Terminal)
+                || matches!(&f.error, Some(ErrorField::Body(b)) if b.terminal.is_some())
+                || f.has(Key::ErrorCode) && f.has(Key::HttpStatusCode)
+                || f.has(Key::Description) && f.has(Key::Body) && f.has(Key::Status)
+                || !f.has(Key::Code) && f.reply.is_some_and(|r| r.get().starts_with('{'))
+        },
+        verdict: Verdict::Parse(twilio),
+    },
     Rule {
         when: "`title`, `detail` or `instance`; or, with no `error` and no `code`, a `type` that is a URI (has `:` or `/`)",
         fits: problem_member_of,
@@ -121,11 +154,21 @@ const RULES: [Rule; 18] = [
         verdict: Verdict::Parse(cometchat_rest),
     },
     Rule {
+        when: "an `error` object with a numeric `code` and a `statusCode` or a help.ably.io `href`, or beside an `action`",
+        fits: |f| match &f.error {
+            Some(ErrorField::Body(b)) => {
+                f.has(Key::Action) || http_status(b.status_lower).is_some() || host_in(b.href, ABLY)
+            }
+            _ => false,
+        },
+        verdict: Verdict::Parse(ably),
+    },
+    Rule {
         when: "an `error` object with a numeric `code`",
         fits: |f| matches!(f.error, Some(ErrorField::Body(_))),
         verdict: Verdict::Refuse(|_| PayloadError::Ambiguous {
-            reason: "an `error` object with a numeric code: CometChat's codes are text, and Ably's REST body (no parser yet) has this form",
-            candidates: &[Shape::CometChatRest, Shape::Stream],
+            reason: "an `error` object with a numeric code but without Ably's `statusCode` or `href`: CometChat's codes are text, Stream's frames have `StatusCode`",
+            candidates: &[Shape::AblyRest, Shape::Stream, Shape::CometChatRest],
         }),
     },
     Rule {
@@ -146,6 +189,11 @@ const RULES: [Rule; 18] = [
         verdict: Verdict::Parse(sendbird),
     },
     Rule {
+        when: "a `reason` object with a numeric `code` and a `statusCode` or a help.ably.io `href`",
+        fits: |f| !f.has(Key::Code) && ably_reason(f.reason),
+        verdict: Verdict::Parse(ably),
+    },
+    Rule {
         when: "`name: \"ErrorFromResponse\"`, `isWSFailure`, a `StatusCode` with a `code`, or a message stream-chat writes for a WebSocket failure",
         fits: |f| {
             f.name.as_deref() == Some("ErrorFromResponse")
@@ -162,8 +210,22 @@ const RULES: [Rule; 18] = [
     },
     Rule {
         when: "`ActionStatus` with `ErrorCode`",
-        fits: |f| f.has(Key::ActionStatus) && f.has(Key::ErrorCode),
+        fits: |f| f.has(Key::ActionStatus) && f.has(Key::TencentErrorCode),
         verdict: Verdict::Parse(|json, _| rest_error(json)),
+    },
+    Rule {
+        when: "a numeric `code` that Ably's table lists or whose range it documents, with a numeric `statusCode`",
+        fits: |f| {
+            http_status(f.status_lower).is_some()
+                && f.code
+                    .as_ref()
+                    .and_then(RawCode::as_integer)
+                    .is_some_and(|n| {
+                        Table::Ably.lookup_number(n).is_some()
+                            || Table::Ably.section_of(n).is_some()
+                    })
+        },
+        verdict: Verdict::Parse(ably),
     },
     Rule {
         when: "a `code` of the [`transport`](crate::transport) table with no `name` or a JavaScript error class as `name`, that no vendor table also lists unless `name` is axios' (`AxiosError`, `CanceledError`)",
@@ -230,6 +292,8 @@ const RULES: [Rule; 18] = [
                 Shape::TencentError,
                 Shape::ZegoZimError,
                 Shape::TransportError,
+                Shape::TwilioRest,
+                Shape::AblyErrorInfo,
             ],
         }),
     },
@@ -244,12 +308,56 @@ const RULES: [Rule; 18] = [
                 Shape::Stream,
                 Shape::SendbirdError,
                 Shape::TencentError,
+                Shape::TwilioRest,
+                Shape::AblyErrorInfo,
             ],
         }),
     },
 ];
 
-/// The Problem Details member that makes `f` a Problem Details document, if any (rule 1).
+/// The hosts of the vendors' help addresses (Twilio's `more_info`, Ably's `href`).
+const TWILIO: &str = "twilio.com/";
+const ABLY: &str = "help.ably.io/";
+
+/// Whether `f` has a numeric `code`.
+fn numeric_code(f: &Fields<'_>) -> bool {
+    f.code.as_ref().and_then(RawCode::as_integer).is_some()
+        && !matches!(f.code, Some(RawCode::Str(_)))
+}
+
+/// Whether a member's exact text is a string holding an `https://` address on `host` (with or
+/// without `www.`); only the address's start is looked at.
+fn host_in(raw: Option<&serde_json::value::RawValue>, host: &str) -> bool {
+    super::fields::text_of(raw).is_some_and(|url| is_on(&url, host))
+}
+
+fn is_on(url: &str, host: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| r.strip_prefix("www.").unwrap_or(r).starts_with(host))
+}
+
+/// Whether `f`'s `type` is an address on `host`.
+fn kind_in(f: &Fields<'_>, host: &str) -> bool {
+    f.kind
+        .as_ref()
+        .and_then(RawCode::as_str)
+        .is_some_and(|t| is_on(t, host))
+}
+
+/// Whether a `reason` is an Ably `ErrorInfo` (rule 11).
+fn ably_reason(reason: Option<&serde_json::value::RawValue>) -> bool {
+    let Some(raw) = reason.filter(|r| r.get().starts_with('{')) else {
+        return false;
+    };
+    let mut f = Fields::default();
+    read(raw.get(), None, &mut f).is_ok()
+        && numeric_code(&f)
+        && (http_status(f.status_lower).is_some() || f.has(Key::Href) && host_in(f.more_info, ABLY))
+}
+
+/// The Problem Details member that makes `f` a Problem Details document, if any (rule 4).
 fn problem_member(f: &Fields<'_>) -> Option<&'static str> {
     let member = [Key::Title, Key::Detail, Key::Instance]
         .into_iter()
@@ -334,8 +442,8 @@ fn vendor_string_code(code: &RawCode<'_>) -> bool {
     })
 }
 
-/// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use:
-/// a `name` like these says nothing about the vendor.
+/// The names JavaScript gives its own error classes and those of the HTTP clients SDKs use
+/// (axios; got, beneath ably's node build): a `name` like these says nothing about the vendor.
 fn is_js_error_class(name: &str) -> bool {
     matches!(
         name,
@@ -353,6 +461,11 @@ fn is_js_error_class(name: &str) -> bool {
             | "AxiosError"
             | "CanceledError"
             | "FetchError"
+            | "RequestError"
+            | "ReadError"
+            | "HTTPError"
+            | "ParseError"
+            | "MaxRedirectsError"
     )
 }
 
@@ -392,7 +505,7 @@ fn only_in(f: &Fields<'_>, own: Table) -> bool {
 }
 
 /// Whether a table other than `own` lists `n` or has a range that holds it. WebSocket close
-/// codes do not count: a payload carries one only in a WebSocket failure, which rule 7 reads.
+/// codes do not count: a payload carries one only in a WebSocket failure, which rule 12 reads.
 fn claimed_by_another(n: i64, own: Table) -> bool {
     <Table as strum::VariantArray>::VARIANTS
         .iter()

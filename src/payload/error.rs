@@ -55,6 +55,28 @@ pub enum Shape {
     /// code; a server error's own code is in the message (`"code: 50012, message: ..."`).
     #[serde(rename = "zego_zim_error")]
     ZegoZimError,
+    /// A Twilio REST API error body (`{"code", "message", "more_info", "status"}`) or the
+    /// `twilio` SDK's `RestException` made from it.
+    #[serde(rename = "twilio_rest")]
+    TwilioRest,
+    /// The `twilio` SDK's `TwilioServiceException`, from an RFC 9457 body with Twilio's `code`:
+    /// `{"type", "title", "status", "code", "detail", "instance"}`.
+    #[serde(rename = "twilio_service_exception")]
+    TwilioServiceException,
+    /// What Twilsock (beneath `@twilio/conversations`) hands an application: a `connectionError`
+    /// (`{"terminal", "message", "httpStatusCode", "errorCode"}`), a `TwilsockUpstreamError`
+    /// (`{"status", "description", "body"}`) or a `TwilsockReplyError` (`{"reply"}`).
+    #[serde(rename = "twilsock")]
+    Twilsock,
+    /// An Ably REST API error body (`{"error": {"message", "code", "statusCode", "href"}}`), or
+    /// a realtime protocol message carrying an error in the same member (`{"action": 9,
+    /// "error": {...}}`).
+    #[serde(rename = "ably_rest")]
+    AblyRest,
+    /// An Ably SDK `ErrorInfo` (`{"code", "statusCode", "message", "href", "cause"}`), also as
+    /// the `reason` of a connection or channel state change.
+    #[serde(rename = "ably_error_info")]
+    AblyErrorInfo,
 }
 
 impl Shape {
@@ -74,6 +96,11 @@ impl Shape {
             Shape::TencentRest => "tencent_rest",
             Shape::TencentError => "tencent_error",
             Shape::ZegoZimError => "zego_zim_error",
+            Shape::TwilioRest => "twilio_rest",
+            Shape::TwilioServiceException => "twilio_service_exception",
+            Shape::Twilsock => "twilsock",
+            Shape::AblyRest => "ably_rest",
+            Shape::AblyErrorInfo => "ably_error_info",
         }
     }
 }

@@ -33,8 +33,31 @@ pub(super) struct Fields<'a> {
     pub(super) ws_failure: Option<&'a RawValue>,
     /// Sendbird's `SendbirdError._detail` (a JSON text such as `{"retry_after":5}`), exact.
     pub(super) sb_detail: Option<&'a RawValue>,
+    /// Twilio's `more_info` (REST body) or `moreInfo` (the `twilio` SDK's `RestException`), and
+    /// Ably's `href`: the vendor's help address, exact text (only the host is looked at).
+    pub(super) more_info: Option<&'a RawValue>,
+    /// RFC 9457's `title` and `detail` (Twilio's `TwilioServiceException` reads them), exact.
+    pub(super) title: Option<&'a RawValue>,
+    pub(super) detail: Option<&'a RawValue>,
+    /// Ably's `statusCode` (an `ErrorInfo`), exact text.
+    pub(super) status_lower: Option<&'a RawValue>,
+    /// Ably's nested `cause` (an `ErrorInfo`), exact text.
+    pub(super) cause: Option<&'a RawValue>,
+    /// Ably's connection / channel state change: `reason` (an `ErrorInfo`) and `retryIn` (ms).
+    pub(super) reason: Option<&'a RawValue>,
+    pub(super) retry_in: Option<&'a RawValue>,
+    /// Twilsock's `connectionError`: `httpStatusCode` and `errorCode`, exact text.
+    pub(super) http_status_code: Option<&'a RawValue>,
+    pub(super) error_code: Option<&'a RawValue>,
+    /// Twilsock's `connectionError.terminal` flag, exact text (only `true` counts).
+    pub(super) terminal: Option<&'a RawValue>,
+    /// Twilsock's `TwilsockUpstreamError.body`: the upstream service's answer, exact text.
+    pub(super) body: Option<&'a RawValue>,
+    /// Twilsock's `TwilsockReplyError.reply`: the reply header (`status: {code, status,
+    /// description, errorCode}`), exact text.
+    pub(super) reply: Option<&'a RawValue>,
     /// The members present, `null` ones included (bits of [`Key`]).
-    pub(super) seen: u32,
+    pub(super) seen: u64,
 }
 
 impl Fields<'_> {
@@ -42,6 +65,13 @@ impl Fields<'_> {
     pub(super) fn has(&self, key: Key) -> bool {
         self.seen & (1 << key as u32) != 0
     }
+}
+
+/// A text member kept as exact JSON, decoded (borrowed unless it had escapes); `None` for a value
+/// that is not a string.
+pub(super) fn text_of(raw: Option<&RawValue>) -> Option<Cow<'_, str>> {
+    let mut de = serde_json::Deserializer::from_str(raw?.get());
+    serde::de::DeserializeSeed::deserialize(Text, &mut de).ok()?
 }
 
 /// The `error` member: CometChat's body object, Agora REST's code string, Sendbird's flag.
@@ -60,6 +90,15 @@ pub(super) struct Body<'a> {
     pub(super) details: Option<&'a RawValue>,
     /// Stream's WebSocket error frame: the `StatusCode` of its `error` object, exact text.
     pub(super) status_code: Option<&'a RawValue>,
+    /// Ably's `error` object (an `ErrorInfo`): `statusCode`, `href` and `cause`, exact text.
+    pub(super) status_lower: Option<&'a RawValue>,
+    pub(super) href: Option<&'a RawValue>,
+    pub(super) cause: Option<&'a RawValue>,
+    /// `@twilio/conversations`' `initFailed` event wraps a Twilsock `connectionError` in
+    /// `error`: its `terminal`, `httpStatusCode` and `errorCode`, exact text.
+    pub(super) terminal: Option<&'a RawValue>,
+    pub(super) http_status_code: Option<&'a RawValue>,
+    pub(super) error_code: Option<&'a RawValue>,
 }
 
 /// The member names the parser reads; any other name is skipped.
@@ -83,7 +122,21 @@ pub(super) enum Key {
     Instance,
     /// Tencent Cloud IM REST body members (only their presence matters for detection).
     ActionStatus,
+    TencentErrorCode,
+    MoreInfo,
+    MoreInfoCamel,
+    Href,
+    StatusCodeLower,
+    Cause,
+    Action,
+    Reason,
+    RetryIn,
+    HttpStatusCode,
     ErrorCode,
+    Terminal,
+    Body,
+    Description,
+    Reply,
     Other,
 }
 
@@ -107,14 +160,28 @@ impl Key {
             Key::Detail => "detail",
             Key::Instance => "instance",
             Key::ActionStatus => "ActionStatus",
-            Key::ErrorCode => "ErrorCode",
+            Key::TencentErrorCode => "ErrorCode",
+            Key::MoreInfo => "more_info",
+            Key::MoreInfoCamel => "moreInfo",
+            Key::Href => "href",
+            Key::StatusCodeLower => "statusCode",
+            Key::Cause => "cause",
+            Key::Action => "action",
+            Key::Reason => "reason",
+            Key::RetryIn => "retryIn",
+            Key::HttpStatusCode => "httpStatusCode",
+            Key::ErrorCode => "errorCode",
+            Key::Terminal => "terminal",
+            Key::Body => "body",
+            Key::Description => "description",
+            Key::Reply => "reply",
             Key::Other => "",
         }
     }
 
     /// Marks the key as read, failing on a repeat (JSON allows it; a payload must not).
-    fn mark<E: serde::de::Error>(self, seen: &mut u32) -> Result<(), E> {
-        let bit = 1u32 << (self as u32);
+    fn mark<E: serde::de::Error>(self, seen: &mut u64) -> Result<(), E> {
+        let bit = 1u64 << (self as u32);
         if *seen & bit != 0 {
             return Err(E::duplicate_field(self.as_str()));
         }
@@ -150,7 +217,21 @@ impl<'de> Deserialize<'de> for Key {
                     "detail" => Key::Detail,
                     "instance" => Key::Instance,
                     "ActionStatus" => Key::ActionStatus,
-                    "ErrorCode" => Key::ErrorCode,
+                    "ErrorCode" => Key::TencentErrorCode,
+                    "more_info" => Key::MoreInfo,
+                    "moreInfo" => Key::MoreInfoCamel,
+                    "href" => Key::Href,
+                    "statusCode" => Key::StatusCodeLower,
+                    "cause" => Key::Cause,
+                    "action" => Key::Action,
+                    "reason" => Key::Reason,
+                    "retryIn" => Key::RetryIn,
+                    "httpStatusCode" => Key::HttpStatusCode,
+                    "errorCode" => Key::ErrorCode,
+                    "terminal" => Key::Terminal,
+                    "body" => Key::Body,
+                    "description" => Key::Description,
+                    "reply" => Key::Reply,
                     _ => Key::Other,
                 })
             }
@@ -201,7 +282,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let f = self.0;
         let object_only = matches!(self.1, Some(Shape::CometChatRest | Shape::CometChatCalls));
-        let mut seen = 0u32;
+        let mut seen = 0u64;
         while let Some(key) = map.next_key::<Key>()? {
             if key == Key::Other {
                 map.next_value::<serde::de::IgnoredAny>()?;
@@ -225,8 +306,26 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
                 Key::Status => f.status = Some(map.next_value()?),
                 Key::IsWsFailure => f.ws_failure = Some(map.next_value()?),
                 Key::SbDetail => f.sb_detail = Some(map.next_value()?),
+                Key::Title => f.title = Some(map.next_value()?),
+                Key::Detail => f.detail = Some(map.next_value()?),
+                Key::MoreInfo | Key::MoreInfoCamel | Key::Href => {
+                    f.more_info = Some(map.next_value()?);
+                }
+                Key::StatusCodeLower => f.status_lower = Some(map.next_value()?),
+                Key::Cause => f.cause = Some(map.next_value()?),
+                Key::Reason => f.reason = Some(map.next_value()?),
+                Key::RetryIn => f.retry_in = Some(map.next_value()?),
+                Key::HttpStatusCode => f.http_status_code = Some(map.next_value()?),
+                Key::ErrorCode => f.error_code = Some(map.next_value()?),
+                Key::Body => f.body = Some(map.next_value()?),
+                Key::Reply => f.reply = Some(map.next_value()?),
                 // Only their presence matters (they tell shapes apart).
-                Key::Title | Key::Detail | Key::Instance | Key::ActionStatus | Key::ErrorCode => {
+                Key::Terminal => f.terminal = Some(map.next_value()?),
+                Key::Instance
+                | Key::Action
+                | Key::Description
+                | Key::ActionStatus
+                | Key::TencentErrorCode => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
                 Key::Other => {}
@@ -286,10 +385,20 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut body = Body::default();
-        let mut seen = 0u32;
+        let mut seen = 0u64;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
-                Key::Code | Key::Name | Key::Message | Key::Details | Key::StatusCode => {
+                Key::Code
+                | Key::Name
+                | Key::Message
+                | Key::Details
+                | Key::StatusCode
+                | Key::StatusCodeLower
+                | Key::Href
+                | Key::Cause
+                | Key::Terminal
+                | Key::HttpStatusCode
+                | Key::ErrorCode => {
                     key.mark(&mut seen)?;
                 }
                 _ => {
@@ -302,6 +411,12 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
                 Key::Name => body.name = map.next_value_seed(Text)?,
                 Key::Message => body.message = map.next_value_seed(Text)?,
                 Key::StatusCode => body.status_code = Some(map.next_value()?),
+                Key::StatusCodeLower => body.status_lower = Some(map.next_value()?),
+                Key::Href => body.href = Some(map.next_value()?),
+                Key::Cause => body.cause = Some(map.next_value()?),
+                Key::Terminal => body.terminal = Some(map.next_value()?),
+                Key::HttpStatusCode => body.http_status_code = Some(map.next_value()?),
+                Key::ErrorCode => body.error_code = Some(map.next_value()?),
                 _ => body.details = Some(map.next_value()?),
             }
         }

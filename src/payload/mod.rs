@@ -17,6 +17,11 @@
 //! | Tencent Cloud IM REST API reply (HTTP 200 always) | `{"ActionStatus": "FAIL", "ErrorCode": 70107, "ErrorInfo": "...", "ErrorDisplay": "..."}`; batch items `{"ResultItem": [{"To_Account": "...", "ResultCode": 30010, ...}]}`, `{"ErrorList": [...]}` | [`parse_tencent`], [`parse_tencent_rest`] (success, failure or each failed item) |
 //! | Tencent Cloud IM web SDK rejection | `{"code": 2024, "message": "...", "data": {...}}` | [`parse_tencent`] |
 //! | ZEGOCLOUD ZIM SDK rejection | `{"code": 6000121, "message": "code: 50012, message: ..."}` | [`parse_zego`] ([`ParsedError::server_code`]) |
+//! | Twilio REST API body, `twilio` SDK `RestException` | `{"code": 50300, "message": "...", "more_info": "https://www.twilio.com/docs/errors/50300", "status": 400}` | [`parse_twilio`] |
+//! | `twilio` SDK `TwilioServiceException` (RFC 9457) | `{"type": "...", "title": "...", "status": 400, "code": 20001, "detail": "..."}` | [`parse_twilio`] |
+//! | Twilsock `connectionError`, `TwilsockUpstreamError` | `{"terminal": true, "message": "...", "httpStatusCode": 401, "errorCode": 51119}` | [`parse_twilio`] |
+//! | Ably REST API body, protocol message with an error | `{"error": {"message": "...", "code": 40140, "statusCode": 401, "href": "https://help.ably.io/error/40140"}}`, `{"action": 9, "error": {...}}` | [`parse_ably`] |
+//! | Ably SDK `ErrorInfo`, state change `reason` | `{"code": 80003, "statusCode": 400, "message": "...", "cause": {...}}` | [`parse_ably`] |
 //!
 //! Each gives a [`ParsedError`]: the [`Resolution`](crate::resolve::Resolution) of the code (known, pattern, range or
 //! unrecognized) together with the payload's own code, name, message and details, kept verbatim
@@ -122,6 +127,7 @@
 //! for several causes (Agora 101: a file too large, or a network failure during the upload) gets a
 //! class safe for all of them, and its note says so.
 
+mod ably;
 mod by_table;
 mod detect;
 mod error;
@@ -135,6 +141,9 @@ mod tencent;
 mod zego;
 
 pub use by_table::parse_for;
+mod twilio;
+
+pub use ably::parse_ably;
 pub use detect::parse;
 pub use error::{PayloadError, Shape, ShapeName};
 pub use parsed::{Cause, OwnedParsedError, ParsedError};
@@ -146,4 +155,5 @@ pub use shapes::{
 pub(crate) use signals::reason_phrase;
 pub use stream::parse_stream;
 pub use tencent::{TencentBatch, TencentReply, parse_tencent, parse_tencent_rest};
+pub use twilio::parse_twilio;
 pub use zego::parse_zego;

@@ -344,7 +344,93 @@ impl Serialize for ParsedError<'_> {
             #[serde(skip_serializing_if = "Option::is_none")]
             data: Option<&'b RawValue>,
         }
+        /// Twilio's REST body (with the `more_info` address Twilio gives every code) or, for
+        /// a `TwilioServiceException`, its RFC 9457 members.
+        #[derive(Serialize)]
+        struct Twilio<'b> {
+            #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+            kind: Option<String>,
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            detail: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            more_info: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            status: Option<u16>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            details: Option<&'b RawValue>,
+        }
+        /// Twilsock's `connectionError`.
+        #[derive(Serialize)]
+        struct Twilsock<'b> {
+            #[serde(rename = "errorCode")]
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(rename = "httpStatusCode")]
+            status: Option<u16>,
+        }
+        /// Ably's `ErrorInfo` (with the `href` Ably gives every code); in an `error` member for
+        /// the REST body.
+        #[derive(Serialize)]
+        struct AblyInfo<'b> {
+            code: &'b RawCode<'b>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'b str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            message: Option<&'b str>,
+            #[serde(rename = "statusCode", skip_serializing_if = "Option::is_none")]
+            status: Option<u16>,
+            href: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            details: Option<&'b RawValue>,
+        }
+        #[derive(Serialize)]
+        struct AblyRest<'b> {
+            error: AblyInfo<'b>,
+        }
+        let code_text = || match &self.code {
+            RawCode::Str(s) => String::from(&**s),
+            RawCode::Int(n) => alloc::format!("{n}"),
+        };
+        let service = self.shape == Shape::TwilioServiceException;
+        let twilio = Twilio {
+            kind: service
+                .then(|| alloc::format!("https://www.twilio.com/docs/errors/{}", code_text())),
+            code: &self.code,
+            name: self.name.as_deref(),
+            message: self.message.as_deref().filter(|_| !service),
+            detail: self.message.as_deref().filter(|_| service),
+            more_info: (!service)
+                .then(|| alloc::format!("https://www.twilio.com/docs/errors/{}", code_text())),
+            status: self.status,
+            details: self.details,
+        };
+        let ably = AblyInfo {
+            code: &self.code,
+            name: self.name.as_deref(),
+            message: self.message.as_deref(),
+            status: self.status,
+            href: alloc::format!("https://help.ably.io/error/{}", code_text()),
+            details: self.details,
+        };
         match self.shape {
+            Shape::TwilioRest | Shape::TwilioServiceException => twilio.serialize(serializer),
+            Shape::Twilsock => Twilsock {
+                code: &self.code,
+                name: self.name.as_deref(),
+                message: self.message.as_deref(),
+                status: self.status,
+            }
+            .serialize(serializer),
+            Shape::AblyRest => AblyRest { error: ably }.serialize(serializer),
+            Shape::AblyErrorInfo => ably.serialize(serializer),
             Shape::CometChatRest | Shape::CometChatCalls => {
                 Rest { error: inner }.serialize(serializer)
             }

@@ -13,6 +13,7 @@
 //! - `types`: codes and `error` members of the wrong JSON type, numbers beyond `i64`;
 //! - `duplicates`: duplicate keys;
 //! - `tencent`: Tencent Cloud IM REST batch replies and ZIM server codes built to hurt;
+//! - `twilio_ably`: Twilio's and Ably's nested members (`cause` chains, `reason`, `body`);
 //! - `support`: the parsers by shape and the assertions they share.
 //!
 //! [`PayloadError`]: chat_error_codes::payload::PayloadError
@@ -26,6 +27,7 @@ mod nesting;
 mod size;
 mod support;
 mod tencent;
+mod twilio_ably;
 mod types;
 mod utf8;
 

@@ -9,7 +9,7 @@ pub use crate::common::payload::Parser;
 pub type Build = fn(&str) -> String;
 
 /// The parsers with the field that carries the code, and how to build a payload around a code.
-pub const SHAPES: [(&str, Parser, &str, Build); 10] = [
+pub const SHAPES: [(&str, Parser, &str, Build); 12] = [
     ("parse_rest", payload::parse_rest, "error.code", |c| {
         format!(r#"{{"error":{{"code":{c},"message":"m"}}}}"#)
     }),
@@ -42,6 +42,14 @@ pub const SHAPES: [(&str, Parser, &str, Build); 10] = [
     }),
     ("parse_zego", payload::parse_zego, "code", |c| {
         format!(r#"{{"code":{c},"message":"m"}}"#)
+    }),
+    ("parse_twilio", payload::parse_twilio, "code", |c| {
+        format!(
+            r#"{{"code":{c},"message":"m","more_info":"https://www.twilio.com/docs/errors/50300","status":400}}"#
+        )
+    }),
+    ("parse_ably", payload::parse_ably, "error.code", |c| {
+        format!(r#"{{"error":{{"code":{c},"message":"m","statusCode":400}}}}"#)
     }),
 ];
 

@@ -79,6 +79,13 @@ fn codes_of_the_wrong_json_type_are_typed_errors() {
             );
             continue;
         }
+        // ably writes `code: null` beside the status for a non-JSON answer, and Twilio's
+        // parser reads the same: a value classed by the status, not a missing code.
+        if matches!(name, "parse_twilio" | "parse_ably") {
+            let p = parser(&input).unwrap();
+            assert_eq!(p.status(), Some(400), "{name} null");
+            continue;
+        }
         let err = parser(&input).unwrap_err();
         match &err {
             PayloadError::MissingCode { field: f, .. } => assert_eq!(*f, field),

@@ -124,7 +124,7 @@ pub fn digest_payload(out: &mut Digest, name: &str, r: &Result<ParsedError<'_>, 
     }
 }
 
-pub const PARSERS: [(&str, Parser); 11] = [
+pub const PARSERS: [(&str, Parser); 13] = [
     ("parse", payload::parse),
     ("parse_rest", payload::parse_rest),
     ("parse_calls", payload::parse_calls),
@@ -136,6 +136,8 @@ pub const PARSERS: [(&str, Parser); 11] = [
     ("parse_sendbird", payload::parse_sendbird),
     ("parse_tencent", payload::parse_tencent),
     ("parse_zego", payload::parse_zego),
+    ("parse_twilio", payload::parse_twilio),
+    ("parse_ably", payload::parse_ably),
 ];
 
 /// Checks a parser's result on any input: a clean error, or a value that re-serializes to a

@@ -93,9 +93,6 @@ proptest! {
             // The native SDKs' numbers reach a server as app reports, in no payload shape of
             // their own.
             Table::AgoraNative => {}
-            // No payload parser yet: the table is in the catalog, its payload shape is not
-            // (the payload part of issue 23).
-            Table::TwilioConversations | Table::Ably => {}
             // The REST reply (always Tencent's: `ActionStatus` and `ErrorCode`) and the web
             // SDK's rejection (detected only for codes no other table claims: not drawn here).
             Table::TencentIm => {
@@ -115,6 +112,25 @@ proptest! {
                 if (1_000_000..=9_999_999).contains(&n) && alone {
                     inputs.push((body, payload::parse, Shape::ZegoZimError));
                 }
+            }
+            // Twilio's REST body (with the `more_info` address detection reads) and Twilsock's
+            // `connectionError`, written back as sent.
+            Table::TwilioConversations => {
+                let body = format!(r#"{{"code":{code}{tail},"more_info":"https://www.twilio.com/docs/errors/{code}","status":400}}"#);
+                inputs.push((body.clone(), payload::parse_twilio, Shape::TwilioRest));
+                inputs.push((body, payload::parse, Shape::TwilioRest));
+                let event = format!(r#"{{"errorCode":{code}{tail},"httpStatusCode":401}}"#);
+                inputs.push((event.clone(), payload::parse_twilio, Shape::Twilsock));
+                inputs.push((event, payload::parse, Shape::Twilsock));
+            }
+            // Ably's REST body and `ErrorInfo`, with the `href` Ably gives every code.
+            Table::Ably => {
+                let info = format!(r#"{{"code":{code}{tail},"statusCode":400,"href":"https://help.ably.io/error/{code}"}}"#);
+                inputs.push((info.clone(), payload::parse_ably, Shape::AblyErrorInfo));
+                inputs.push((info.clone(), payload::parse, Shape::AblyErrorInfo));
+                let body = format!(r#"{{"error":{info}}}"#);
+                inputs.push((body.clone(), payload::parse_ably, Shape::AblyRest));
+                inputs.push((body, payload::parse, Shape::AblyRest));
             }
             Table::StreamChat => {
                 let body = format!(r#"{{"code":{code}{tail},"StatusCode":400{}}}"#, details_field("details"));

@@ -18,6 +18,8 @@ fn vendor_of(shape: Shape) -> Option<Vendor> {
         Shape::SendbirdPlatform | Shape::SendbirdError => Vendor::Sendbird,
         Shape::TencentRest | Shape::TencentError => Vendor::Tencent,
         Shape::ZegoZimError => Vendor::Zego,
+        Shape::TwilioRest | Shape::TwilioServiceException | Shape::Twilsock => Vendor::Twilio,
+        Shape::AblyRest | Shape::AblyErrorInfo => Vendor::Ably,
         Shape::TransportError => return None,
         other => panic!("a shape this test does not know: {other}"),
     })
@@ -32,6 +34,8 @@ fn vendor_of_file(file: &str) -> Vendor {
         Some("sendbird") => Vendor::Sendbird,
         Some("tencent") => Vendor::Tencent,
         Some("zego") => Vendor::Zego,
+        Some("twilio") => Vendor::Twilio,
+        Some("ably") => Vendor::Ably,
         _ => panic!("{file}"),
     }
 }
@@ -41,6 +45,7 @@ fn detection_never_names_the_wrong_vendor() {
     let mut all = fixtures::objects(&fixtures::root());
     all.extend(fixtures::objects(&fixtures::stream_sendbird()));
     all.extend(fixtures::objects(&fixtures::tencent_zego()));
+    all.extend(fixtures::objects(&fixtures::twilio_ably()));
     let (mut right, mut transport, mut refused, mut wrong) = (0, 0, 0, Vec::new());
     for (file, text) in &all {
         let vendor = vendor_of_file(file);

@@ -18,6 +18,11 @@ pub fn tencent_zego() -> PathBuf {
     root().join("tencent-zego")
 }
 
+/// The Twilio and Ably capture.
+pub fn twilio_ably() -> PathBuf {
+    root().join("twilio-ably")
+}
+
 /// One row of an expectations table, decided by hand.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expected {

@@ -12,3 +12,4 @@ mod fixtures;
 mod http;
 mod stream_sendbird;
 mod tencent_zego;
+mod twilio_ably;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startListeners, PORTS } from './listeners.mjs';
-import { normalise, normaliseB, normaliseTencent } from './normalise.mjs';
+import { normalise, normaliseB, normaliseC, normaliseTencent } from './normalise.mjs';
 import { describeScenario } from './vendor-mock.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,7 +15,8 @@ const JOB_LIMIT_MS = 240_000; // a driver that runs longer than this is killed (
 const PARALLEL = Math.max(1, Math.min(3, os.cpus().length));
 
 // [sdk, driver, scenario], in the order that numbers the fixtures.
-const ONLY = process.env.SDK_CAPTURE_ONLY; // e.g. "agora/closed-port" to run one job while debugging
+// e.g. "agora/closed-port" to run one job while debugging, "twilio,ably" for one fixture folder
+const ONLY = process.env.SDK_CAPTURE_ONLY;
 const JOBS = [
   ['cometchat', 'cometchat.mjs', 'preinit-init'],
   ['cometchat', 'cometchat.mjs', 'failed-login'],
@@ -39,15 +40,22 @@ const JOBS = [
   ['sendbird', 'sendbird.mjs', 'http', 5],
   ['sendbird', 'sendbird.mjs', 'connected', 6],
   ['sendbird', 'sendbird.mjs', 'sweeps', 8],
+  // Twilio (@twilio/conversations over twilsock) and Ably (ably, @ably/chat): mock ta-mock.mjs.
+  ['twilio', 'twilio.mjs', 'connect', 10],
+  ['twilio', 'twilio.mjs', 'sweeps', 11],
+  ['ably', 'ably.mjs', 'realtime', 12],
+  ['ably', 'ably.mjs', 'rest', 13],
+  ['ably', 'ably.mjs', 'chat', 14],
   // Tencent Cloud IM and ZEGOCLOUD ZIM (written to OUT_DIR/tencent-zego; see its README).
-  ['tencent', 'tencent.mjs', 'server', 9],
-  ['tencent', 'tencent.mjs', 'connected', 11],
-  ['tencent', 'tencent.mjs', 'offline', 10],
+  ['tencent', 'tencent.mjs', 'server', 15],
+  ['tencent', 'tencent.mjs', 'connected', 16],
+  ['tencent', 'tencent.mjs', 'offline', 17],
   ['zego', 'zego.mjs', 'offline'],
 ].filter(([sdk, , sc]) => !ONLY || ONLY.split(',').some((o) => o === `${sdk}/${sc}` || o === sdk));
 const GROUP_A = new Set(['cometchat', 'agora']); // written to OUT_DIR (corpus.tsv: file sdk sdk_call code name)
 const GROUP_B = new Set(['stream', 'sendbird']); // written to OUT_DIR/stream-sendbird (see README)
-const GROUP_C = new Set(['tencent', 'zego']); // written to OUT_DIR/tencent-zego (see README)
+const GROUP_C = new Set(['twilio', 'ably']); // written to OUT_DIR/twilio-ably (see README)
+const GROUP_D = new Set(['tencent', 'zego']); // written to OUT_DIR/tencent-zego (see README)
 
 function runJob([sdk, driver, scenario, port], tmp) {
   const file = path.join(tmp, `${sdk}-${scenario}.jsonl`);
@@ -69,7 +77,7 @@ function runJob([sdk, driver, scenario, port], tmp) {
 // and went missing when the heavier Stream/Sendbird jobs ran beside them.
 async function runAll(tmp) {
   const results = new Array(JOBS.length);
-  for (const group of [GROUP_A, GROUP_B, GROUP_C]) {
+  for (const group of [GROUP_A, GROUP_B, GROUP_C, GROUP_D]) {
     const idx = JOBS.map((j, i) => i).filter((i) => group.has(JOBS[i][0]));
     let next = 0;
     const worker = async () => { while (next < idx.length) { const i = idx[next++]; results[i] = await runJob(JOBS[i], tmp); } };
@@ -98,13 +106,20 @@ async function main() {
   let failed = 0;
   const linesB = [];
   const linesC = [];
+  const linesD = [];
   JOBS.forEach(([sdk, , scenario], j) => {
     if (!results[j].ok) failed++;
     if (!fs.existsSync(results[j].file)) return;
     if (GROUP_C.has(sdk)) {
       const lines = fs.readFileSync(results[j].file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
       for (const l of lines) if (l.summary) traffic.push([`${sdk}/${scenario}`, l.summary.traffic]);
-      linesC.push({ sdk, lines: lines.filter((l) => !l.summary).sort((a, b) => a.idx - b.idx || a.sub - b.sub) });
+      linesC.push({ sdk, job: scenario, lines: lines.filter((l) => !l.summary) });
+      return;
+    }
+    if (GROUP_D.has(sdk)) {
+      const lines = fs.readFileSync(results[j].file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      for (const l of lines) if (l.summary) traffic.push([`${sdk}/${scenario}`, l.summary.traffic]);
+      linesD.push({ sdk, lines: lines.filter((l) => !l.summary).sort((a, b) => a.idx - b.idx || a.sub - b.sub) });
       return;
     }
     if (GROUP_B.has(sdk)) {
@@ -145,7 +160,9 @@ async function main() {
   fs.writeFileSync(path.join(outDir, 'corpus.tsv'), `${rows.join('\n')}\n`);
   }
   const countsB = ranB ? writeGroupB(linesB, path.join(outDir, 'stream-sendbird')) : null;
-  const countsC = ranC ? writeGroupC(linesC, path.join(outDir, 'tencent-zego')) : null;
+  const countsC = ranC ? writeGroupC(linesC, path.join(outDir, 'twilio-ably')) : null;
+  const ranD = JOBS.some(([sdk]) => GROUP_D.has(sdk));
+  const countsD = ranD ? writeGroupD(linesD, path.join(outDir, 'tencent-zego')) : null;
   if (process.env.SDK_CAPTURE_RAW) fs.cpSync(tmp, process.env.SDK_CAPTURE_RAW, { recursive: true }); // raw records, for debugging
   fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -159,7 +176,8 @@ async function main() {
     ` (${skipped} non-serialisable values skipped) in ${outDir}`);
   if (countsB) console.log(`fixtures: stream ${countsB.stream}, sendbird ${countsB.sendbird} objects; raw responses: stream ${countsB.httpStream}, sendbird ${countsB.httpSendbird}` +
     ` (${countsB.skipped} non-serialisable values skipped) in ${path.join(outDir, 'stream-sendbird')}`);
-  if (countsC) console.log(`fixtures: tencent ${countsC.tencent}, zego ${countsC.zego} objects (${countsC.skipped} non-serialisable values skipped) in ${path.join(outDir, 'tencent-zego')}`);
+  if (countsC) console.log(`fixtures: twilio ${countsC.twilio}, ably ${countsC.ably} objects (${countsC.skipped} non-serialisable values skipped) in ${path.join(outDir, 'twilio-ably')}`);
+  if (countsD) console.log(`fixtures: tencent ${countsD.tencent}, zego ${countsD.zego} objects (${countsD.skipped} non-serialisable values skipped) in ${path.join(outDir, 'tencent-zego')}`);
   console.log(`${((Date.now() - t0) / 1000).toFixed(0)}s`);
   if (leaked.length) { console.error(`NON-LOOPBACK CONNECTIONS: ${leaked.join(', ')}`); process.exit(2); }
   if (failed) { console.error(`${failed} driver(s) failed or were killed`); process.exit(1); }
@@ -244,9 +262,40 @@ function writeGroupB(jobs, dir) {
   return { stream: seen.stream.size, sendbird: seen.sendbird.size, httpStream: httpCount.stream, httpSendbird: httpCount.sendbird, skipped };
 }
 
+// Twilio / Ably: objects and corpus.tsv (format: README of the twilio-ably fixture folder).
+function writeGroupC(jobs, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(dir)) if (/^(twilio|ably)_\d+\.json$|^corpus\.tsv$/.test(f)) fs.unlinkSync(path.join(dir, f));
+  const seen = { twilio: new Map(), ably: new Map() };
+  let skipped = 0;
+  for (const { sdk, lines } of jobs) {
+    for (const r of lines.sort((a, b) => a.idx - b.idx || a.sub - b.sub)) {
+      if (r.json == null) { skipped++; continue; }
+      const text = normaliseC(r.json, here);
+      if (!seen[sdk].has(text)) seen[sdk].set(text, r);
+    }
+  }
+  const rows = ['file\tsdk\tsdk_call\tsurfaced\tserialization\tctor\tcode\tname\tserver_scenario'];
+  for (const sdk of ['twilio', 'ably']) {
+    let n = 0;
+    for (const [text, r] of seen[sdk]) {
+      const file = `${sdk}_${String(++n).padStart(3, '0')}.json`;
+      fs.writeFileSync(path.join(dir, file), `${text}\n`);
+      const obj = JSON.parse(text);
+      const o = obj && typeof obj === 'object' ? obj : {};
+      const inner = o.error || o.reason || o;
+      const c = inner && typeof inner === 'object' ? (inner.code ?? inner.errorCode) : undefined;
+      const code = c === null ? 'null' : typeof c === 'object' ? JSON.stringify(c) : c;
+      rows.push([file, sdk, r.call, surfaced(r.how), r.serialization, r.ctor, code, o.name, r.scenario].map(tsvB).join('\t'));
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'corpus.tsv'), `${rows.join('\n')}\n`);
+  return { twilio: seen.twilio.size, ably: seen.ably.size, skipped };
+}
+
 // Tencent / ZEGOCLOUD: one object per distinct JSON.stringify text, per SDK, and corpus.tsv
 // (file sdk sdk_call surfaced code name; see the folder's README).
-function writeGroupC(jobs, dir) {
+function writeGroupD(jobs, dir) {
   fs.mkdirSync(dir, { recursive: true });
   // Only the SDKs whose jobs ran are rewritten; the other's files and corpus rows are kept.
   const ran = new Set(jobs.map((j) => j.sdk));

@@ -49,3 +49,13 @@ export function normaliseB(text, scriptsDir) {
     .replace(/("received_at":")\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '$12026-12-02T14:40:19.000Z"')
     .replace(UUID, (u) => (/^a1b2c3d4-0000-4000-8000-000000000000$/i.test(u) || /^64a3e0f2-/.test(u) ? u : '00000000-0000-0000-0000-000000000000'));
 }
+
+// Twilio / Ably (see the twilio-ably fixture README): as normaliseB, and
+// - ably's `retryIn` (the SDK's next-attempt delay: the configured disconnectedRetryTimeout, 700 ms
+//   here, with random jitter and backoff) becomes the configured 700;
+// - `timings` of got's errors (ably's node HTTP client; epoch milliseconds and durations) become 0.
+export function normaliseC(text, scriptsDir) {
+  return normaliseB(text, scriptsDir)
+    .replace(/("retryIn":)[\d.]+/g, '$1700')
+    .replace(/"timings":\{(?:[^{}]|\{[^{}]*\})*\}/g, (t) => t.replace(/(":)\d+(\.\d+)?/g, '$10'));
+}

@@ -85,6 +85,10 @@ pub(crate) enum ShapeArg {
     Stream,
     /// Sendbird Platform API body or SendbirdError.
     Sendbird,
+    /// Twilio REST body, RestException, TwilioServiceException or Twilsock error.
+    Twilio,
+    /// Ably REST body, protocol message, ErrorInfo or state change.
+    Ably,
     /// Tencent Cloud IM REST API reply or web SDK error.
     Tencent,
     /// ZEGOCLOUD ZIM SDK error.
@@ -103,6 +107,8 @@ impl ShapeArg {
             ShapeArg::Genesys => Table::GenesysChat,
             ShapeArg::Stream => Table::StreamChat,
             ShapeArg::Sendbird => Table::SendbirdChat,
+            ShapeArg::Twilio => Table::TwilioConversations,
+            ShapeArg::Ably => Table::Ably,
             ShapeArg::Tencent => Table::TencentIm,
             ShapeArg::Zego => Table::ZegoZim,
         }

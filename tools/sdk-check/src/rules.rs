@@ -194,6 +194,9 @@ const STREAM: &str = "stream-chat";
 const SENDBIRD: &str = "@sendbird/chat";
 /// The folder of the ZEGOCLOUD ZIM Web SDK.
 const ZEGO: &str = "zego-zim-web";
+/// The folder of the Ably Chat JavaScript SDK. (`@twilio/conversations` and twilsock have no
+/// list of codes to read: the few they use are literals in their logic, 50530 and 20104.)
+const ABLY_CHAT: &str = "@ably/chat";
 
 /// Every place the checked SDKs define error codes. Rows of one table are checked together:
 /// a code any of them finds counts as found.
@@ -291,5 +294,13 @@ pub const RULES: &[Rule] = &[
         table: Table::ZegoZim,
         source: "web_sdk",
         code: CodeFrom::MemberAndNumber,
+    },
+    Rule {
+        package: ABLY_CHAT,
+        file: "dist/core/errors.d.ts",
+        scan: Scan::DtsEnum { name: "ErrorCode" },
+        table: Table::Ably,
+        source: "chat",
+        code: CodeFrom::Number,
     },
 ];

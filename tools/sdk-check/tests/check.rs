@@ -89,8 +89,20 @@ export declare enum ZIMErrorCode {
 }
 "#;
 
+const ABLY_CHAT_DTS: &str = r#"
+export declare enum ErrorCode {
+    /**
+     * The request was invalid.
+     */
+    BadRequest = 40000,
+    RoomDiscontinuity = 102100,
+    /** A widget code. */
+    WidgetSpare = 102998
+}
+"#;
+
 /// The synthetic files: package, file, text.
-const FILES: [(&str, &str, &str); 7] = [
+const FILES: [(&str, &str, &str); 8] = [
     ("agora-chat", "status.d.ts", AGORA_DTS),
     ("agora-chat", "Agora-chat.d.ts", AGORA_TYPINGS),
     ("agora-chat", "Agora-chat.js", AGORA_JS),
@@ -102,6 +114,7 @@ const FILES: [(&str, &str, &str); 7] = [
     ("stream-chat", "dist/esm/index.mjs", STREAM_JS),
     ("@sendbird/chat", "lib/__definition.d.ts", SENDBIRD_DTS),
     ("zego-zim-web", "entity/ZIMErrorCode.d.ts", ZEGO_DTS),
+    ("@ably/chat", "dist/core/errors.d.ts", ABLY_CHAT_DTS),
 ];
 
 /// What each rule must find in the synthetic files, by package, file and scan.
@@ -140,6 +153,7 @@ fn expected(rule: &Rule) -> &'static [&'static str] {
         ("zego-zim-web", _, "enum ZIMErrorCode") => {
             &["Success", "CommonModuleParamsInvalid", "WidgetModuleSpare"]
         }
+        ("@ably/chat", _, "enum ErrorCode") => &["BadRequest", "RoomDiscontinuity", "WidgetSpare"],
         _ => panic!("no synthetic snippet for {rule:?}: add one to FILES and to expected()"),
     }
 }
@@ -190,7 +204,8 @@ fn check_compares_each_table_with_the_catalog() {
             "cometchat_sdk",
             "stream_chat",
             "sendbird_chat",
-            "zego_zim"
+            "zego_zim",
+            "ably"
         ]
     );
     let missing = |t: usize| {
@@ -346,6 +361,11 @@ fn each_package_names_its_catalog_source_and_the_versions_agree() {
                 Some("zego-zim-web 2.29.0"),
                 "web_sdk"
             ),
+            (
+                "@ably/chat 0.0.0-synthetic",
+                Some("@ably/chat 1.4.0"),
+                "chat"
+            ),
         ]
     );
     // `[table] sdk` and the package's `[[source]]` record the same version.
@@ -408,6 +428,8 @@ fn the_binary_prints_the_report_and_exits_1_on_drift() {
         "zego_zim: zego-zim-web/entity/ZIMErrorCode.d.ts, enum ZIMErrorCode: 3 codes (3 declared)",
         "zego_zim: SDK codes missing from the catalog: 1",
         "  6000998 WidgetModuleSpare (declared) at ZIMErrorCode.WidgetModuleSpare: \"A widget code.\"",
+        "ably: @ably/chat/dist/core/errors.d.ts, enum ErrorCode: 3 codes (3 declared)",
+        "  102998 WidgetSpare (declared) at ErrorCode.WidgetSpare: \"A widget code.\"",
         "drift found",
     ] {
         assert!(

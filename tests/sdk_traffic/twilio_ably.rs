@@ -1,0 +1,102 @@
+//! The Twilio and Ably capture (`@twilio/conversations` 3.0.1 with twilsock 1.0.2, `ably` 2.28.0
+//! and `@ably/chat` 1.4.0): with the shape named, every object is a value with the class, advice
+//! and delay decided by hand.
+
+use chat_error_codes::payload::{self, ParsedError, PayloadError};
+use chat_error_codes::{Canonical, Recovery};
+
+use crate::fixtures::{self, Expected};
+
+/// The parser of the SDK a fixture came from.
+pub fn parse<'a>(file: &str, text: &'a str) -> Result<ParsedError<'a>, PayloadError> {
+    if file.starts_with("twilio_") {
+        payload::parse_twilio(text)
+    } else {
+        payload::parse_ably(text)
+    }
+}
+
+fn fixtures() -> Vec<(String, String)> {
+    fixtures::objects(&fixtures::twilio_ably())
+}
+
+#[test]
+fn the_corpus_is_complete() {
+    let files = fixtures();
+    let count = |p: &str| files.iter().filter(|(f, _)| f.starts_with(p)).count();
+    let (twilio, ably) = (count("twilio_"), count("ably_"));
+    assert!(
+        twilio >= 40 && ably >= 60,
+        "{twilio} Twilio and {ably} Ably objects"
+    );
+    assert_eq!(twilio + ably, files.len(), "only twilio_ and ably_ objects");
+    let expected = fixtures::expected(&fixtures::twilio_ably().join("expected.tsv"));
+    let names: Vec<&String> = files.iter().map(|(f, _)| f).collect();
+    assert_eq!(
+        names,
+        expected.keys().collect::<Vec<_>>(),
+        "expected.tsv lists every object"
+    );
+    let corpus = std::fs::read_to_string(fixtures::twilio_ably().join("corpus.tsv")).unwrap();
+    assert_eq!(
+        corpus.lines().count() - 1,
+        files.len(),
+        "corpus.tsv lists every object"
+    );
+}
+
+#[test]
+fn every_object_is_a_value_with_its_shape_named() {
+    for (file, text) in fixtures() {
+        let p = parse(&file, &text).unwrap_or_else(|e| panic!("{file}: {text}: {e}"));
+        assert_eq!(p.raw(), text);
+        // Nothing is lost: the value re-serializes to a payload the same parser resolves alike.
+        let again = serde_json::to_string(&p).unwrap();
+        let back = parse(&file, &again).unwrap_or_else(|e| panic!("{file}: {again}: {e}"));
+        assert_eq!(back.resolution(), p.resolution(), "{file}");
+        assert_eq!(back.shape(), p.shape(), "{file}: {again}");
+    }
+}
+
+#[test]
+fn every_object_has_the_class_and_delay_decided_by_hand() {
+    let expected = fixtures::expected(&fixtures::twilio_ably().join("expected.tsv"));
+    let mut wrong = Vec::new();
+    for (file, text) in fixtures() {
+        let p = parse(&file, &text).unwrap();
+        let got = Expected {
+            canonical: p.canonical().to_string(),
+            recovery: p.recovery().to_string(),
+            retry_after: p.retry_after().map(|d| d.as_secs()),
+        };
+        if expected[&file] != got {
+            wrong.push(format!(
+                "{file}: expected {:?}, got {got:?}: {text}",
+                expected[&file]
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn no_failure_is_success_and_no_network_failure_asks_for_a_login() {
+    let expected = fixtures::expected(&fixtures::twilio_ably().join("expected.tsv"));
+    let mut network = 0;
+    for (file, text) in fixtures() {
+        let p = parse(&file, &text).unwrap();
+        assert_ne!(p.canonical(), Canonical::Ok, "{file}");
+        assert_ne!(p.recovery(), Recovery::NoAction, "{file}");
+        if ["Unavailable", "DeadlineExceeded"].contains(&expected[&file].canonical.as_str()) {
+            network += 1;
+            assert_ne!(p.canonical(), Canonical::Unauthenticated, "{file}");
+            assert_ne!(p.recovery(), Recovery::Reauthenticate, "{file}");
+        }
+    }
+    assert!(network >= 10, "{network} network failures");
+}
