@@ -16,8 +16,9 @@
 //! per-table macro (`impl_table!` in `entry.rs`) only forwards to them.
 
 use crate::entry::{Entry, may_contain, pattern_param, same_bytes};
-use crate::fingerprint::{fingerprint, fingerprint_int};
+use crate::fingerprint::{fingerprint, fingerprint_int, ptrhash_hash};
 use crate::{Canonical, Code, Recovery, Section, ServerMessage, Source, Sources, Table};
+use phf_shared::ptrhash::get_index;
 
 /// Everything a generated table holds besides its enum.
 pub(crate) struct TableData<V: 'static> {
@@ -25,14 +26,11 @@ pub(crate) struct TableData<V: 'static> {
     pub(crate) meta: TableMeta,
     /// Fingerprint of each lookup string (code; integer tables also the decimal code and every
     /// symbolic name) to that string and its value.
-    pub(crate) by_code: phf::Map<u64, (&'static str, V)>,
-    /// Strings whose fingerprint an earlier string of `by_code` already has (none in the real
-    /// tables); found by an exact scan after a matching probe.
-    pub(crate) collisions: &'static [(&'static str, V)],
+    pub(crate) by_code: Probe<&'static str, V>,
     /// Bloom filter over the fingerprints in `by_code`.
     pub(crate) code_filter: Filter,
-    /// Integer code to value (empty for string tables).
-    pub(crate) by_number: phf::Map<i32, V>,
+    /// Integer code to value (empty for string tables), by [`fingerprint_int`].
+    pub(crate) by_number: Probe<i32, V>,
     /// Bloom filter over the integer codes.
     pub(crate) number_filter: Filter,
     /// Pattern codes (`INVALID_{param}`) as prefix, suffix and value, longest fixed part first.
@@ -82,6 +80,32 @@ impl Filter {
     }
 }
 
+/// A perfect hash table: phf's PtrHash (built by `phf_generator::ptrhash` in build.rs, probed
+/// by `phf_shared::ptrhash::get_index`) over the keys' 64-bit fingerprints, mixed with `seed` by
+/// [`ptrhash_hash`]. Every key probes to its own slot; any other input to some slot, whose key
+/// the caller compares.
+pub(crate) struct Probe<K: 'static, V: 'static> {
+    pub(crate) seed: u64,
+    pub(crate) pilots: &'static [u8],
+    pub(crate) remap: &'static [u32],
+    /// `(key, value)` in slot order.
+    pub(crate) entries: &'static [(K, V)],
+}
+
+impl<K, V> Probe<K, V> {
+    /// The entry in the slot of fingerprint `fp` (`None` only for an empty table).
+    #[inline(always)]
+    pub(crate) fn slot(&self, fp: u64) -> Option<&'static (K, V)> {
+        if self.pilots.is_empty() {
+            return None;
+        }
+        let hash = ptrhash_hash(fp, self.seed);
+        let len = self.entries.len();
+        let index = get_index(self.seed, hash, self.pilots, self.remap, len);
+        self.entries.get(index as usize)
+    }
+}
+
 impl<V: Copy> TableData<V> {
     /// The value of a code string exactly as the vendor sends it.
     #[inline(always)]
@@ -90,14 +114,9 @@ impl<V: Copy> TableData<V> {
         if !self.code_filter.may_contain(fp) {
             return None;
         }
-        match self.by_code.get(&fp) {
+        match self.by_code.slot(fp) {
             Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
-            Some(_) => self
-                .collisions
-                .iter()
-                .find(|(key, _)| *key == code)
-                .map(|c| c.1),
-            None => None,
+            _ => None,
         }
     }
 
@@ -106,21 +125,17 @@ impl<V: Copy> TableData<V> {
     #[inline(always)]
     pub(crate) fn find_number(&self, code: i32, span: (i32, u32)) -> Option<V> {
         let (first, span) = span;
-        if code.wrapping_sub(first) as u32 > span
-            || !self.number_filter.may_contain(fingerprint_int(code))
-        {
+        if code.wrapping_sub(first) as u32 > span {
             return None;
         }
-        self.probe_number(code)
-    }
-
-    /// The `phf` probe behind [`find_number`](Self::find_number)'s span and filter. Not inlined:
-    /// the probe takes the key by reference, and inlined, its spill to the stack was hoisted
-    /// above the span check, where the return's reload of the stack then waited for it (a
-    /// failed store forward) on every miss: 10.8 ns a miss, 3.3 ns without.
-    #[inline(never)]
-    fn probe_number(&self, code: i32) -> Option<V> {
-        self.by_number.get(&code).copied()
+        let fp = fingerprint_int(code);
+        if !self.number_filter.may_contain(fp) {
+            return None;
+        }
+        match self.by_number.slot(fp) {
+            Some(&(key, value)) if key == code => Some(value),
+            _ => None,
+        }
     }
 
     /// The first pattern that `code` fits, with the parameter.

@@ -1,12 +1,11 @@
-//! The lookup structures: `phf` maps keyed by a code's fingerprint and by integer code, the
-//! Bloom filters that answer most misses before the map is consulted, the pattern list, and the
+//! The lookup structures: PtrHash tables (phf's, see [`ptrhash`]) keyed by a code's fingerprint
+//! and by integer code, the Bloom filters that answer most misses before the map is consulted, the pattern list, and the
 //! `DATA` value that gathers them with `META`.
 
-use std::collections::BTreeSet;
-
-use crate::codegen::fingerprint::{filter_log2, filter_slot, fingerprint_int};
+use crate::codegen::fingerprint::{filter_log2, filter_slot, fingerprint, fingerprint_int};
 use crate::codegen::model::{Entry, Table};
 use crate::codegen::output::Output;
+use crate::codegen::ptrhash;
 
 /// Above this many variants the maps hold a variant's position in `ChatError::ALL` rather than
 /// the variant: rustc resolves each variant named in an expression, and validates each enum
@@ -80,60 +79,70 @@ fn number_span(out: &mut Output, table: &Table) {
 }
 
 /// Writes `NUMBER_SPAN` and `DATA`: `META` plus the maps, filters and patterns.
-pub fn make_data(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u8]) -> u64) {
+pub fn make_data(out: &mut Output, table: &Table, values: &Values) {
     number_span(out, table);
     writeln!(
         out,
         "/// Everything `impl_table!` forwards to (see `src/table_data.rs`).\n#[rustfmt::skip]\nstatic DATA: TableData<Value> = TableData {{\n    meta: META,"
     );
-    by_code(out, table, values, fingerprint);
+    by_code(out, table, values);
     by_number(out, table, values);
     patterns(out, table, values);
     writeln!(out, "}};");
 }
 
-/// The string map: codes and, for integer tables, decimal strings and symbolic names. `phf` is
-/// keyed by a fixed-width fingerprint of the string (hashing 8 bytes is cheaper than hashing the
-/// whole code); the stored string is compared after the probe.
-fn by_code(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u8]) -> u64) {
-    let mut map = phf_codegen::Map::<u64>::new();
-    let mut taken = BTreeSet::new();
-    let mut collisions = Vec::new();
-    let mut fingerprints = Vec::new();
-    for (key, index) in table.keys() {
-        let value = table.entries.get(index).map(|e| values.of(index, e));
-        let item = format!("({key:?}, {})", value.unwrap_or_default());
-        let fp = fingerprint(key.as_bytes());
-        fingerprints.push(fp);
-        if taken.insert(fp) {
-            map.entry(fp, item);
-        } else {
-            // Two codes share a fingerprint (none in the real tables): the later one is found by
-            // an exact scan after the probe, which only happens when the fingerprint matched.
-            collisions.push(item);
-        }
+/// The string map: codes and, for integer tables, decimal strings and symbolic names, keyed by
+/// a fixed-width fingerprint of the string (hashing 8 bytes is cheaper than hashing the whole
+/// code); the stored string is compared after the probe.
+fn by_code(out: &mut Output, table: &Table, values: &Values) {
+    let keys = table.keys();
+    let mut items = Vec::new();
+    let mut fps = Vec::new();
+    for (key, index) in &keys {
+        let value = table.entries.get(*index).map(|e| values.of(*index, e));
+        items.push(format!("({key:?}, {})", value.unwrap_or_default()));
+        fps.push(fingerprint(key.as_bytes()));
     }
-    writeln!(out, "    by_code: {},", map.build());
-    writeln!(out, "    collisions: &[{}],", collisions.join(", "));
-    writeln!(
-        out,
-        "    code_filter: {},",
-        filter(fingerprints.into_iter())
-    );
+    writeln!(out, "    by_code: {},", probe(&fps, &items, &keys));
+    writeln!(out, "    code_filter: {},", filter(fps.into_iter()));
 }
 
-/// The integer map (empty for string tables).
+/// The integer map (empty for string tables), keyed by [`fingerprint_int`].
 fn by_number(out: &mut Output, table: &Table, values: &Values) {
-    let mut map = phf_codegen::Map::<i32>::new();
-    let mut numbers = Vec::new();
+    let mut items = Vec::new();
+    let mut fps = Vec::new();
+    let mut keys = Vec::new();
     for (index, entry) in table.entries.iter().enumerate() {
         if let Some(number) = entry.number {
-            map.entry(number, values.of(index, entry));
-            numbers.push(fingerprint_int(number));
+            items.push(format!("({number}, {})", values.of(index, entry)));
+            fps.push(fingerprint_int(number));
+            keys.push((entry.code.clone(), index));
         }
     }
-    writeln!(out, "    by_number: {},", map.build());
-    writeln!(out, "    number_filter: {},", filter(numbers.into_iter()));
+    writeln!(out, "    by_number: {},", probe(&fps, &items, &keys));
+    writeln!(out, "    number_filter: {},", filter(fps.into_iter()));
+}
+
+/// A `Probe` literal: the PtrHash layout of `fps` and the `items` in slot order. Two keys with
+/// one fingerprint were refused before generating (`validate::fingerprint_problems`); meeting
+/// them here is a bug in the generator.
+fn probe(fps: &[u64], items: &[String], keys: &[(String, usize)]) -> String {
+    let layout = ptrhash::layout(fps).unwrap_or_else(|(a, b)| {
+        let name = |i: usize| keys.get(i).map_or("?", |k| k.0.as_str());
+        panic!("{:?} and {:?} share a fingerprint", name(a), name(b))
+    });
+    let slots: Vec<&str> = layout
+        .slots
+        .iter()
+        .filter_map(|&i| items.get(i).map(String::as_str))
+        .collect();
+    format!(
+        "Probe {{ seed: {:#018x}, pilots: &{:?}, remap: &{:?}, entries: &[{}] }}",
+        layout.seed,
+        layout.pilots,
+        layout.remap,
+        slots.join(", ")
+    )
 }
 
 /// Pattern codes, longest fixed part first.
