@@ -88,15 +88,15 @@ pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// The filter key of an integer code.
+/// The lookup key of an integer code: the code itself. [`ptrhash_hash`]'s multiply mixes it
+/// for the probe and the filter.
 #[inline(always)]
-pub fn fingerprint_int(n: i32) -> u64 {
-    let h = (u64::from(n as u32) ^ 0x5851_F42D_4C95_7F2D).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 32)
+pub const fn fingerprint_int(n: i32) -> u64 {
+    n as u32 as u64
 }
 
-/// The hash that a table's PtrHash (phf's, `phf_shared::ptrhash`) reads for the key `fp` under
-/// the table's `seed`: one multiply. The multiplier is odd, so for every seed this is a
+/// The hash that a table's PtrHash (phf's, `phf_shared::ptrhash`) and its Bloom filter read for
+/// the key `fp` under the table's `seed`: one multiply. The multiplier is odd, so for every seed this is a
 /// bijection of `fp`: distinct fingerprints keep distinct hashes, which the search in
 /// `phf_generator::ptrhash` needs to end (it tries seed after seed until every hash has a slot).
 #[inline(always)]
