@@ -3,7 +3,8 @@
 //! [`build`] reads as the table of contents: for every table of the list (`src/tables.rs`),
 //! [`validate::load`] parses the file ([`format`]) and checks it rule group by rule group into
 //! the [`model`]; cross-table rules follow; then [`write::generate`] writes the table in named
-//! steps (header, map value, enum and docs, metadata, maps and filters). [`naming`] holds the
+//! steps (header, map value, enum and docs, metadata, maps and filters), the maps through
+//! [`ptrhash`] (phf's PtrHash over the keys' fingerprints). [`naming`] holds the
 //! naming rules, [`output`] the writer that cannot fail. The canonical and recovery names, the
 //! default recovery rule, the fingerprint and the list of tables are the library's own files,
 //! included here, so the generator and the library cannot disagree.
@@ -11,7 +12,7 @@
 #[allow(dead_code)] // the generator uses the names and the default recovery only
 #[path = "../src/classification.rs"]
 mod classification;
-#[allow(dead_code)] // the library probes; the generator only builds
+#[allow(dead_code)] // the library probes and compares; the generator only builds
 #[path = "../src/fingerprint.rs"]
 pub mod fingerprint;
 #[path = "../src/named_enum.rs"]
@@ -28,6 +29,7 @@ pub mod format;
 pub mod model;
 pub mod naming;
 pub mod output;
+pub mod ptrhash;
 pub mod validate;
 pub mod write;
 

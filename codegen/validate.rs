@@ -7,9 +7,11 @@ use serde::Deserialize;
 
 use super::classification::{Canonical, Recovery};
 use super::error::DataError;
+use super::fingerprint::fingerprint;
 use super::format::{CodeKind, RawCode, RawEntry, RawSection, RawSource, RawTable, TOP_LEVEL_KEYS};
 use super::model::{Entry, Section, ServerMessage, Source, SourceKind, Table};
 use super::naming::{PARAM, is_code_string, is_name, valid_ident, variant_name};
+use super::ptrhash::duplicate;
 
 /// The canonical class names, as the data spells them (the library's variant names).
 fn canonical_names() -> Vec<&'static str> {
@@ -142,7 +144,7 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         return Err(check.errors);
     }
     let raw = header.raw;
-    Ok(Table {
+    let table = Table {
         vendor: raw.vendor,
         title: raw.title,
         source: raw.source,
@@ -155,7 +157,43 @@ pub fn load(label: &str, text: &str) -> Result<Table, Vec<DataError>> {
         sources,
         sections,
         entries,
-    })
+    };
+    let errors = fingerprint_problems(label, &table, fingerprint);
+    if errors.is_empty() {
+        Ok(table)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Lookup keys of one table that share a fingerprint: the PtrHash search cannot separate them
+/// (it would try seeds for ever), so the build stops and names both. `fingerprint` is a
+/// parameter so that tests can force a collision, which the real 64-bit one makes too rare to
+/// write down.
+pub fn fingerprint_problems(
+    label: &str,
+    table: &Table,
+    fingerprint: fn(&[u8]) -> u64,
+) -> Vec<DataError> {
+    let keys = table.keys();
+    let fps: Vec<u64> = keys
+        .iter()
+        .map(|(k, _)| fingerprint(k.as_bytes()))
+        .collect();
+    let Some((a, b)) = duplicate(&fps) else {
+        return Vec::new();
+    };
+    let key = |i: usize| keys.get(i).map_or("", |k| k.0.as_str());
+    vec![DataError::entry(
+        label,
+        key(b),
+        format!(
+            "lookup key {:?} has the fingerprint of {:?} (src/fingerprint.rs); change one of \
+             the keys or the fingerprint's constants",
+            key(b),
+            key(a)
+        ),
+    )]
 }
 
 fn top_level_keys(check: &mut Check, doc: &toml::Table) {

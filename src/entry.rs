@@ -94,7 +94,7 @@ impl<E: crate::ErrorInfo> core::fmt::Display for Show<'_, E> {
 }
 
 /// Implements the shared API of one generated table by forwarding to its `DATA`
-/// ([`TableData`](crate::table_data::TableData)). `$kind` is `string` or `integer`.
+/// ([`TableData`](crate::table_data::TableData)) and `MAPS` ([`Maps`](crate::table_data::Maps)). `$kind` is `string` or `integer`.
 macro_rules! impl_table {
     ($table:expr, $kind:ident) => {
         impl ChatError {
@@ -125,19 +125,19 @@ macro_rules! impl_table {
             /// Pattern codes are not expanded here: see the crate's `resolve` functions.
             #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
-                DATA.find_code(code).and_then(variant)
+                MAPS.find_code(code).and_then(variant)
             }
 
             /// The entry keyed `"<status> <code>"` (HTTP-keyed tables; none elsewhere).
             #[inline]
             pub(crate) fn find_status_code(status: u16, code: &str) -> Option<Self> {
-                $crate::table_data::find_status_code(&DATA, status, code).and_then(variant)
+                $crate::table_data::find_status_code(&MAPS, status, code).and_then(variant)
             }
 
             /// Any table's integer lookup (none in string tables).
             #[inline]
             pub(crate) fn find_number(code: i32) -> Option<Self> {
-                DATA.find_number(code, NUMBER_SPAN).and_then(variant)
+                MAPS.find_number(code, NUMBER_SPAN).and_then(variant)
             }
 
             /// The code exactly as the vendor sends it.

@@ -1,4 +1,4 @@
-//! The fixed-width lookup key of a code, shared by build.rs (which builds the `phf` maps and
+//! The fixed-width lookup key of a code, shared by build.rs (which builds the PtrHash tables and
 //! filters over it) and the library (which computes it for every lookup): one definition, so
 //! the two can never disagree. Plain `core` Rust, no indexing that can panic.
 
@@ -39,10 +39,10 @@ const K1: u64 = 0x8BB8_4B93_962E_ACC9;
 const K2: u64 = 0x4B33_A62E_D433_D4A3;
 
 /// The key of a code string: every byte of it, read 8 bytes at a time and mixed by folded
-/// multiplication, with the length. `phf` hashes this `u64` instead of the whole string; the
-/// stored string is compared after the probe, so a collision with an unknown input never
-/// returns a wrong entry, and known codes that collide are found by an exact scan of the
-/// generated `COLLISIONS` list (empty for every real table).
+/// multiplication, with the length. The PtrHash probe reads this `u64` (through
+/// [`ptrhash_hash`]) instead of the whole string; the stored string is compared after the
+/// probe, so a collision with an unknown input never returns a wrong entry. Two codes of one
+/// table with the same fingerprint stop the build (none in the real tables).
 #[inline(always)]
 pub fn fingerprint(b: &[u8]) -> u64 {
     let n = b.len();
@@ -88,11 +88,20 @@ pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// The filter key of an integer code.
+/// The lookup key of an integer code: the code itself. [`ptrhash_hash`]'s multiply mixes it
+/// for the probe and the filter.
 #[inline(always)]
-pub fn fingerprint_int(n: i32) -> u64 {
-    let h = (u64::from(n as u32) ^ 0x5851_F42D_4C95_7F2D).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 32)
+pub const fn fingerprint_int(n: i32) -> u64 {
+    n as u32 as u64
+}
+
+/// The hash that a table's PtrHash (phf's, `phf_shared::ptrhash`) and its Bloom filter read for
+/// the key `fp` under the table's `seed`: one multiply. The multiplier is odd, so for every seed this is a
+/// bijection of `fp`: distinct fingerprints keep distinct hashes, which the search in
+/// `phf_generator::ptrhash` needs to end (it tries seed after seed until every hash has a slot).
+#[inline(always)]
+pub const fn ptrhash_hash(fp: u64, seed: u64) -> u64 {
+    (fp ^ seed).wrapping_mul(0x9FB2_1C65_1E98_DF25)
 }
 
 /// The word and bit of a filter of `2^log2` bits that `fp` selects (its top `log2` bits).

@@ -10,33 +10,38 @@
 //! - `const NUMBER_SPAN: (i32, u32)`: the smallest integer code and the distance to the
 //!   largest (`(i32::MAX, 0)` for string tables), a constant so that lookups of codes outside
 //!   compile to two comparisons with immediates;
+//! - `const MAPS: Maps<Value>`: the lookup maps (PtrHash tables and Bloom filters), below;
 //! - `static DATA: TableData<Value>`: everything else, below.
 //!
-//! The lookups and accessors are written once, here, over [`TableData`] and [`Row`]; the
+//! The lookups and accessors are written once, here, over [`TableData`], [`Maps`] and [`Row`]; the
 //! per-table macro (`impl_table!` in `entry.rs`) only forwards to them.
 
 use crate::entry::{Entry, may_contain, pattern_param, same_bytes};
-use crate::fingerprint::{fingerprint, fingerprint_int};
+use crate::fingerprint::{fingerprint, fingerprint_int, ptrhash_hash};
 use crate::{Section, ServerMessage, Source, Sources, Table};
+use phf_shared::ptrhash::get_index;
 
-/// Everything a generated table holds besides its enum.
+/// Everything a generated table holds besides its enum and its [`Maps`].
 pub(crate) struct TableData<V: 'static> {
     /// What the entries say, shared with [`AnyChatError`](crate::AnyChatError) through [`Row`].
     pub(crate) meta: TableMeta,
-    /// Fingerprint of each lookup string (code; integer tables also the decimal code and every
-    /// symbolic name) to that string and its value.
-    pub(crate) by_code: phf::Map<u64, (&'static str, V)>,
-    /// Strings whose fingerprint an earlier string of `by_code` already has (none in the real
-    /// tables); found by an exact scan after a matching probe.
-    pub(crate) collisions: &'static [(&'static str, V)],
-    /// Bloom filter over the fingerprints in `by_code`.
-    pub(crate) code_filter: Filter,
-    /// Integer code to value (empty for string tables).
-    pub(crate) by_number: phf::Map<i32, V>,
-    /// Bloom filter over the integer codes.
-    pub(crate) number_filter: Filter,
     /// Pattern codes (`INVALID_{param}`) as prefix, suffix and value, longest fixed part first.
     pub(crate) patterns: &'static [(&'static str, &'static str, V)],
+}
+
+/// A table's lookup maps. The generated file defines them as a `const` (`MAPS`), not inside the
+/// `static DATA`: a lookup inlined into a user's crate then reads the seeds, lengths and
+/// addresses as immediates, where a field of an extern static is a load (through the GOT) each.
+pub(crate) struct Maps<V: 'static> {
+    /// Fingerprint of each lookup string (code; integer tables also the decimal code and every
+    /// symbolic name) to that string and its value.
+    pub(crate) by_code: Probe<&'static str, V>,
+    /// Bloom filter over the hashes of `by_code`'s keys.
+    pub(crate) code_filter: Filter,
+    /// Integer code to value (empty for string tables), by [`fingerprint_int`].
+    pub(crate) by_number: Probe<i32, V>,
+    /// Bloom filter over the hashes of `by_number`'s keys.
+    pub(crate) number_filter: Filter,
 }
 
 /// The metadata of one table: the rows and the flat arrays their spans index.
@@ -82,22 +87,48 @@ impl Filter {
     }
 }
 
-impl<V: Copy> TableData<V> {
+/// A perfect hash table: phf's PtrHash (built by `phf_generator::ptrhash` in build.rs, probed
+/// by `phf_shared::ptrhash::get_index`) over the keys' 64-bit fingerprints, mixed with `seed` by
+/// [`ptrhash_hash`]. Every key probes to its own slot; any other input to some slot, whose key
+/// the caller compares.
+pub(crate) struct Probe<K: 'static, V: 'static> {
+    pub(crate) seed: u64,
+    pub(crate) pilots: &'static [u8],
+    pub(crate) remap: &'static [u32],
+    /// `(key, value)` in slot order.
+    pub(crate) entries: &'static [(K, V)],
+}
+
+impl<K, V> Probe<K, V> {
+    /// The hash of fingerprint `fp` that [`slot`](Self::slot) and the table's filter read.
+    #[inline(always)]
+    pub(crate) fn hash(&self, fp: u64) -> u64 {
+        ptrhash_hash(fp, self.seed)
+    }
+
+    /// The entry in the slot of `hash` (`None` only for an empty table).
+    #[inline(always)]
+    pub(crate) fn slot(&self, hash: u64) -> Option<&'static (K, V)> {
+        if self.pilots.is_empty() {
+            return None;
+        }
+        let len = self.entries.len();
+        let index = get_index(self.seed, hash, self.pilots, self.remap, len);
+        self.entries.get(index as usize)
+    }
+}
+
+impl<V: Copy> Maps<V> {
     /// The value of a code string exactly as the vendor sends it.
     #[inline(always)]
     pub(crate) fn find_code(&self, code: &str) -> Option<V> {
-        let fp = fingerprint(code.as_bytes());
-        if !self.code_filter.may_contain(fp) {
+        let hash = self.by_code.hash(fingerprint(code.as_bytes()));
+        if !self.code_filter.may_contain(hash) {
             return None;
         }
-        match self.by_code.get(&fp) {
+        match self.by_code.slot(hash) {
             Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
-            Some(_) => self
-                .collisions
-                .iter()
-                .find(|(key, _)| *key == code)
-                .map(|c| c.1),
-            None => None,
+            _ => None,
         }
     }
 
@@ -106,23 +137,21 @@ impl<V: Copy> TableData<V> {
     #[inline(always)]
     pub(crate) fn find_number(&self, code: i32, span: (i32, u32)) -> Option<V> {
         let (first, span) = span;
-        if code.wrapping_sub(first) as u32 > span
-            || !self.number_filter.may_contain(fingerprint_int(code))
-        {
+        if code.wrapping_sub(first) as u32 > span {
             return None;
         }
-        self.probe_number(code)
+        let hash = self.by_number.hash(fingerprint_int(code));
+        if !self.number_filter.may_contain(hash) {
+            return None;
+        }
+        match self.by_number.slot(hash) {
+            Some(&(key, value)) if key == code => Some(value),
+            _ => None,
+        }
     }
+}
 
-    /// The `phf` probe behind [`find_number`](Self::find_number)'s span and filter. Not inlined:
-    /// the probe takes the key by reference, and inlined, its spill to the stack was hoisted
-    /// above the span check, where the return's reload of the stack then waited for it (a
-    /// failed store forward) on every miss: 10.8 ns a miss, 3.3 ns without.
-    #[inline(never)]
-    fn probe_number(&self, code: i32) -> Option<V> {
-        self.by_number.get(&code).copied()
-    }
-
+impl<V: Copy> TableData<V> {
     /// The first pattern that `code` fits, with the parameter.
     pub(crate) fn find_pattern<'c>(&self, code: &'c str) -> Option<(V, &'c str)> {
         self.patterns
@@ -190,14 +219,14 @@ macro_rules! impl_error_info {
 pub(crate) use impl_error_info;
 
 /// The value of `"<status> <code>"` (an `http` table's key for a status and `error` string).
-pub(crate) fn find_status_code<V: Copy>(data: &TableData<V>, status: u16, code: &str) -> Option<V> {
+pub(crate) fn find_status_code<V: Copy>(data: &Maps<V>, status: u16, code: &str) -> Option<V> {
     let mut buf = [0u8; 96];
     let key = status_key(&mut buf, status, code)?;
     data.find_code(key)
 }
 
 /// The value of a status listed without an `error` string (its key is the status).
-pub(crate) fn find_status<V: Copy>(data: &TableData<V>, status: u16) -> Option<V> {
+pub(crate) fn find_status<V: Copy>(data: &Maps<V>, status: u16) -> Option<V> {
     let mut buf = [0u8; 96];
     // The key's first three bytes: the status's digits.
     data.find_code(status_key(&mut buf, status, "")?.get(..3)?)

@@ -141,7 +141,7 @@ done
     echo "|---|$(for r in $(seq 1 "$REPS"); do printf -- '---|'; done)"
     for unit in "chat-error-codes	lib" "chat-error-codes	build-script" "chat-error-codes	build-script (run)" \
         "serde_derive	lib" "strum_macros	lib" "thiserror-impl	lib" "syn	lib" \
-        "serde_json	lib" "toml	lib" "phf_codegen	lib" "phf_generator	lib"; do
+        "serde_json	lib" "toml	lib" "phf_shared	lib" "phf_generator	lib"; do
         row="| ${unit/	/ (}) |"
         for r in $(seq 1 "$REPS"); do
             # Some units (syn) are built twice: once per feature set.

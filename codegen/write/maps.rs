@@ -1,12 +1,13 @@
-//! The lookup structures: `phf` maps keyed by a code's fingerprint and by integer code, the
-//! Bloom filters that answer most misses before the map is consulted, the pattern list, and the
-//! `DATA` value that gathers them with `META`.
+//! The lookup structures: PtrHash tables (phf's, see [`ptrhash`]) keyed by a code's fingerprint
+//! and by integer code with the Bloom filters that answer most misses before the map is
+//! consulted (together `MAPS`), and the pattern list, which `DATA` gathers with `META`.
 
-use std::collections::BTreeSet;
-
-use crate::codegen::fingerprint::{filter_log2, filter_slot, fingerprint_int};
+use crate::codegen::fingerprint::{
+    filter_log2, filter_slot, fingerprint, fingerprint_int, ptrhash_hash,
+};
 use crate::codegen::model::{Entry, Table};
 use crate::codegen::output::Output;
+use crate::codegen::ptrhash;
 
 /// Above this many variants the maps hold a variant's position in `ChatError::ALL` rather than
 /// the variant: rustc resolves each variant named in an expression, and validates each enum
@@ -53,12 +54,13 @@ pub fn make_value(out: &mut Output, values: &Values, repr: &str) {
     }
 }
 
-/// A one-hash Bloom filter over `keys`, as a `Filter` literal.
-fn filter(keys: impl ExactSizeIterator<Item = u64>) -> String {
-    let log2 = filter_log2(keys.len());
+/// A one-hash Bloom filter over the hashes of `fps` under `seed` (what the probe reads), as a
+/// `Filter` literal.
+fn filter(fps: &[u64], seed: u64) -> String {
+    let log2 = filter_log2(fps.len());
     let mut bits = vec![0u64; (1usize << log2) / 64];
-    for fp in keys {
-        let (word, bit) = filter_slot(fp, log2);
+    for &fp in fps {
+        let (word, bit) = filter_slot(ptrhash_hash(fp, seed), log2);
         if let Some(w) = bits.get_mut(word) {
             *w |= bit;
         }
@@ -79,61 +81,79 @@ fn number_span(out: &mut Output, table: &Table) {
     );
 }
 
-/// Writes `NUMBER_SPAN` and `DATA`: `META` plus the maps, filters and patterns.
-pub fn make_data(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u8]) -> u64) {
+/// Writes `NUMBER_SPAN`, `MAPS` (the maps and filters) and `DATA` (`META` and the patterns).
+pub fn make_data(out: &mut Output, table: &Table, values: &Values) {
     number_span(out, table);
     writeln!(
         out,
-        "/// Everything `impl_table!` forwards to (see `src/table_data.rs`).\n#[rustfmt::skip]\nstatic DATA: TableData<Value> = TableData {{\n    meta: META,"
+        "/// The lookup maps (see `src/table_data.rs`).\n#[rustfmt::skip]\nconst MAPS: Maps<Value> = Maps {{"
     );
-    by_code(out, table, values, fingerprint);
+    by_code(out, table, values);
     by_number(out, table, values);
+    writeln!(out, "}};\n");
+    writeln!(
+        out,
+        "/// Everything else `impl_table!` forwards to (see `src/table_data.rs`).\n#[rustfmt::skip]\nstatic DATA: TableData<Value> = TableData {{\n    meta: META,"
+    );
     patterns(out, table, values);
     writeln!(out, "}};");
 }
 
-/// The string map: codes and, for integer tables, decimal strings and symbolic names. `phf` is
-/// keyed by a fixed-width fingerprint of the string (hashing 8 bytes is cheaper than hashing the
-/// whole code); the stored string is compared after the probe.
-fn by_code(out: &mut Output, table: &Table, values: &Values, fingerprint: fn(&[u8]) -> u64) {
-    let mut map = phf_codegen::Map::<u64>::new();
-    let mut taken = BTreeSet::new();
-    let mut collisions = Vec::new();
-    let mut fingerprints = Vec::new();
-    for (key, index) in table.keys() {
-        let value = table.entries.get(index).map(|e| values.of(index, e));
-        let item = format!("({key:?}, {})", value.unwrap_or_default());
-        let fp = fingerprint(key.as_bytes());
-        fingerprints.push(fp);
-        if taken.insert(fp) {
-            map.entry(fp, item);
-        } else {
-            // Two codes share a fingerprint (none in the real tables): the later one is found by
-            // an exact scan after the probe, which only happens when the fingerprint matched.
-            collisions.push(item);
-        }
+/// The string map: codes and, for integer tables, decimal strings and symbolic names, keyed by
+/// a fixed-width fingerprint of the string (hashing 8 bytes is cheaper than hashing the whole
+/// code); the stored string is compared after the probe.
+fn by_code(out: &mut Output, table: &Table, values: &Values) {
+    let keys = table.keys();
+    let mut items = Vec::new();
+    let mut fps = Vec::new();
+    for (key, index) in &keys {
+        let value = table.entries.get(*index).map(|e| values.of(*index, e));
+        items.push(format!("({key:?}, {})", value.unwrap_or_default()));
+        fps.push(fingerprint(key.as_bytes()));
     }
-    writeln!(out, "    by_code: {},", map.build());
-    writeln!(out, "    collisions: &[{}],", collisions.join(", "));
-    writeln!(
-        out,
-        "    code_filter: {},",
-        filter(fingerprints.into_iter())
-    );
+    let (probe, seed) = probe(&fps, &items, &keys);
+    writeln!(out, "    by_code: {probe},");
+    writeln!(out, "    code_filter: {},", filter(&fps, seed));
 }
 
-/// The integer map (empty for string tables).
+/// The integer map (empty for string tables), keyed by [`fingerprint_int`].
 fn by_number(out: &mut Output, table: &Table, values: &Values) {
-    let mut map = phf_codegen::Map::<i32>::new();
-    let mut numbers = Vec::new();
+    let mut items = Vec::new();
+    let mut fps = Vec::new();
+    let mut keys = Vec::new();
     for (index, entry) in table.entries.iter().enumerate() {
         if let Some(number) = entry.number {
-            map.entry(number, values.of(index, entry));
-            numbers.push(fingerprint_int(number));
+            items.push(format!("({number}, {})", values.of(index, entry)));
+            fps.push(fingerprint_int(number));
+            keys.push((entry.code.clone(), index));
         }
     }
-    writeln!(out, "    by_number: {},", map.build());
-    writeln!(out, "    number_filter: {},", filter(numbers.into_iter()));
+    let (probe, seed) = probe(&fps, &items, &keys);
+    writeln!(out, "    by_number: {probe},");
+    writeln!(out, "    number_filter: {},", filter(&fps, seed));
+}
+
+/// A `Probe` literal (the PtrHash layout of `fps` and the `items` in slot order) and its seed. Two keys with
+/// one fingerprint were refused before generating (`validate::fingerprint_problems`); meeting
+/// them here is a bug in the generator.
+fn probe(fps: &[u64], items: &[String], keys: &[(String, usize)]) -> (String, u64) {
+    let layout = ptrhash::layout(fps).unwrap_or_else(|(a, b)| {
+        let name = |i: usize| keys.get(i).map_or("?", |k| k.0.as_str());
+        panic!("{:?} and {:?} share a fingerprint", name(a), name(b))
+    });
+    let slots: Vec<&str> = layout
+        .slots
+        .iter()
+        .filter_map(|&i| items.get(i).map(String::as_str))
+        .collect();
+    let literal = format!(
+        "Probe {{ seed: {:#018x}, pilots: &{:?}, remap: &{:?}, entries: &[{}] }}",
+        layout.seed,
+        layout.pilots,
+        layout.remap,
+        slots.join(", ")
+    );
+    (literal, layout.seed)
 }
 
 /// Pattern codes, longest fixed part first.

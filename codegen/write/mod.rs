@@ -14,12 +14,6 @@ pub use doctest::exhaustive_match;
 /// The source of `$OUT_DIR/<table>.rs`: the contract of `src/table_data.rs`. Same table, same
 /// bytes.
 pub fn generate(id: &TableId, table: &Table) -> String {
-    generate_with(id, table, crate::codegen::fingerprint::fingerprint)
-}
-
-/// [`generate`] with the string fingerprint as a parameter, so that tests can force
-/// fingerprint collisions (which the real 64-bit fingerprint makes too rare to construct).
-pub fn generate_with(id: &TableId, table: &Table, fingerprint: fn(&[u8]) -> u64) -> String {
     let mut out = Output::default();
     // Two bytes per discriminant for real catalogs; four for the synthetic scaling catalogs.
     let repr = if table.entries.len() <= usize::from(u16::MAX) {
@@ -32,7 +26,7 @@ pub fn generate_with(id: &TableId, table: &Table, fingerprint: fn(&[u8]) -> u64)
     maps::make_value(&mut out, &values, repr);
     enum_docs::make_enum(&mut out, table, repr);
     metadata::make_metadata(&mut out, id, table);
-    maps::make_data(&mut out, table, &values, fingerprint);
+    maps::make_data(&mut out, table, &values);
     out.into_string()
 }
 
@@ -52,6 +46,6 @@ fn make_header(out: &mut Output, id: &TableId, table: &Table) {
     writeln!(out, "use crate::entry::{{Entry, Span}};");
     writeln!(
         out,
-        "use crate::table_data::{{Filter, TableData, TableMeta}};\n"
+        "use crate::table_data::{{Filter, Maps, Probe, TableData, TableMeta}};\n"
     );
 }

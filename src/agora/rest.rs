@@ -30,10 +30,10 @@ impl ChatError {
     /// the status.
     pub fn from_response(status: u16, error: &str) -> Option<Self> {
         let found = if error.is_empty() {
-            crate::table_data::find_status(&DATA, status)
+            crate::table_data::find_status(&MAPS, status)
         } else {
-            crate::table_data::find_status_code(&DATA, status, error)
-                .or_else(|| DATA.find_code(error))
+            crate::table_data::find_status_code(&MAPS, status, error)
+                .or_else(|| MAPS.find_code(error))
         };
         found.and_then(variant)
     }
