@@ -606,7 +606,12 @@ fn check(s: &Shape) {
         assert_eq!(p.shape().as_str(), s.name, "{body}");
         if let Ok(detected) = payload::parse(body) {
             let same_vendor = detected.table().vendor() == table.vendor();
-            assert!(same_vendor, "{}: detected as {}: {body}", s.name, detected.shape());
+            assert!(
+                same_vendor,
+                "{}: detected as {}: {body}",
+                s.name,
+                detected.shape()
+            );
         }
         assert!(
             (s.ours)(body) > 0 && (s.typed)(body) > 0 && (s.value)(body) > 0,
