@@ -1,5 +1,6 @@
 //! Reading the corpora: the objects of a folder and their expected classes.
 
+use chat_error_codes::payload::{ParsedError, PayloadError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -85,4 +86,46 @@ pub fn files(dir: &Path, ext: &str) -> Vec<(String, String)> {
         .collect();
     files.sort();
     files
+}
+
+/// The parser of the SDK a fixture file came from (by the file's name).
+pub type Parse = for<'a> fn(&str, &'a str) -> Result<ParsedError<'a>, PayloadError>;
+
+/// With the shape named, every object of `dir` is a value that keeps its text and re-serializes
+/// to a payload the same parser resolves alike (with the same shape, when `same_shape`).
+pub fn check_values(dir: &Path, parse: Parse, same_shape: bool) {
+    for (file, text) in objects(dir) {
+        let p = parse(&file, &text).unwrap_or_else(|e| panic!("{file}: {text}: {e}"));
+        assert_eq!(p.raw(), text);
+        let again = serde_json::to_string(&p).unwrap();
+        let back = parse(&file, &again).unwrap_or_else(|e| panic!("{file}: {again}: {e}"));
+        assert_eq!(back.resolution(), p.resolution(), "{file}");
+        if same_shape {
+            assert_eq!(back.shape(), p.shape(), "{file}: {again}");
+        }
+    }
+}
+
+/// Every object of `dir` has the class, advice and delay its `expected.tsv` decided by hand.
+pub fn check_expected(dir: &Path, parse: Parse) {
+    let expected = expected(&dir.join("expected.tsv"));
+    let mut wrong = Vec::new();
+    for (file, text) in objects(dir) {
+        let p = parse(&file, &text).unwrap();
+        let got = Expected {
+            canonical: p.canonical().to_string(),
+            recovery: p.recovery().to_string(),
+            retry_after: p.retry_after().map(|d| d.as_secs()),
+        };
+        if expected[&file] != got {
+            let want = &expected[&file];
+            wrong.push(format!("{file}: expected {want:?}, got {got:?}: {text}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

@@ -54,39 +54,12 @@ fn the_corpus_is_complete() {
 
 #[test]
 fn every_object_is_a_value_with_its_shape_named() {
-    for (file, text) in fixtures() {
-        let p = parse(&file, &text).unwrap_or_else(|e| panic!("{file}: {text}: {e}"));
-        assert_eq!(p.raw(), text);
-        let again = serde_json::to_string(&p).unwrap();
-        let back = parse(&file, &again).unwrap_or_else(|e| panic!("{file}: {again}: {e}"));
-        assert_eq!(back.resolution(), p.resolution(), "{file}");
-    }
+    fixtures::check_values(&fixtures::tencent_zego(), parse, false);
 }
 
 #[test]
 fn every_object_has_the_class_decided_by_hand() {
-    let expected = expected();
-    let mut wrong = Vec::new();
-    for (file, text) in fixtures() {
-        let p = parse(&file, &text).unwrap();
-        let got = Expected {
-            canonical: p.canonical().to_string(),
-            recovery: p.recovery().to_string(),
-            retry_after: p.retry_after().map(|d| d.as_secs()),
-        };
-        if expected[&file] != got {
-            wrong.push(format!(
-                "{file}: expected {:?}, got {got:?}: {text}",
-                expected[&file]
-            ));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    fixtures::check_expected(&fixtures::tencent_zego(), parse);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use chat_error_codes::payload::{self, ParsedError, PayloadError};
 use chat_error_codes::{Canonical, Recovery};
 
-use crate::fixtures::{self, Expected};
+use crate::fixtures;
 
 /// The parser of the SDK a fixture came from.
 pub fn parse<'a>(file: &str, text: &'a str) -> Result<ParsedError<'a>, PayloadError> {
@@ -47,41 +47,12 @@ fn the_corpus_is_complete() {
 
 #[test]
 fn every_object_is_a_value_with_its_shape_named() {
-    for (file, text) in fixtures() {
-        let p = parse(&file, &text).unwrap_or_else(|e| panic!("{file}: {text}: {e}"));
-        assert_eq!(p.raw(), text);
-        // Nothing is lost: the value re-serializes to a payload the same parser resolves alike.
-        let again = serde_json::to_string(&p).unwrap();
-        let back = parse(&file, &again).unwrap_or_else(|e| panic!("{file}: {again}: {e}"));
-        assert_eq!(back.resolution(), p.resolution(), "{file}");
-        assert_eq!(back.shape(), p.shape(), "{file}: {again}");
-    }
+    fixtures::check_values(&fixtures::twilio_ably(), parse, true);
 }
 
 #[test]
 fn every_object_has_the_class_and_delay_decided_by_hand() {
-    let expected = fixtures::expected(&fixtures::twilio_ably().join("expected.tsv"));
-    let mut wrong = Vec::new();
-    for (file, text) in fixtures() {
-        let p = parse(&file, &text).unwrap();
-        let got = Expected {
-            canonical: p.canonical().to_string(),
-            recovery: p.recovery().to_string(),
-            retry_after: p.retry_after().map(|d| d.as_secs()),
-        };
-        if expected[&file] != got {
-            wrong.push(format!(
-                "{file}: expected {:?}, got {got:?}: {text}",
-                expected[&file]
-            ));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    fixtures::check_expected(&fixtures::twilio_ably(), parse);
 }
 
 #[test]
