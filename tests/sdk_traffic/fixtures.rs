@@ -129,3 +129,35 @@ pub fn check_expected(dir: &Path, parse: Parse) {
         wrong.join("\n")
     );
 }
+
+/// `expected.tsv` and `corpus.tsv` of `dir` list every object of the folder, in order.
+pub fn check_listed(dir: &Path) {
+    let files = objects(dir);
+    let names: Vec<&String> = files.iter().map(|(f, _)| f).collect();
+    let expected = expected(&dir.join("expected.tsv"));
+    let listed: Vec<&String> = expected.keys().collect();
+    assert_eq!(names, listed, "expected.tsv lists every object");
+    let corpus = std::fs::read_to_string(dir.join("corpus.tsv")).unwrap();
+    let rows = corpus.lines().count() - 1;
+    assert_eq!(rows, files.len(), "corpus.tsv lists every object");
+}
+
+/// No object of `dir` is read as a success, and none that the hand-decided table calls a network
+/// failure (`Unavailable`, `DeadlineExceeded`) asks for a login; there are at least
+/// `min_network` of those.
+pub fn check_failures(dir: &Path, parse: Parse, min_network: usize) {
+    use chat_error_codes::{Canonical, Recovery};
+    let expected = expected(&dir.join("expected.tsv"));
+    let mut network = 0;
+    for (file, text) in objects(dir) {
+        let p = parse(&file, &text).unwrap();
+        assert_ne!(p.canonical(), Canonical::Ok, "{file}");
+        assert_ne!(p.recovery(), Recovery::NoAction, "{file}");
+        if ["Unavailable", "DeadlineExceeded"].contains(&expected[&file].canonical.as_str()) {
+            network += 1;
+            assert_ne!(p.canonical(), Canonical::Unauthenticated, "{file}");
+            assert_ne!(p.recovery(), Recovery::Reauthenticate, "{file}");
+        }
+    }
+    assert!(network >= min_network, "{network} network failures");
+}

@@ -3,7 +3,6 @@
 //! and delay decided by hand.
 
 use chat_error_codes::payload::{self, ParsedError, PayloadError};
-use chat_error_codes::{Canonical, Recovery};
 
 use crate::fixtures;
 
@@ -30,19 +29,7 @@ fn the_corpus_is_complete() {
         "{twilio} Twilio and {ably} Ably objects"
     );
     assert_eq!(twilio + ably, files.len(), "only twilio_ and ably_ objects");
-    let expected = fixtures::expected(&fixtures::twilio_ably().join("expected.tsv"));
-    let names: Vec<&String> = files.iter().map(|(f, _)| f).collect();
-    assert_eq!(
-        names,
-        expected.keys().collect::<Vec<_>>(),
-        "expected.tsv lists every object"
-    );
-    let corpus = std::fs::read_to_string(fixtures::twilio_ably().join("corpus.tsv")).unwrap();
-    assert_eq!(
-        corpus.lines().count() - 1,
-        files.len(),
-        "corpus.tsv lists every object"
-    );
+    fixtures::check_listed(&fixtures::twilio_ably());
 }
 
 #[test]
@@ -57,17 +44,5 @@ fn every_object_has_the_class_and_delay_decided_by_hand() {
 
 #[test]
 fn no_failure_is_success_and_no_network_failure_asks_for_a_login() {
-    let expected = fixtures::expected(&fixtures::twilio_ably().join("expected.tsv"));
-    let mut network = 0;
-    for (file, text) in fixtures() {
-        let p = parse(&file, &text).unwrap();
-        assert_ne!(p.canonical(), Canonical::Ok, "{file}");
-        assert_ne!(p.recovery(), Recovery::NoAction, "{file}");
-        if ["Unavailable", "DeadlineExceeded"].contains(&expected[&file].canonical.as_str()) {
-            network += 1;
-            assert_ne!(p.canonical(), Canonical::Unauthenticated, "{file}");
-            assert_ne!(p.recovery(), Recovery::Reauthenticate, "{file}");
-        }
-    }
-    assert!(network >= 10, "{network} network failures");
+    fixtures::check_failures(&fixtures::twilio_ably(), parse, 10);
 }
