@@ -70,6 +70,9 @@ pub(super) fn ably<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'
     let retry_after = retry_in_secs(f.retry_in);
     if let Some(ErrorField::Body(body)) = f.error.take() {
         let shape = Shape::AblyRest;
+        // The `details` that belongs to this error is the one inside `error` (where it is
+        // written back), not a member beside it.
+        f.details = body.details;
         let info = Info {
             code: body.code,
             name: body.name,

@@ -308,6 +308,21 @@ fn null_details_are_kept_on_reserialization() {
     }
 }
 
+/// An Ably REST body's `details` is the one inside `error`, where it is written back; a
+/// `details` beside `error` is not the error's (found by `payload_like_input_is_handled`).
+#[test]
+fn ably_rest_details_come_from_inside_error() {
+    let beside = r#"{"details":[],"error":{"code":40142,"statusCode":401}}"#;
+    let p = payload::parse_ably(beside).unwrap();
+    assert_eq!(p.details().map(|d| d.get()), None);
+    let inside = r#"{"error":{"code":40142,"statusCode":401,"details":{"k":1}}}"#;
+    let p = payload::parse_ably(inside).unwrap();
+    assert_eq!(p.details().map(|d| d.get()), Some(r#"{"k":1}"#));
+    let json = serde_json::to_string(&p).unwrap();
+    let again = payload::parse_ably(&json).unwrap();
+    assert_eq!(again.details().map(|d| d.get()), Some(r#"{"k":1}"#));
+}
+
 /// The reference for `ServerMessage::matches`: `template` (each `{...}` standing for one or more
 /// bytes) against `text`, ASCII case-insensitively, a final period optional on both sides,
 /// by trying every split (exponential, fine for short strings).
