@@ -11,17 +11,40 @@ pub const fn filter_log2(keys: usize) -> u32 {
     if log2 < 12 { 12 } else { log2 }
 }
 
-/// Up to 8 bytes of `b` from `at`, little-endian, zero-padded.
+/// The 8 bytes of `b` from `at`, little-endian; callers read only whole words inside `b` (the
+/// `0` for a word past the end is never used, and keeps this free of panics and calls).
 #[inline(always)]
 fn load8(b: &[u8], at: usize) -> u64 {
-    match b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        Some(word) => u64::from_le_bytes(*word),
-        None => {
-            let mut word = [0u8; 8];
-            for (dst, src) in word.iter_mut().zip(b.iter().skip(at)) {
-                *dst = *src;
-            }
-            u64::from_le_bytes(word)
+    b.get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map_or(0, |word| u64::from_le_bytes(*word))
+}
+
+/// The 4 bytes of `b` from `at`, little-endian (`0` past the end, as for [`load8`]).
+#[inline(always)]
+fn load4(b: &[u8], at: usize) -> u64 {
+    b.get(at..)
+        .and_then(<[u8]>::first_chunk::<4>)
+        .map_or(0, |word| u64::from(u32::from_le_bytes(*word)))
+}
+
+/// Two words that hold every byte of a string of at most 16 bytes (overlapping where it is
+/// shorter than a pair of words): with the length, they determine the string. Read without a
+/// copy loop or a call to `memcpy`, as wyhash and rapidhash read short keys.
+#[inline(always)]
+fn short_words(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    if n >= 8 {
+        (load8(b, 0), load8(b, n - 8))
+    } else if n >= 4 {
+        (load4(b, 0), load4(b, n - 4))
+    } else {
+        // 1 to 3 bytes: the first, the middle and the last cover all of them.
+        let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+        if n == 0 {
+            (0, 0)
+        } else {
+            ((byte(0) << 16) | (byte(n / 2) << 8) | byte(n - 1), 0)
         }
     }
 }
@@ -39,34 +62,37 @@ const K1: u64 = 0x8BB8_4B93_962E_ACC9;
 const K2: u64 = 0x4B33_A62E_D433_D4A3;
 
 /// The key of a code string: every byte of it, read 8 bytes at a time and mixed by folded
-/// multiplication, with the length. The PtrHash probe reads this `u64` (through
-/// [`ptrhash_hash`]) instead of the whole string; the stored string is compared after the
-/// probe, so a collision with an unknown input never returns a wrong entry. Two codes of one
-/// table with the same fingerprint stop the build (none in the real tables).
+/// multiplication, with the length (one multiply up to 16 bytes, two independent ones up to
+/// 32, as most codes are). The PtrHash probe reads this `u64` (through [`ptrhash_hash`])
+/// instead of the whole string; the stored string is compared after the probe, so a collision
+/// with an unknown input never returns a wrong entry. Two codes of one table with the same
+/// fingerprint stop the build (none in the real tables).
 #[inline(always)]
 pub fn fingerprint(b: &[u8]) -> u64 {
     let n = b.len();
-    let mut seed = K0 ^ (n as u64);
-    // Two words that cover the last (up to) 16 bytes; overlapping when 8 < n < 16.
-    let (a, c) = if n <= 8 {
-        (load8(b, 0), 0)
-    } else if n <= 16 {
-        (load8(b, 0), load8(b, n - 8))
-    } else {
-        // Whole 16-byte blocks while more than 16 bytes remain, then the last 16 bytes.
-        let mut at = 0;
-        while n - at > 16 {
-            seed = fold(load8(b, at) ^ K1, load8(b, at + 8) ^ seed);
-            at += 16;
-        }
-        (load8(b, n - 16), load8(b, n - 8))
-    };
-    fold(a ^ K1, c ^ seed) ^ fold(seed ^ K2, a ^ c)
+    let seed = K0 ^ (n as u64);
+    if n <= 16 {
+        let (a, c) = short_words(b);
+        return fold(a ^ K1, c ^ seed);
+    }
+    if n <= 32 {
+        let (a, c) = (load8(b, 0), load8(b, 8));
+        let (d, e) = (load8(b, n - 16), load8(b, n - 8));
+        return fold(a ^ K1, c ^ seed) ^ fold(d ^ K2, e ^ K0);
+    }
+    // Whole 16-byte blocks while more than 16 bytes remain, then the last 16 bytes.
+    let mut seed = seed;
+    let mut at = 0;
+    while n - at > 16 {
+        seed = fold(load8(b, at) ^ K1, load8(b, at + 8) ^ seed);
+        at += 16;
+    }
+    fold(load8(b, n - 16) ^ K2, load8(b, n - 8) ^ seed)
 }
 
-/// Whether `a` and `b` are the same bytes: for up to 32 bytes by comparing overlapping 8-byte
-/// words inline (the length of a hit's stored code and input are equal, and a call to
-/// `memcmp` cost more than the comparison), longer ones by slice equality.
+/// Whether `a` and `b` are the same bytes: for up to 32 bytes by comparing the words that
+/// cover them (overlapping where the length is not a multiple of 8; a call to `memcmp` cost
+/// more than the comparison), longer ones by slice equality.
 #[allow(dead_code)] // the library compares; build.rs only fingerprints
 #[inline(always)]
 pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
@@ -75,8 +101,7 @@ pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     match n {
-        0..=8 => load8(a, 0) == load8(b, 0),
-        9..=16 => load8(a, 0) == load8(b, 0) && load8(a, n - 8) == load8(b, n - 8),
+        0..=16 => short_words(a) == short_words(b),
         17..=32 => {
             (load8(a, 0) ^ load8(b, 0))
                 | (load8(a, 8) ^ load8(b, 8))

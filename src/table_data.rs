@@ -10,7 +10,8 @@
 //! - `const NUMBER_SPAN: (i32, u32)`: the smallest integer code and the distance to the
 //!   largest (`(i32::MAX, 0)` for string tables), a constant so that lookups of codes outside
 //!   compile to two comparisons with immediates;
-//! - `const MAPS: Maps<Value>`: the lookup maps (PtrHash tables and Bloom filters), below;
+//! - `const MAPS: Maps<Value>`: the lookup maps (PtrHash tables, Bloom filters, the keys'
+//!   lengths and first bytes, and a direct index for dense integer codes), below;
 //! - `static DATA: TableData<Value>`: everything else, below.
 //!
 //! The lookups and accessors are written once, here, over [`TableData`], [`Maps`] and [`Row`]; the
@@ -36,12 +37,18 @@ pub(crate) struct Maps<V: 'static> {
     /// Fingerprint of each lookup string (code; integer tables also the decimal code and every
     /// symbolic name) to that string and its value.
     pub(crate) by_code: Probe<&'static str, V>,
+    /// The lengths and first bytes of `by_code`'s keys, checked before anything is hashed.
+    pub(crate) code_shape: KeyShape,
     /// Bloom filter over the hashes of `by_code`'s keys.
     pub(crate) code_filter: Filter,
-    /// Integer code to value (empty for string tables), by [`fingerprint_int`].
+    /// Integer code to value by [`fingerprint_int`], for tables whose codes are sparse (empty
+    /// for string tables and for dense ones).
     pub(crate) by_number: Probe<i32, V>,
     /// Bloom filter over the hashes of `by_number`'s keys.
     pub(crate) number_filter: Filter,
+    /// For tables whose integer codes are dense: the value of code `NUMBER_SPAN.0 + i` at `i`,
+    /// `None` where no code is (a perfect hash by construction; empty otherwise).
+    pub(crate) number_index: &'static [Option<V>],
 }
 
 /// The metadata of one table: the rows and the flat arrays their spans index.
@@ -72,6 +79,31 @@ pub(crate) struct TableMeta {
     pub(crate) sdk: Option<&'static str>,
     /// The table that unlisted codes are looked up in, and that pass-through entries defer to.
     pub(crate) fallback: Option<Table>,
+}
+
+/// The lengths and first bytes a table's lookup strings have: a string of another length or
+/// first byte (most codes of other vendors, most mistyped input) is refused with a shift and
+/// two bit tests, before its fingerprint is computed.
+pub(crate) struct KeyShape {
+    /// Bit `n` set if some key is `n` bytes long (bit 63: 63 bytes or more).
+    pub(crate) lengths: u64,
+    /// Bit `b` (of 256) set if some key starts with byte `b`.
+    pub(crate) first: [u64; 4],
+}
+
+impl KeyShape {
+    /// Whether some key may be `code` (`false`: certainly none is).
+    #[inline(always)]
+    fn admits(&self, code: &[u8]) -> bool {
+        let length_ok = self.lengths >> code.len().min(63) & 1 != 0;
+        let first_ok = match code.first() {
+            Some(&b) => {
+                (self.first.get(usize::from(b >> 6))).is_some_and(|w| w >> (b & 63) & 1 != 0)
+            }
+            None => true,
+        };
+        length_ok && first_ok
+    }
 }
 
 /// A one-hash Bloom filter of `2^log2` bits.
@@ -122,6 +154,9 @@ impl<V: Copy> Maps<V> {
     /// The value of a code string exactly as the vendor sends it.
     #[inline(always)]
     pub(crate) fn find_code(&self, code: &str) -> Option<V> {
+        if !self.code_shape.admits(code.as_bytes()) {
+            return None;
+        }
         let hash = self.by_code.hash(fingerprint(code.as_bytes()));
         if !self.code_filter.may_contain(hash) {
             return None;
@@ -137,8 +172,12 @@ impl<V: Copy> Maps<V> {
     #[inline(always)]
     pub(crate) fn find_number(&self, code: i32, span: (i32, u32)) -> Option<V> {
         let (first, span) = span;
-        if code.wrapping_sub(first) as u32 > span {
+        let offset = code.wrapping_sub(first) as u32;
+        if offset > span {
             return None;
+        }
+        if !self.number_index.is_empty() {
+            return self.number_index.get(offset as usize).copied().flatten();
         }
         let hash = self.by_number.hash(fingerprint_int(code));
         if !self.number_filter.may_contain(hash) {

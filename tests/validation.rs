@@ -397,3 +397,54 @@ fn ptrhash_layout_of_a_known_key_set_is_pinned() {
         ]
     );
 }
+
+#[test]
+fn dense_integer_codes_are_indexed_directly() {
+    use codegen::write::maps::dense_index;
+    // Codes 10, 12 and 13 of entries 0, 1, 2: slots for 10..=13, the gap empty.
+    assert_eq!(
+        dense_index(&[(12, 1), (10, 0), (13, 2)]),
+        Some(vec![Some(0), None, Some(1), Some(2)])
+    );
+    // Spans up to 1024 slots are indexed whatever the count; past that, up to 16 per code.
+    assert!(dense_index(&[(0, 0), (1023, 1)]).is_some());
+    assert!(dense_index(&[(0, 0), (1024, 1)]).is_none());
+    let many: Vec<(i32, usize)> = (0..100).map(|i| (i * 16, i as usize)).collect();
+    assert!(dense_index(&many).is_some()); // 1585 slots <= 1600
+    assert_eq!(dense_index(&[]), None);
+    assert_eq!(dense_index(&[(i32::MIN, 0), (i32::MAX, 1)]), None);
+    // Which real tables that makes dense: the ones whose integer lookups are one array read.
+    let tables = codegen::load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
+    let mut dense: Vec<&str> = tables
+        .iter()
+        .filter(|(_, t)| {
+            let numbered: Vec<(i32, usize)> = (t.entries.iter().enumerate())
+                .filter_map(|(i, e)| e.number.map(|n| (n, i)))
+                .collect();
+            dense_index(&numbered).is_some()
+        })
+        .map(|(id, _)| id.stem)
+        .collect();
+    dense.sort_unstable();
+    assert_eq!(
+        dense,
+        [
+            "agora_chat",
+            "agora_native",
+            "genesys_chat",
+            "stream_chat",
+            "websocket_close"
+        ]
+    );
+}
+
+#[test]
+fn key_shapes_hold_the_lengths_and_first_bytes_of_the_keys() {
+    use codegen::write::maps::key_shape;
+    let keys: [&[u8]; 4] = [b"ERR_A", b"AB", b"", &[b'x'; 70]];
+    assert_eq!(
+        key_shape(keys.into_iter()),
+        // lengths 0, 2, 5 and "63 or more"; first bytes 'A' (65), 'E' (69), 'x' (120).
+        "KeyShape { lengths: 0x8000000000000025, first: [0x0, 0x100000000000022, 0x0, 0x0] }"
+    );
+}

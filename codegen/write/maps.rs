@@ -1,6 +1,7 @@
 //! The lookup structures: PtrHash tables (phf's, see [`ptrhash`]) keyed by a code's fingerprint
-//! and by integer code with the Bloom filters that answer most misses before the map is
-//! consulted (together `MAPS`), and the pattern list, which `DATA` gathers with `META`.
+//! and by integer code, the Bloom filters and key shapes (lengths, first bytes) that answer
+//! most misses before the map is consulted, and a direct index where a table's integer codes
+//! are dense (together `MAPS`); and the pattern list, which `DATA` gathers with `META`.
 
 use crate::codegen::fingerprint::{
     filter_log2, filter_slot, fingerprint, fingerprint_int, ptrhash_hash,
@@ -113,24 +114,101 @@ fn by_code(out: &mut Output, table: &Table, values: &Values) {
     }
     let (probe, seed) = probe(&fps, &items, &keys);
     writeln!(out, "    by_code: {probe},");
+    writeln!(
+        out,
+        "    code_shape: {},",
+        key_shape(keys.iter().map(|(k, _)| k.as_bytes()))
+    );
     writeln!(out, "    code_filter: {},", filter(&fps, seed));
 }
 
-/// The integer map (empty for string tables), keyed by [`fingerprint_int`].
-fn by_number(out: &mut Output, table: &Table, values: &Values) {
-    let mut items = Vec::new();
-    let mut fps = Vec::new();
-    let mut keys = Vec::new();
-    for (index, entry) in table.entries.iter().enumerate() {
-        if let Some(number) = entry.number {
-            items.push(format!("({number}, {})", values.of(index, entry)));
-            fps.push(fingerprint_int(number));
-            keys.push((entry.code.clone(), index));
+/// The `KeyShape` literal of `keys`: the lengths and first bytes they have.
+pub fn key_shape<'k>(keys: impl Iterator<Item = &'k [u8]>) -> String {
+    let mut lengths = 0u64;
+    let mut first = [0u64; 4];
+    for key in keys {
+        lengths |= 1 << key.len().min(63);
+        if let Some(&b) = key.first() {
+            first[usize::from(b >> 6)] |= 1 << (b & 63);
         }
     }
-    let (probe, seed) = probe(&fps, &items, &keys);
-    writeln!(out, "    by_number: {probe},");
-    writeln!(out, "    number_filter: {},", filter(&fps, seed));
+    let first: Vec<String> = first.iter().map(|w| format!("{w:#x}")).collect();
+    format!(
+        "KeyShape {{ lengths: {lengths:#x}, first: [{}] }}",
+        first.join(", ")
+    )
+}
+
+/// A table's integer codes are dense when an array indexed by `code - first` has at most this
+/// many slots per code (or at most [`DENSE_MIN_SLOTS`] slots): one byte per slot for most
+/// tables, about the size of the PtrHash table, filter and entries it replaces.
+const DENSE_SLOTS_PER_CODE: usize = 16;
+/// Any span up to this many slots is indexed directly (at most 2 KiB).
+const DENSE_MIN_SLOTS: usize = 1024;
+
+/// The integer lookup (nothing for string tables): a direct index where the codes are dense
+/// ([`DENSE_SLOTS_PER_CODE`]), otherwise a PtrHash map keyed by [`fingerprint_int`] with its
+/// filter.
+fn by_number(out: &mut Output, table: &Table, values: &Values) {
+    let numbered: Vec<(i32, usize)> = (table.entries.iter().enumerate())
+        .filter_map(|(index, entry)| entry.number.map(|n| (n, index)))
+        .collect();
+    match dense_index(&numbered) {
+        Some(slots) if values.direct => {
+            let items: Vec<String> = (slots.iter())
+                .map(
+                    |slot| match slot.and_then(|i| table.entries.get(i).map(|e| (i, e))) {
+                        Some((index, entry)) => format!("Some({})", values.of(index, entry)),
+                        None => "None".to_owned(),
+                    },
+                )
+                .collect();
+            writeln!(out, "    by_number: {},", empty_probe());
+            writeln!(out, "    number_filter: Filter {{ bits: &[], log2: 12 }},");
+            writeln!(out, "    number_index: &[{}],", items.join(", "));
+        }
+        _ => {
+            let mut items = Vec::new();
+            let mut fps = Vec::new();
+            let mut keys = Vec::new();
+            for &(number, index) in &numbered {
+                let entry = table.entries.get(index);
+                let value = entry.map(|e| values.of(index, e)).unwrap_or_default();
+                items.push(format!("({number}, {value})"));
+                fps.push(fingerprint_int(number));
+                keys.push((entry.map(|e| e.code.clone()).unwrap_or_default(), index));
+            }
+            let (probe, seed) = probe(&fps, &items, &keys);
+            writeln!(out, "    by_number: {probe},");
+            writeln!(out, "    number_filter: {},", filter(&fps, seed));
+            writeln!(out, "    number_index: &[],");
+        }
+    }
+}
+
+/// The entry of each code from the smallest to the largest, if the codes are dense; `None`
+/// for sparse codes and for none at all.
+pub fn dense_index(numbered: &[(i32, usize)]) -> Option<Vec<Option<usize>>> {
+    let first = numbered.iter().map(|&(n, _)| n).min()?;
+    let last = numbered.iter().map(|&(n, _)| n).max()?;
+    let slots = usize::try_from(last.abs_diff(first)).ok()?.checked_add(1)?;
+    if slots > DENSE_MIN_SLOTS.max(numbered.len().saturating_mul(DENSE_SLOTS_PER_CODE)) {
+        return None;
+    }
+    let mut index = vec![None; slots];
+    for &(number, entry) in numbered {
+        let at = usize::try_from(number.abs_diff(first)).ok()?;
+        // Two entries with one code were refused by validation; the first would win here.
+        if let Some(slot @ None) = index.get_mut(at) {
+            *slot = Some(entry);
+        }
+    }
+    Some(index)
+}
+
+/// The `Probe` of no keys.
+fn empty_probe() -> &'static str {
+    "Probe { seed: 0, pilots: &[], remap: &[], entries: &[] }"
 }
 
 /// A `Probe` literal (the PtrHash layout of `fps` and the `items` in slot order) and its seed. Two keys with
