@@ -290,7 +290,10 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
             }
             key.mark(&mut seen)?;
             match key {
-                Key::Error => f.error = map.next_value_seed(ErrorMember { object_only })?,
+                Key::Error => map.next_value_seed(ErrorMember {
+                    object_only,
+                    out: &mut f.error,
+                })?,
                 Key::Type => f.kind = map.next_value()?,
                 Key::Code => f.code = map.next_value()?,
                 Key::Name => f.name = map.next_value_seed(Text)?,
@@ -336,14 +339,16 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
     }
 }
 
-/// Reads the `error` member: an object, `null` for none, and unless `object_only` (the CometChat
-/// shapes) a string or a boolean.
-struct ErrorMember {
+/// Reads the `error` member into `out`: an object, `null` for none, and unless `object_only`
+/// (the CometChat shapes) a string or a boolean. The object's members are written where they
+/// stay (returned, the `Body` of about 200 bytes was copied twice on its way out).
+struct ErrorMember<'s, 'a> {
     object_only: bool,
+    out: &'s mut Option<ErrorField<'a>>,
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for ErrorMember {
-    type Value = Option<ErrorField<'de>>;
+impl<'de: 'a, 'a> serde::de::DeserializeSeed<'de> for ErrorMember<'_, 'a> {
+    type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         if self.object_only {
             d.deserialize_option(self)
@@ -353,8 +358,8 @@ impl<'de> serde::de::DeserializeSeed<'de> for ErrorMember {
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for ErrorMember {
-    type Value = Option<ErrorField<'de>>;
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for ErrorMember<'_, 'a> {
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.object_only {
             f.write_str("a JSON object")
@@ -363,28 +368,36 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
         }
     }
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        *self.out = None;
+        Ok(())
     }
     fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        *self.out = None;
+        Ok(())
     }
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
     fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Some(ErrorField::Flag(v)))
+        *self.out = Some(ErrorField::Flag(v));
+        Ok(())
     }
     fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Some(ErrorField::Text(Cow::Borrowed(v))))
+        *self.out = Some(ErrorField::Text(Cow::Borrowed(v)));
+        Ok(())
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(ErrorField::Text(Cow::Owned(v.into()))))
+        *self.out = Some(ErrorField::Text(Cow::Owned(v.into())));
+        Ok(())
     }
     fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(ErrorField::Text(Cow::Owned(v))))
+        *self.out = Some(ErrorField::Text(Cow::Owned(v)));
+        Ok(())
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut body = Body::default();
+        let ErrorField::Body(body) = self.out.insert(ErrorField::Body(Body::default())) else {
+            return Ok(());
+        };
         let mut seen = 0u64;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
@@ -420,7 +433,7 @@ impl<'de> serde::de::Visitor<'de> for ErrorMember {
                 _ => body.details = Some(map.next_value()?),
             }
         }
-        Ok(Some(ErrorField::Body(body)))
+        Ok(())
     }
 }
 
