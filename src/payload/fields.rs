@@ -341,7 +341,7 @@ impl<'de: 'a, 'a> serde::de::Visitor<'de> for Top<'_, 'a> {
 
 /// Reads the `error` member into `out`: an object, `null` for none, and unless `object_only`
 /// (the CometChat shapes) a string or a boolean. The object's members are written where they
-/// stay (returned, the `Body` of about 200 bytes was copied twice on its way out).
+/// stay: a returned `Body` (about 200 bytes) was copied twice on its way out of serde.
 struct ErrorMember<'s, 'a> {
     object_only: bool,
     out: &'s mut Option<ErrorField<'a>>,
