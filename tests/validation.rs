@@ -400,7 +400,7 @@ fn ptrhash_layout_of_a_known_key_set_is_pinned() {
 
 #[test]
 fn dense_integer_codes_are_indexed_directly() {
-    use codegen::write::maps::dense_index;
+    use codegen::write::maps::{dense_index, numbered};
     // Codes 10, 12 and 13 of entries 0, 1, 2: slots for 10..=13, the gap empty.
     assert_eq!(
         dense_index(&[(12, 1), (10, 0), (13, 2)]),
@@ -417,12 +417,7 @@ fn dense_integer_codes_are_indexed_directly() {
     let tables = codegen::load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
     let mut dense: Vec<&str> = tables
         .iter()
-        .filter(|(_, t)| {
-            let numbered: Vec<(i32, usize)> = (t.entries.iter().enumerate())
-                .filter_map(|(i, e)| e.number.map(|n| (n, i)))
-                .collect();
-            dense_index(&numbered).is_some()
-        })
+        .filter(|(_, t)| dense_index(&numbered(t)).is_some())
         .map(|(id, _)| id.stem)
         .collect();
     dense.sort_unstable();

@@ -150,10 +150,7 @@ const DENSE_MIN_SLOTS: usize = 1024;
 /// ([`DENSE_SLOTS_PER_CODE`]), otherwise a PtrHash map keyed by [`fingerprint_int`] with its
 /// filter.
 fn by_number(out: &mut Output, table: &Table, values: &Values) {
-    let numbered: Vec<(i32, usize)> = (table.entries.iter().enumerate())
-        .filter_map(|(index, entry)| entry.number.map(|n| (n, index)))
-        .collect();
-    match dense_index(&numbered) {
+    match dense_index(&numbered(table)) {
         Some(slots) if values.direct => {
             let items: Vec<String> = (slots.iter())
                 .map(
@@ -171,12 +168,11 @@ fn by_number(out: &mut Output, table: &Table, values: &Values) {
             let mut items = Vec::new();
             let mut fps = Vec::new();
             let mut keys = Vec::new();
-            for &(number, index) in &numbered {
-                let entry = table.entries.get(index);
-                let value = entry.map(|e| values.of(index, e)).unwrap_or_default();
-                items.push(format!("({number}, {value})"));
+            for (index, entry) in table.entries.iter().enumerate() {
+                let Some(number) = entry.number else { continue };
+                items.push(format!("({number}, {})", values.of(index, entry)));
                 fps.push(fingerprint_int(number));
-                keys.push((entry.map(|e| e.code.clone()).unwrap_or_default(), index));
+                keys.push((entry.code.clone(), index));
             }
             let (probe, seed) = probe(&fps, &items, &keys);
             writeln!(out, "    by_number: {probe},");
@@ -184,6 +180,13 @@ fn by_number(out: &mut Output, table: &Table, values: &Values) {
             writeln!(out, "    number_index: &[],");
         }
     }
+}
+
+/// Each integer code of `table` with the position of its entry, in entry order.
+pub fn numbered(table: &Table) -> Vec<(i32, usize)> {
+    (table.entries.iter().enumerate())
+        .filter_map(|(index, entry)| entry.number.map(|n| (n, index)))
+        .collect()
 }
 
 /// The entry of each code from the smallest to the largest, if the codes are dense; `None`
