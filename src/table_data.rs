@@ -39,7 +39,8 @@ pub(crate) struct Maps<V: 'static> {
     pub(crate) by_code: Probe<&'static str, V>,
     /// The lengths and first bytes of `by_code`'s keys, checked before anything is hashed.
     pub(crate) code_shape: KeyShape,
-    /// Bloom filter over the hashes of `by_code`'s keys.
+    /// Bloom filter over the fingerprints of `by_code`'s keys (mixed already, so read before
+    /// the probe's hash is computed).
     pub(crate) code_filter: Filter,
     /// Integer code to value by [`fingerprint_int`], for tables whose codes are sparse (empty
     /// for string tables and for dense ones).
@@ -81,28 +82,22 @@ pub(crate) struct TableMeta {
     pub(crate) fallback: Option<Table>,
 }
 
-/// The lengths and first bytes a table's lookup strings have: a string of another length or
-/// first byte (most codes of other vendors, most mistyped input) is refused with a shift and
-/// two bit tests, before its fingerprint is computed.
+/// The lengths a table's lookup strings have, by their first byte: a string whose length and
+/// first byte no key has together (most codes of other vendors, most mistyped input) is
+/// refused with one load and a bit test, before its fingerprint is computed.
 pub(crate) struct KeyShape {
-    /// Bit `n` set if some key is `n` bytes long (bit 63: 63 bytes or more).
-    pub(crate) lengths: u64,
-    /// Bit `b` (of 256) set if some key starts with byte `b`.
-    pub(crate) first: [u64; 4],
+    /// Word `b & 63` has bit `n & 63` set if some key `n` bytes long starts with byte `b` (the
+    /// empty key: word 0, bit 0). Taking both modulo 64 only makes more strings pass.
+    pub(crate) lengths_by_first: [u64; 64],
 }
 
 impl KeyShape {
     /// Whether some key may be `code` (`false`: certainly none is).
     #[inline(always)]
     fn admits(&self, code: &[u8]) -> bool {
-        let length_ok = self.lengths >> code.len().min(63) & 1 != 0;
-        let first_ok = match code.first() {
-            Some(&b) => {
-                (self.first.get(usize::from(b >> 6))).is_some_and(|w| w >> (b & 63) & 1 != 0)
-            }
-            None => true,
-        };
-        length_ok && first_ok
+        let first = code.first().map_or(0, |&b| usize::from(b & 63));
+        let lengths = self.lengths_by_first.get(first).copied().unwrap_or(0);
+        lengths >> (code.len() & 63) & 1 != 0
     }
 }
 
@@ -157,11 +152,11 @@ impl<V: Copy> Maps<V> {
         if !self.code_shape.admits(code.as_bytes()) {
             return None;
         }
-        let hash = self.by_code.hash(fingerprint(code.as_bytes()));
-        if !self.code_filter.may_contain(hash) {
+        let fp = fingerprint(code.as_bytes());
+        if !self.code_filter.may_contain(fp) {
             return None;
         }
-        match self.by_code.slot(hash) {
+        match self.by_code.slot(self.by_code.hash(fp)) {
             Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
             _ => None,
         }

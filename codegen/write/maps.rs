@@ -55,13 +55,13 @@ pub fn make_value(out: &mut Output, values: &Values, repr: &str) {
     }
 }
 
-/// A one-hash Bloom filter over the hashes of `fps` under `seed` (what the probe reads), as a
+/// A one-hash Bloom filter over `hashes` (already mixed: the top bits select the bit), as a
 /// `Filter` literal.
-fn filter(fps: &[u64], seed: u64) -> String {
-    let log2 = filter_log2(fps.len());
+fn filter(hashes: impl ExactSizeIterator<Item = u64>) -> String {
+    let log2 = filter_log2(hashes.len());
     let mut bits = vec![0u64; (1usize << log2) / 64];
-    for &fp in fps {
-        let (word, bit) = filter_slot(ptrhash_hash(fp, seed), log2);
+    for hash in hashes {
+        let (word, bit) = filter_slot(hash, log2);
         if let Some(w) = bits.get_mut(word) {
             *w |= bit;
         }
@@ -112,31 +112,28 @@ fn by_code(out: &mut Output, table: &Table, values: &Values) {
         items.push(format!("({key:?}, {})", value.unwrap_or_default()));
         fps.push(fingerprint(key.as_bytes()));
     }
-    let (probe, seed) = probe(&fps, &items, &keys);
+    let (probe, _) = probe(&fps, &items, &keys);
     writeln!(out, "    by_code: {probe},");
     writeln!(
         out,
         "    code_shape: {},",
         key_shape(keys.iter().map(|(k, _)| k.as_bytes()))
     );
-    writeln!(out, "    code_filter: {},", filter(&fps, seed));
+    // A string's fingerprint is already mixed (folded products): the filter reads it before the
+    // probe's own hash is computed.
+    writeln!(out, "    code_filter: {},", filter(fps.iter().copied()));
 }
 
-/// The `KeyShape` literal of `keys`: the lengths and first bytes they have.
+/// The `KeyShape` literal of `keys`: per first byte (modulo 64), the lengths (modulo 64) of the
+/// keys that start with it.
 pub fn key_shape<'k>(keys: impl Iterator<Item = &'k [u8]>) -> String {
-    let mut lengths = 0u64;
-    let mut first = [0u64; 4];
+    let mut by_first = [0u64; 64];
     for key in keys {
-        lengths |= 1 << key.len().min(63);
-        if let Some(&b) = key.first() {
-            first[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
+        let first = key.first().map_or(0, |&b| usize::from(b & 63));
+        by_first[first] |= 1 << (key.len() & 63);
     }
-    let first: Vec<String> = first.iter().map(|w| format!("{w:#x}")).collect();
-    format!(
-        "KeyShape {{ lengths: {lengths:#x}, first: [{}] }}",
-        first.join(", ")
-    )
+    let words: Vec<String> = by_first.iter().map(|w| format!("{w:#x}")).collect();
+    format!("KeyShape {{ lengths_by_first: [{}] }}", words.join(", "))
 }
 
 /// A table's integer codes are dense when an array indexed by `code - first` has at most this
@@ -176,7 +173,8 @@ fn by_number(out: &mut Output, table: &Table, values: &Values) {
             }
             let (probe, seed) = probe(&fps, &items, &keys);
             writeln!(out, "    by_number: {probe},");
-            writeln!(out, "    number_filter: {},", filter(&fps, seed));
+            let hashes = fps.iter().map(|&fp| ptrhash_hash(fp, seed));
+            writeln!(out, "    number_filter: {},", filter(hashes));
             writeln!(out, "    number_index: &[],");
         }
     }
