@@ -1,6 +1,7 @@
-//! The fixed-width lookup key of a code, shared by build.rs (which builds the PtrHash tables and
-//! filters over it) and the library (which computes it for every lookup): one definition, so
-//! the two can never disagree. Plain `core` Rust, no indexing that can panic.
+//! The fixed-width lookup keys of a code (its [`tail_hash`], which the first filter reads, and
+//! its [`fingerprint`], which the PtrHash probe reads), shared by build.rs (which builds the
+//! tables and filters over them) and the library (which computes them for every lookup): one
+//! definition, so the two can never disagree. Plain `core` Rust, no indexing that can panic.
 
 /// The size of a lookup filter for `keys` keys, as a power of two of bits: at least 16 bits per
 /// key (about 6% false positives), at least 4096 bits.
@@ -97,6 +98,23 @@ pub fn fingerprint(b: &[u8]) -> u64 {
         at += 16;
     }
     fold(load8(b, n - 16) ^ K2, load8(b, n - 8) ^ seed)
+}
+
+/// The key of a string's first check: its last 8 bytes (all of it when shorter) and its length,
+/// mixed by one multiply whose top bits select a filter bit (multiply-shift hashing). A
+/// lookup refuses most strings that are no key of the table (other vendors' codes, random
+/// text, a mistyped ending or length) with this and one bit test, before it computes the
+/// [`fingerprint`]; strings that pass are probed and compared.
+#[inline(always)]
+pub fn tail_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let tail = if n >= 8 {
+        load8(b, n - 8)
+    } else {
+        let (a, c) = short_words(b);
+        a | c << 32
+    };
+    (tail ^ (n as u64).wrapping_mul(K2)).wrapping_mul(K1)
 }
 
 /// Whether `a` and `b` are the same bytes: for up to 32 bytes by comparing the words that

@@ -10,15 +10,15 @@
 //! - `const NUMBER_SPAN: (i32, u32)`: the smallest integer code and the distance to the
 //!   largest (`(i32::MAX, 0)` for string tables), a constant so that lookups of codes outside
 //!   compile to two comparisons with immediates;
-//! - `const MAPS: Maps<Value>`: the lookup maps (PtrHash tables, Bloom filters, the keys'
-//!   lengths and first bytes, and a direct index for dense integer codes), below;
+//! - `const MAPS: Maps<Value>`: the lookup maps (PtrHash tables, Bloom filters and a direct
+//!   index for dense integer codes), below;
 //! - `static DATA: TableData<Value>`: everything else, below.
 //!
 //! The lookups and accessors are written once, here, over [`TableData`], [`Maps`] and [`Row`]; the
 //! per-table macro (`impl_table!` in `entry.rs`) only forwards to them.
 
 use crate::entry::{Entry, may_contain, pattern_param, same_bytes};
-use crate::fingerprint::{fingerprint, fingerprint_int, ptrhash_hash};
+use crate::fingerprint::{fingerprint, fingerprint_int, ptrhash_hash, tail_hash};
 use crate::{Section, ServerMessage, Source, Sources, Table};
 use phf_shared::ptrhash::get_index;
 
@@ -37,10 +37,9 @@ pub(crate) struct Maps<V: 'static> {
     /// Fingerprint of each lookup string (code; integer tables also the decimal code and every
     /// symbolic name) to that string and its value.
     pub(crate) by_code: Probe<&'static str, V>,
-    /// The lengths and first bytes of `by_code`'s keys, checked before anything is hashed.
-    pub(crate) code_shape: KeyShape,
-    /// Bloom filter over the fingerprints of `by_code`'s keys (mixed already, so read before
-    /// the probe's hash is computed).
+    /// Bloom filter over the [`tail_hash`] (last 8 bytes and length) of `by_code`'s keys:
+    /// checked first, so that most strings that are no key (other vendors' codes, random text,
+    /// a changed ending or length) are refused before the fingerprint is computed.
     pub(crate) code_filter: Filter,
     /// Integer code to value by [`fingerprint_int`], for tables whose codes are sparse (empty
     /// for string tables and for dense ones).
@@ -82,26 +81,8 @@ pub(crate) struct TableMeta {
     pub(crate) fallback: Option<Table>,
 }
 
-/// The lengths a table's lookup strings have, by their first byte: a string whose length and
-/// first byte no key has together (most codes of other vendors, most mistyped input) is
-/// refused with one load and a bit test, before its fingerprint is computed.
-pub(crate) struct KeyShape {
-    /// Word `b & 63` has bit `n & 63` set if some key `n` bytes long starts with byte `b` (the
-    /// empty key: word 0, bit 0). Taking both modulo 64 only makes more strings pass.
-    pub(crate) lengths_by_first: [u64; 64],
-}
-
-impl KeyShape {
-    /// Whether some key may be `code` (`false`: certainly none is).
-    #[inline(always)]
-    fn admits(&self, code: &[u8]) -> bool {
-        let first = code.first().map_or(0, |&b| usize::from(b & 63));
-        let lengths = self.lengths_by_first.get(first).copied().unwrap_or(0);
-        lengths >> (code.len() & 63) & 1 != 0
-    }
-}
-
-/// A one-hash Bloom filter of `2^log2` bits.
+/// A one-hash Bloom filter of `2^log2` bits, read at the top `log2` bits of an already mixed
+/// hash.
 pub(crate) struct Filter {
     pub(crate) bits: &'static [u64],
     pub(crate) log2: u32,
@@ -109,8 +90,8 @@ pub(crate) struct Filter {
 
 impl Filter {
     #[inline(always)]
-    fn may_contain(&self, fp: u64) -> bool {
-        may_contain(self.bits, self.log2, fp)
+    fn may_contain(&self, hash: u64) -> bool {
+        may_contain(self.bits, self.log2, hash)
     }
 }
 
@@ -127,7 +108,8 @@ pub(crate) struct Probe<K: 'static, V: 'static> {
 }
 
 impl<K, V> Probe<K, V> {
-    /// The hash of fingerprint `fp` that [`slot`](Self::slot) and the table's filter read.
+    /// The hash of fingerprint `fp` that [`slot`](Self::slot) reads (and, for integer codes,
+    /// the table's filter).
     #[inline(always)]
     pub(crate) fn hash(&self, fp: u64) -> u64 {
         ptrhash_hash(fp, self.seed)
@@ -149,14 +131,11 @@ impl<V: Copy> Maps<V> {
     /// The value of a code string exactly as the vendor sends it.
     #[inline(always)]
     pub(crate) fn find_code(&self, code: &str) -> Option<V> {
-        if !self.code_shape.admits(code.as_bytes()) {
+        if !self.code_filter.may_contain(tail_hash(code.as_bytes())) {
             return None;
         }
-        let fp = fingerprint(code.as_bytes());
-        if !self.code_filter.may_contain(fp) {
-            return None;
-        }
-        match self.by_code.slot(self.by_code.hash(fp)) {
+        let hash = self.by_code.hash(fingerprint(code.as_bytes()));
+        match self.by_code.slot(hash) {
             Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
             _ => None,
         }

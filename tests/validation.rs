@@ -6,6 +6,7 @@
 #[path = "../codegen/mod.rs"]
 mod codegen;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use chat_error_codes::{Canonical, Recovery};
@@ -434,19 +435,51 @@ fn dense_integer_codes_are_indexed_directly() {
 }
 
 #[test]
-fn key_shapes_hold_the_lengths_of_the_keys_by_first_byte() {
-    use codegen::write::maps::key_shape;
-    let keys: [&[u8]; 5] = [b"ERR_A", b"EB", b"AB", b"", &[b'x'; 70]];
-    let shape = key_shape(keys.into_iter());
-    // Word `first & 63`, bit `length & 63`: 'E' (69 -> 5) lengths 5 and 2, 'A' (65 -> 1)
-    // length 2, the empty key word 0 bit 0, 'x' (120 -> 56) length 70 -> 6.
-    let mut words = ["0x0"; 64];
-    words[0] = "0x1";
-    words[1] = "0x4";
-    words[5] = "0x24";
-    words[56] = "0x40";
-    assert_eq!(
-        shape,
-        format!("KeyShape {{ lengths_by_first: [{}] }}", words.join(", "))
-    );
+fn the_tail_filter_admits_every_key_and_refuses_most_other_strings() {
+    // A string lookup's first check: the Bloom filter over the keys' `tail_hash` (last 8 bytes
+    // and length). It must admit every key (or a code would not be found), and it is what makes
+    // misses cheap: near misses (the last byte changed, one byte more or less) and other
+    // vendors' codes must mostly stop there.
+    use codegen::fingerprint::{may_contain, tail_hash};
+    use codegen::write::maps::filter_bits;
+    let tables = codegen::load_all(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
+    let all_keys: Vec<Vec<String>> = (tables.iter())
+        .map(|(_, t)| t.keys().into_iter().map(|(k, _)| k).collect())
+        .collect();
+    for ((id, _), keys) in tables.iter().zip(&all_keys) {
+        let (bits, log2) = filter_bits(keys.iter().map(|k| tail_hash(k.as_bytes())));
+        let passes = |s: &[u8]| may_contain(&bits, log2, tail_hash(s));
+        assert!(keys.iter().all(|k| passes(k.as_bytes())), "{}", id.stem);
+        let own: HashSet<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
+        let mut near: Vec<Vec<u8>> = Vec::new();
+        for key in keys.iter().map(|k| k.as_bytes()) {
+            let mut changed = key.to_vec();
+            if let Some(last) = changed.last_mut() {
+                *last = if *last == b'X' { b'Y' } else { b'X' };
+            }
+            near.push(changed);
+            near.push([key, b"S"].concat());
+            near.push(
+                key.get(..key.len().saturating_sub(1))
+                    .unwrap_or_default()
+                    .to_vec(),
+            );
+        }
+        let others = (all_keys.iter().flatten()).map(|k| k.as_bytes().to_vec());
+        for (kind, strings) in [
+            ("near misses", near),
+            ("other tables' keys", others.collect()),
+        ] {
+            let strangers: Vec<&Vec<u8>> =
+                strings.iter().filter(|s| !own.contains(&s[..])).collect();
+            let passed = strangers.iter().filter(|s| passes(s)).count();
+            // 16 bits per key and one hash: about 6% pass in the largest tables.
+            assert!(
+                passed * 100 <= strangers.len() * 10,
+                "{}: {passed} of {} {kind} pass the filter",
+                id.stem,
+                strangers.len()
+            );
+        }
+    }
 }

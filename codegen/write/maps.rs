@@ -1,10 +1,11 @@
 //! The lookup structures: PtrHash tables (phf's, see [`ptrhash`]) keyed by a code's fingerprint
-//! and by integer code, the Bloom filters and key shapes (lengths, first bytes) that answer
-//! most misses before the map is consulted, and a direct index where a table's integer codes
-//! are dense (together `MAPS`); and the pattern list, which `DATA` gathers with `META`.
+//! and by integer code, the Bloom filters that answer most misses before the map is consulted
+//! (for strings over their [`tail_hash`], computed before the fingerprint), and a direct index
+//! where a table's integer codes are dense (together `MAPS`); and the pattern list, which
+//! `DATA` gathers with `META`.
 
 use crate::codegen::fingerprint::{
-    filter_log2, filter_slot, fingerprint, fingerprint_int, ptrhash_hash,
+    filter_log2, filter_slot, fingerprint, fingerprint_int, ptrhash_hash, tail_hash,
 };
 use crate::codegen::model::{Entry, Table};
 use crate::codegen::output::Output;
@@ -58,6 +59,12 @@ pub fn make_value(out: &mut Output, values: &Values, repr: &str) {
 /// A one-hash Bloom filter over `hashes` (already mixed: the top bits select the bit), as a
 /// `Filter` literal.
 fn filter(hashes: impl ExactSizeIterator<Item = u64>) -> String {
+    let (bits, log2) = filter_bits(hashes);
+    format!("Filter {{ bits: &{bits:?}, log2: {log2} }}")
+}
+
+/// The words and size (`log2` of the bits) of the Bloom filter over `hashes`.
+pub fn filter_bits(hashes: impl ExactSizeIterator<Item = u64>) -> (Vec<u64>, u32) {
     let log2 = filter_log2(hashes.len());
     let mut bits = vec![0u64; (1usize << log2) / 64];
     for hash in hashes {
@@ -66,7 +73,7 @@ fn filter(hashes: impl ExactSizeIterator<Item = u64>) -> String {
             *w |= bit;
         }
     }
-    format!("Filter {{ bits: &{bits:?}, log2: {log2} }}")
+    (bits, log2)
 }
 
 /// Writes `NUMBER_SPAN`, the smallest integer code and the distance to the largest.
@@ -114,26 +121,8 @@ fn by_code(out: &mut Output, table: &Table, values: &Values) {
     }
     let (probe, _) = probe(&fps, &items, &keys);
     writeln!(out, "    by_code: {probe},");
-    writeln!(
-        out,
-        "    code_shape: {},",
-        key_shape(keys.iter().map(|(k, _)| k.as_bytes()))
-    );
-    // A string's fingerprint is already mixed (folded products): the filter reads it before the
-    // probe's own hash is computed.
-    writeln!(out, "    code_filter: {},", filter(fps.iter().copied()));
-}
-
-/// The `KeyShape` literal of `keys`: per first byte (modulo 64), the lengths (modulo 64) of the
-/// keys that start with it.
-pub fn key_shape<'k>(keys: impl Iterator<Item = &'k [u8]>) -> String {
-    let mut by_first = [0u64; 64];
-    for key in keys {
-        let first = key.first().map_or(0, |&b| usize::from(b & 63));
-        by_first[first] |= 1 << (key.len() & 63);
-    }
-    let words: Vec<String> = by_first.iter().map(|w| format!("{w:#x}")).collect();
-    format!("KeyShape {{ lengths_by_first: [{}] }}", words.join(", "))
+    let tails = keys.iter().map(|(k, _)| tail_hash(k.as_bytes()));
+    writeln!(out, "    code_filter: {},", filter(tails));
 }
 
 /// A table's integer codes are dense when an array indexed by `code - first` has at most this
