@@ -71,50 +71,54 @@ const K0: u64 = 0x2D35_8DCC_AA6C_78A5;
 const K1: u64 = 0x8BB8_4B93_962E_ACC9;
 const K2: u64 = 0x4B33_A62E_D433_D4A3;
 
-/// The key of a code string: every byte of it, read 8 bytes at a time and mixed by folded
-/// multiplication, with the length (one multiply up to 16 bytes, two independent ones up to
-/// 32, as most codes are). The PtrHash probe reads this `u64` (through [`ptrhash_hash`])
-/// instead of the whole string; the stored string is compared after the probe, so a collision
-/// with an unknown input never returns a wrong entry. Two codes of one table with the same
-/// fingerprint stop the build (none in the real tables).
+/// The hash of a string's last 16 bytes (all of it when shorter) and its length, mixed by one
+/// folded multiply: what a lookup's first check, the table's Bloom filter, reads. Most strings
+/// that are no key of the table (other vendors' codes, random text, a changed ending or
+/// length) are refused by it and one bit test; it is also the first half of the
+/// [`fingerprint`], so a string that passes has paid for half its fingerprint already.
 #[inline(always)]
-pub fn fingerprint(b: &[u8]) -> u64 {
+pub fn tail_hash(b: &[u8]) -> u64 {
     let n = b.len();
     let seed = K0 ^ (n as u64);
     if n <= 16 {
         let (a, c) = short_words(b);
-        return fold(a ^ K1, c ^ seed);
+        fold(a ^ K1, c ^ seed)
+    } else {
+        fold(load8(b, n - 16) ^ K2, load8(b, n - 8) ^ seed)
+    }
+}
+
+/// The key of a code string: every byte of it, read 8 bytes at a time and mixed by folded
+/// multiplication, with the length; [`tail_hash`] with, past 16 bytes, the bytes before the
+/// last 16 (one more multiply up to 32 bytes, as most codes are). The PtrHash probe reads
+/// this `u64` (through [`ptrhash_hash`]) instead of the whole string; the stored string is
+/// compared after the probe, so a collision with an unknown input never returns a wrong entry.
+/// Two codes of one table with the same fingerprint stop the build (none in the real tables).
+#[allow(dead_code)] // build.rs fingerprints keys; a lookup continues from its tail hash
+#[inline(always)]
+pub fn fingerprint(b: &[u8]) -> u64 {
+    fingerprint_after(b, tail_hash(b))
+}
+
+/// [`fingerprint`] of `b` whose [`tail_hash`] is `tail` (a lookup has computed it for the
+/// filter already).
+#[inline(always)]
+pub fn fingerprint_after(b: &[u8], tail: u64) -> u64 {
+    let n = b.len();
+    if n <= 16 {
+        return tail;
     }
     if n <= 32 {
-        let (a, c) = (load8(b, 0), load8(b, 8));
-        let (d, e) = (load8(b, n - 16), load8(b, n - 8));
-        return fold(a ^ K1, c ^ seed) ^ fold(d ^ K2, e ^ K0);
+        return tail ^ fold(load8(b, 0) ^ K1, load8(b, 8) ^ K0);
     }
-    // Whole 16-byte blocks while more than 16 bytes remain, then the last 16 bytes.
-    let mut seed = seed;
+    // Whole 16-byte blocks before the last 16 bytes (the last block may overlap them).
+    let mut seed = tail;
     let mut at = 0;
-    while n - at > 16 {
+    while at + 16 < n {
         seed = fold(load8(b, at) ^ K1, load8(b, at + 8) ^ seed);
         at += 16;
     }
-    fold(load8(b, n - 16) ^ K2, load8(b, n - 8) ^ seed)
-}
-
-/// The key of a string's first check: its last 8 bytes (all of it when shorter) and its length,
-/// mixed by one multiply whose top bits select a filter bit (multiply-shift hashing). A
-/// lookup refuses most strings that are no key of the table (other vendors' codes, random
-/// text, a mistyped ending or length) with this and one bit test, before it computes the
-/// [`fingerprint`]; strings that pass are probed and compared.
-#[inline(always)]
-pub fn tail_hash(b: &[u8]) -> u64 {
-    let n = b.len();
-    let tail = if n >= 8 {
-        load8(b, n - 8)
-    } else {
-        let (a, c) = short_words(b);
-        a | c << 32
-    };
-    (tail ^ (n as u64).wrapping_mul(K2)).wrapping_mul(K1)
+    seed
 }
 
 /// Whether `a` and `b` are the same bytes: for up to 32 bytes by comparing the words that

@@ -10,15 +10,15 @@
 //! - `const NUMBER_SPAN: (i32, u32)`: the smallest integer code and the distance to the
 //!   largest (`(i32::MAX, 0)` for string tables), a constant so that lookups of codes outside
 //!   compile to two comparisons with immediates;
-//! - `const MAPS: Maps<Value>`: the lookup maps (PtrHash tables, Bloom filters and a direct
-//!   index for dense integer codes), below;
+//! - `const MAPS: Maps<Value>`: the lookup maps (PtrHash tables, the keys' lengths by first
+//!   byte, Bloom filters and a direct index for dense integer codes), below;
 //! - `static DATA: TableData<Value>`: everything else, below.
 //!
 //! The lookups and accessors are written once, here, over [`TableData`], [`Maps`] and [`Row`]; the
 //! per-table macro (`impl_table!` in `entry.rs`) only forwards to them.
 
 use crate::entry::{Entry, may_contain, pattern_param, same_bytes};
-use crate::fingerprint::{fingerprint, fingerprint_int, ptrhash_hash, tail_hash};
+use crate::fingerprint::{fingerprint_after, fingerprint_int, ptrhash_hash, tail_hash};
 use crate::{Section, ServerMessage, Source, Sources, Table};
 use phf_shared::ptrhash::get_index;
 
@@ -37,9 +37,12 @@ pub(crate) struct Maps<V: 'static> {
     /// Fingerprint of each lookup string (code; integer tables also the decimal code and every
     /// symbolic name) to that string and its value.
     pub(crate) by_code: Probe<&'static str, V>,
-    /// Bloom filter over the [`tail_hash`] (last 8 bytes and length) of `by_code`'s keys:
-    /// checked first, so that most strings that are no key (other vendors' codes, random text,
-    /// a changed ending or length) are refused before the fingerprint is computed.
+    /// The lengths of `by_code`'s keys by their first byte: checked first, without hashing.
+    pub(crate) code_shape: KeyShape,
+    /// Bloom filter over the [`tail_hash`] (last 16 bytes and length) of `by_code`'s keys:
+    /// checked next, so that most strings of a key's length and first byte that are no key (a
+    /// changed ending, another vendor's code) are refused before the rest of the fingerprint is
+    /// computed.
     pub(crate) code_filter: Filter,
     /// Integer code to value by [`fingerprint_int`], for tables whose codes are sparse (empty
     /// for string tables and for dense ones).
@@ -79,6 +82,25 @@ pub(crate) struct TableMeta {
     pub(crate) sdk: Option<&'static str>,
     /// The table that unlisted codes are looked up in, and that pass-through entries defer to.
     pub(crate) fallback: Option<Table>,
+}
+
+/// The lengths a table's lookup strings have, by their first byte: a string whose length and
+/// first byte no key has together (most codes of other vendors, most mistyped input) is
+/// refused with one load and a bit test, before anything is hashed.
+pub(crate) struct KeyShape {
+    /// Word `b & 63` has bit `n & 63` set if some key `n` bytes long starts with byte `b` (the
+    /// empty key: word 0, bit 0). Taking both modulo 64 only makes more strings pass.
+    pub(crate) lengths_by_first: [u64; 64],
+}
+
+impl KeyShape {
+    /// Whether some key may be `code` (`false`: certainly none is).
+    #[inline(always)]
+    fn admits(&self, code: &[u8]) -> bool {
+        let first = code.first().map_or(0, |&b| usize::from(b & 63));
+        let lengths = self.lengths_by_first.get(first).copied().unwrap_or(0);
+        lengths >> (code.len() & 63) & 1 != 0
+    }
 }
 
 /// A one-hash Bloom filter of `2^log2` bits, read at the top `log2` bits of an already mixed
@@ -131,10 +153,14 @@ impl<V: Copy> Maps<V> {
     /// The value of a code string exactly as the vendor sends it.
     #[inline(always)]
     pub(crate) fn find_code(&self, code: &str) -> Option<V> {
-        if !self.code_filter.may_contain(tail_hash(code.as_bytes())) {
+        if !self.code_shape.admits(code.as_bytes()) {
             return None;
         }
-        let hash = self.by_code.hash(fingerprint(code.as_bytes()));
+        let tail = tail_hash(code.as_bytes());
+        if !self.code_filter.may_contain(tail) {
+            return None;
+        }
+        let hash = self.by_code.hash(fingerprint_after(code.as_bytes(), tail));
         match self.by_code.slot(hash) {
             Some(&(key, value)) if same_bytes(key.as_bytes(), code.as_bytes()) => Some(value),
             _ => None,

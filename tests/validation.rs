@@ -435,6 +435,24 @@ fn dense_integer_codes_are_indexed_directly() {
 }
 
 #[test]
+fn key_shapes_hold_the_lengths_of_the_keys_by_first_byte() {
+    use codegen::write::maps::key_shape;
+    let keys: [&[u8]; 5] = [b"ERR_A", b"EB", b"AB", b"", &[b'x'; 70]];
+    let shape = key_shape(keys.into_iter());
+    // Word `first & 63`, bit `length & 63`: 'E' (69 -> 5) lengths 5 and 2, 'A' (65 -> 1)
+    // length 2, the empty key word 0 bit 0, 'x' (120 -> 56) length 70 -> 6.
+    let mut words = ["0x0"; 64];
+    words[0] = "0x1";
+    words[1] = "0x4";
+    words[5] = "0x24";
+    words[56] = "0x40";
+    assert_eq!(
+        shape,
+        format!("KeyShape {{ lengths_by_first: [{}] }}", words.join(", "))
+    );
+}
+
+#[test]
 fn the_tail_filter_admits_every_key_and_refuses_most_other_strings() {
     // A string lookup's first check: the Bloom filter over the keys' `tail_hash` (last 8 bytes
     // and length). It must admit every key (or a code would not be found), and it is what makes

@@ -1,8 +1,8 @@
 //! The lookup structures: PtrHash tables (phf's, see [`ptrhash`]) keyed by a code's fingerprint
-//! and by integer code, the Bloom filters that answer most misses before the map is consulted
-//! (for strings over their [`tail_hash`], computed before the fingerprint), and a direct index
-//! where a table's integer codes are dense (together `MAPS`); and the pattern list, which
-//! `DATA` gathers with `META`.
+//! and by integer code; what answers most misses before the map is consulted (for strings the
+//! keys' lengths by first byte, then a Bloom filter over their [`tail_hash`], which is half the
+//! fingerprint; for integer codes a Bloom filter); a direct index where a table's integer codes
+//! are dense (together `MAPS`); and the pattern list, which `DATA` gathers with `META`.
 
 use crate::codegen::fingerprint::{
     filter_log2, filter_slot, fingerprint, fingerprint_int, ptrhash_hash, tail_hash,
@@ -121,8 +121,25 @@ fn by_code(out: &mut Output, table: &Table, values: &Values) {
     }
     let (probe, _) = probe(&fps, &items, &keys);
     writeln!(out, "    by_code: {probe},");
+    writeln!(
+        out,
+        "    code_shape: {},",
+        key_shape(keys.iter().map(|(k, _)| k.as_bytes()))
+    );
     let tails = keys.iter().map(|(k, _)| tail_hash(k.as_bytes()));
     writeln!(out, "    code_filter: {},", filter(tails));
+}
+
+/// The `KeyShape` literal of `keys`: per first byte (modulo 64), the lengths (modulo 64) of the
+/// keys that start with it.
+pub fn key_shape<'k>(keys: impl Iterator<Item = &'k [u8]>) -> String {
+    let mut by_first = [0u64; 64];
+    for key in keys {
+        let first = key.first().map_or(0, |&b| usize::from(b & 63));
+        by_first[first] |= 1 << (key.len() & 63);
+    }
+    let words: Vec<String> = by_first.iter().map(|w| format!("{w:#x}")).collect();
+    format!("KeyShape {{ lengths_by_first: [{}] }}", words.join(", "))
 }
 
 /// A table's integer codes are dense when an array indexed by `code - first` has at most this

@@ -46,6 +46,6 @@ fn make_header(out: &mut Output, id: &TableId, table: &Table) {
     writeln!(out, "use crate::entry::{{Entry, Span}};");
     writeln!(
         out,
-        "use crate::table_data::{{Filter, Maps, Probe, TableData, TableMeta}};\n"
+        "use crate::table_data::{{Filter, KeyShape, Maps, Probe, TableData, TableMeta}};\n"
     );
 }
