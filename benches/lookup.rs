@@ -40,7 +40,7 @@ use chat_error_codes::{agora, cometchat::rest, lookup};
 use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
 
 mod common;
-use common::{int_workloads, median_ns, rest_codes, workloads};
+use common::{int_workloads, median_ns, paired, rest_codes, workloads};
 
 mod baselines {
     include!("common/baselines.rs");
@@ -308,37 +308,4 @@ fn targets() {
         let met = if median <= target { "yes" } else { "no" };
         println!("| {label} | {median:.2}x ({q1:.2}-{q3:.2}) | <= {target:.1}x | {met} |");
     }
-}
-
-/// The ratio of `ours`' time to `base`'s, measured in 41 pairs of batches of about 4 ms each,
-/// back to back, the order alternating from pair to pair: a change of the host's load lasts
-/// longer than a pair, so it moves both sides of a ratio alike. Returns the first quartile, the
-/// median and the third quartile of the pairs' ratios.
-fn paired(ours: impl Fn(), base: impl Fn()) -> (f64, f64, f64) {
-    use std::time::Instant;
-    let time = |f: &dyn Fn(), reps: u32| {
-        let start = Instant::now();
-        for _ in 0..reps {
-            f();
-        }
-        start.elapsed().as_secs_f64()
-    };
-    // Repetitions that make one batch of `base` last about 4 ms.
-    let once = time(&base, 8) / 8.0;
-    let reps = ((0.004 / once.max(1e-9)) as u32).clamp(1, 100_000);
-    time(&ours, reps); // warm up both
-    time(&base, reps);
-    let mut ratios: Vec<f64> = (0..41)
-        .map(|i| {
-            if i % 2 == 0 {
-                let t = time(&ours, reps);
-                t / time(&base, reps)
-            } else {
-                let b = time(&base, reps);
-                time(&ours, reps) / b
-            }
-        })
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    (ratios[10], ratios[20], ratios[30])
 }

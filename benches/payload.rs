@@ -38,7 +38,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 mod common;
-use common::median_ns;
+use common::{median_ns, paired};
 
 mod baselines {
     include!("common/baselines.rs");
@@ -727,6 +727,8 @@ fn main() {
     groups.push(("payload_mixed_detect".into(), mixed.len()));
     c.final_summary();
 
+    paired_table(&shapes, &mixed);
+
     println!(
         "\n| shape | payloads | chat-error-codes | typed struct + match | Value + match | crate / typed | crate / Value |"
     );
@@ -750,4 +752,41 @@ fn main() {
             ours / value
         );
     }
+}
+
+/// The crate against the typed baseline per shape as paired ratios (`common::paired`: 41
+/// alternating pairs of short batches, quartiles), which the host's changing load moves far
+/// less than the ratio of criterion's medians in the table after it.
+fn paired_table(shapes: &[Shape], mixed: &[(&str, Parse, Parse, Parse)]) {
+    let ratio = |bodies: &[(&str, Parse, Parse, Parse)]| {
+        paired(
+            || {
+                black_box(
+                    bodies
+                        .iter()
+                        .map(|(s, f, _, _)| f(black_box(s)))
+                        .sum::<usize>(),
+                );
+            },
+            || {
+                black_box(
+                    bodies
+                        .iter()
+                        .map(|(s, _, f, _)| f(black_box(s)))
+                        .sum::<usize>(),
+                );
+            },
+        )
+    };
+    println!("\n| shape | crate / typed, paired: median (quartiles) |");
+    println!("|---|---|");
+    for s in shapes {
+        let bodies: Vec<(&str, Parse, Parse, Parse)> = (s.bodies.iter())
+            .map(|b| (b.as_str(), s.ours, s.typed, s.value))
+            .collect();
+        let (q1, median, q3) = ratio(&bodies);
+        println!("| {} | {median:.2}x ({q1:.2}-{q3:.2}) |", s.name);
+    }
+    let (q1, median, q3) = ratio(mixed);
+    println!("| mixed_detect | {median:.2}x ({q1:.2}-{q3:.2}) |");
 }

@@ -1,5 +1,5 @@
-//! Inputs shared by the lookup benches: the same workloads, built the same way, and criterion's
-//! medians read back for the printed tables.
+//! Inputs shared by the lookup benches: the same workloads, built the same way, criterion's
+//! medians read back for the printed tables, and the paired ratio of two functions' times.
 #![allow(dead_code)]
 
 use chat_error_codes::{agora, cometchat::rest};
@@ -95,4 +95,37 @@ pub fn median_ns(group: &str, function: &str) -> Option<f64> {
     let text = std::fs::read_to_string(path).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v["median"]["point_estimate"].as_f64()
+}
+
+/// The ratio of `ours`' time to `base`'s, measured in 41 pairs of batches of about 4 ms each,
+/// back to back, the order alternating from pair to pair: a change of the host's load lasts
+/// longer than a pair, so it moves both sides of a ratio alike. Returns the first quartile, the
+/// median and the third quartile of the pairs' ratios.
+pub fn paired(ours: impl Fn(), base: impl Fn()) -> (f64, f64, f64) {
+    use std::time::Instant;
+    let time = |f: &dyn Fn(), reps: u32| {
+        let start = Instant::now();
+        for _ in 0..reps {
+            f();
+        }
+        start.elapsed().as_secs_f64()
+    };
+    // Repetitions that make one batch of `base` last about 4 ms.
+    let once = time(&base, 8) / 8.0;
+    let reps = ((0.004 / once.max(1e-9)) as u32).clamp(1, 100_000);
+    time(&ours, reps); // warm up both
+    time(&base, reps);
+    let mut ratios: Vec<f64> = (0..41)
+        .map(|i| {
+            if i % 2 == 0 {
+                let t = time(&ours, reps);
+                t / time(&base, reps)
+            } else {
+                let b = time(&base, reps);
+                time(&ours, reps) / b
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    (ratios[10], ratios[20], ratios[30])
 }
