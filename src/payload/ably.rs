@@ -50,7 +50,7 @@ use crate::{RawCode, Table};
 pub fn parse_ably(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::AblyErrorInfo), &mut f)?;
-    ably(json, f)
+    ably(json, &mut f)
 }
 
 /// How deep `cause` is followed.
@@ -66,7 +66,7 @@ struct Info<'a> {
 }
 
 #[inline(always)]
-pub(super) fn ably<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn ably<'a>(json: &'a str, f: &mut Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let retry_after = retry_in_secs(f.retry_in);
     if let Some(ErrorField::Body(body)) = f.error.take() {
         let shape = Shape::AblyRest;
@@ -91,7 +91,7 @@ pub(super) fn ably<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'
             return Ok(parsed.with_retry_after(retry_after));
         }
     }
-    let info = take_info(&mut f);
+    let info = take_info(f);
     Ok(error_info(json, Shape::AblyErrorInfo, info, f).with_retry_after(retry_after))
 }
 
@@ -110,15 +110,15 @@ fn error_info<'a>(
     json: &'a str,
     shape: Shape,
     info: Info<'a>,
-    mut f: Fields<'a>,
+    f: &mut Fields<'a>,
 ) -> ParsedError<'a> {
     let status = http_status(info.status);
     let signal = status.and_then(status_class);
     let causes = causes(info.cause);
     let code = info.code.filter(|c| !matches!(c, RawCode::Int(0)));
     let Some(code) = code else {
-        f.name = info.name.or(f.name);
-        f.message = info.message.or(f.message);
+        f.name = info.name.or(f.name.take());
+        f.message = info.message.or(f.message.take());
         return without_code(json, shape, Table::Ably, f, status).with_causes(causes);
     };
     let resolution = resolve::received(Table::Ably, code.clone());

@@ -92,7 +92,7 @@ pub fn parse(json: &str) -> Result<ParsedError<'_>, PayloadError> {
         .map_or(Verdict::Refuse(unknown), |rule| rule.verdict);
     match rule {
         Verdict::Refuse(error) => Err(error(&f)),
-        Verdict::Parse(parse) => parse(json, f),
+        Verdict::Parse(parse) => parse(json, &mut f),
     }
 }
 
@@ -107,7 +107,7 @@ struct Rule {
 
 #[derive(Clone, Copy)]
 enum Verdict {
-    Parse(for<'a> fn(&'a str, Fields<'a>) -> Result<ParsedError<'a>, PayloadError>),
+    Parse(for<'a> fn(&'a str, &mut Fields<'a>) -> Result<ParsedError<'a>, PayloadError>),
     Refuse(fn(&Fields<'_>) -> PayloadError),
 }
 
@@ -389,7 +389,7 @@ fn unknown(_: &Fields<'_>) -> PayloadError {
     }
 }
 
-fn cometchat_rest<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+fn cometchat_rest<'a>(json: &'a str, f: &mut Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     match f.error.take() {
         Some(ErrorField::Body(body)) => {
             rest_body(json, body, Shape::CometChatRest, Table::CometChatRest)
@@ -402,16 +402,14 @@ fn cometchat_rest<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a
 }
 
 /// A transport error passed through by any SDK: resolved in the transport table.
-fn transport<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+fn transport<'a>(json: &'a str, f: &mut Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::TransportError;
     let code = f.code.take().ok_or(PayloadError::MissingCode {
         shape,
         field: "code",
     })?;
     let resolution = crate::resolve::raw(Table::JsTransport, code.clone());
-    Ok(ParsedError::new(
-        json, shape, code, resolution, f.name, f.message, f.details,
-    ))
+    Ok(ParsedError::from_fields(json, shape, code, resolution, f))
 }
 
 /// The messages stream-chat writes for a WebSocket failure: its connection code's

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::Shape;
+use super::fields::Fields;
 use crate::{Canonical, RawCode, Recovery, Resolution, Table};
 
 /// A parsed vendor error payload: what the code resolved to, and everything the vendor sent
@@ -483,6 +484,20 @@ impl Serialize for ParsedError<'_> {
 }
 
 impl<'a> ParsedError<'a> {
+    /// [`new`](Self::new) with the name, message and details that `f` read (taken out of it, not
+    /// copied).
+    #[inline(always)]
+    pub(super) fn from_fields(
+        raw: &'a str,
+        shape: Shape,
+        code: RawCode<'a>,
+        resolution: Resolution<'a>,
+        f: &mut Fields<'a>,
+    ) -> Self {
+        let (name, message) = (f.name.take(), f.message.take());
+        Self::new(raw, shape, code, resolution, name, message, f.details)
+    }
+
     /// Assembles a parsed payload; an unrecognized resolution also keeps the payload's message,
     /// so that value alone loses nothing.
     #[inline(always)]

@@ -32,13 +32,13 @@ use crate::{RawCode, Table};
 pub fn parse_sendbird(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::SendbirdPlatform), &mut f)?;
-    sendbird(json, f)
+    sendbird(json, &mut f)
 }
 
 #[inline(always)]
 pub(super) fn sendbird<'a>(
     json: &'a str,
-    mut f: Fields<'a>,
+    f: &mut Fields<'a>,
 ) -> Result<ParsedError<'a>, PayloadError> {
     let shape = match f.error {
         Some(ErrorField::Flag(true)) => Shape::SendbirdPlatform,
@@ -54,6 +54,6 @@ pub(super) fn sendbird<'a>(
     };
     let resolution = resolve::received(Table::SendbirdChat, code.clone());
     let shape = shape_of(&resolution, shape);
-    let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
+    let parsed = ParsedError::from_fields(json, shape, code, resolution, f);
     Ok(parsed.with_signal(signal).with_retry_after(retry_after))
 }

@@ -86,11 +86,14 @@ pub fn parse_calls(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 pub fn parse_exception(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::CometChatException), &mut f)?;
-    exception(json, f)
+    exception(json, &mut f)
 }
 
 #[inline(always)]
-pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn exception<'a>(
+    json: &'a str,
+    f: &mut Fields<'a>,
+) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::CometChatException;
     if !f.has(Key::Code) {
         // No `code` at all: a `name` that is a catalog code still says which error it is.
@@ -98,14 +101,12 @@ pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<
             let resolution = resolve::exception(RawCode::Str(name.clone()), Some(&name));
             if !resolution.is_unrecognized() {
                 let code = RawCode::Str(name);
-                return Ok(ParsedError::new(
-                    json, shape, code, resolution, f.name, f.message, f.details,
-                ));
+                return Ok(ParsedError::from_fields(json, shape, code, resolution, f));
             }
         }
         return Ok(uncoded(json, shape, Table::CometChatSdk, f));
     }
-    let code = f.code.ok_or(PayloadError::MissingCode {
+    let code = f.code.take().ok_or(PayloadError::MissingCode {
         shape,
         field: "code",
     })?;
@@ -113,7 +114,7 @@ pub(super) fn exception<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<
     let causes = nested_causes(f.details, Key::Code, |code, name| {
         resolve::exception(code, name)
     });
-    let parsed = ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details);
+    let parsed = ParsedError::from_fields(json, shape, code, resolution, f);
     Ok(parsed.with_causes(causes))
 }
 
@@ -133,7 +134,7 @@ pub(super) fn uncoded<'a>(
     json: &'a str,
     shape: Shape,
     table: Table,
-    f: Fields<'a>,
+    f: &mut Fields<'a>,
 ) -> ParsedError<'a> {
     let (code, resolution) = match f.name.clone() {
         Some(name) => {
@@ -154,8 +155,8 @@ pub(super) fn uncoded<'a>(
         shape,
         code,
         resolution,
-        f.name,
-        f.message,
+        f.name.take(),
+        f.message.take(),
         f.details.or(f.data),
     );
     parsed.coded = false;
@@ -175,11 +176,14 @@ pub(super) fn uncoded<'a>(
 pub fn parse_agora(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::AgoraErrorEvent), &mut f)?;
-    agora(json, f)
+    agora(json, &mut f)
 }
 
 #[inline(always)]
-pub(super) fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn agora<'a>(
+    json: &'a str,
+    f: &mut Fields<'a>,
+) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraErrorEvent;
     if f.kind.as_ref().is_some_and(super::detect::is_uri) {
         return Err(PayloadError::ProblemDetails { member: "type" });
@@ -187,7 +191,7 @@ pub(super) fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>,
     if !f.has(Key::Type) {
         return Ok(uncoded(json, shape, Table::AgoraChat, f));
     }
-    let code = f.kind.ok_or(PayloadError::MissingCode {
+    let code = f.kind.take().ok_or(PayloadError::MissingCode {
         shape,
         field: "type",
     })?;
@@ -195,7 +199,15 @@ pub(super) fn agora<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>,
     let causes = nested_causes(f.data, Key::Type, |code, _| {
         resolve::received(Table::AgoraChat, code)
     });
-    let parsed = ParsedError::new(json, shape, code, resolution, None, f.message, f.data);
+    let parsed = ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        None,
+        f.message.take(),
+        f.data,
+    );
     Ok(parsed.with_causes(causes))
 }
 
@@ -259,20 +271,21 @@ fn may_name(text: &str, key: &str) -> bool {
 pub fn parse_genesys(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::GenesysEventError), &mut f)?;
-    genesys(json, f)
+    genesys(json, &mut f)
 }
 
 #[inline(always)]
-pub(super) fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn genesys<'a>(
+    json: &'a str,
+    f: &mut Fields<'a>,
+) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::GenesysEventError;
-    let code = f.code.ok_or(PayloadError::MissingCode {
+    let code = f.code.take().ok_or(PayloadError::MissingCode {
         shape,
         field: "code",
     })?;
     let resolution = resolve::received(Table::GenesysChat, code.clone());
-    Ok(ParsedError::new(
-        json, shape, code, resolution, f.name, f.message, f.details,
-    ))
+    Ok(ParsedError::from_fields(json, shape, code, resolution, f))
 }
 
 /// Parses an Agora Chat REST API error body by its `error` string alone (the body carries no
@@ -293,7 +306,7 @@ pub(super) fn genesys<'a>(json: &'a str, f: Fields<'a>) -> Result<ParsedError<'a
 pub fn parse_agora_rest(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::AgoraRest), &mut f)?;
-    agora_rest(json, f, None)
+    agora_rest(json, &mut f, None)
 }
 
 /// [`parse_agora_rest`] with the HTTP status of the response, which picks the entry when the
@@ -314,13 +327,13 @@ pub fn parse_agora_rest_with_status(
 ) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::AgoraRest), &mut f)?;
-    agora_rest(json, f, Some(status))
+    agora_rest(json, &mut f, Some(status))
 }
 
 #[inline(always)]
 pub(super) fn agora_rest<'a>(
     json: &'a str,
-    mut f: Fields<'a>,
+    f: &mut Fields<'a>,
     status: Option<u16>,
 ) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::AgoraRest;
@@ -344,8 +357,8 @@ pub(super) fn agora_rest<'a>(
         shape,
         code,
         resolution,
-        f.exception,
-        f.error_description,
+        f.exception.take(),
+        f.error_description.take(),
         None,
     );
     Ok(parsed.with_status(status))

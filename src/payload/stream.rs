@@ -52,13 +52,13 @@ use crate::{Canonical, RawCode, Recovery, Resolution, Table};
 pub fn parse_stream(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::Stream), &mut f)?;
-    stream(json, f)
+    stream(json, &mut f)
 }
 
 #[inline(always)]
 pub(super) fn stream<'a>(
     json: &'a str,
-    mut f: Fields<'a>,
+    f: &mut Fields<'a>,
 ) -> Result<ParsedError<'a>, PayloadError> {
     if let Some(ErrorField::Body(frame)) = f.error.take() {
         return ws_frame(json, frame);
@@ -74,7 +74,7 @@ pub(super) fn stream<'a>(
         Some(code) => {
             let resolution = resolve_stream(code.clone(), websocket);
             let shape = shape_of(&resolution, Shape::Stream);
-            ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details)
+            ParsedError::from_fields(json, shape, code, resolution, f)
         }
         None => match message_json(f.message.as_deref()) {
             // What the SDK itself does: `JSON.parse(err.message)`.
@@ -84,7 +84,7 @@ pub(super) fn stream<'a>(
                     Shape::Stream,
                     inner.code,
                     inner.resolution,
-                    f.name,
+                    f.name.take(),
                     inner.message,
                     None,
                 );
@@ -160,7 +160,7 @@ fn message_json(message: Option<&str>) -> Option<Inner> {
     if !f.has(Key::Code) && !f.has(Key::IsWsFailure) {
         return None;
     }
-    let inner = stream(text, f).ok()?;
+    let inner = stream(text, &mut f).ok()?;
     Some(Inner {
         code: inner.code().clone().into_owned(),
         resolution: inner.resolution().clone().into_owned(),

@@ -56,7 +56,7 @@ pub fn parse_tencent(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     if f.has(Key::ActionStatus) || f.has(Key::ErrorCode) {
         return rest_error(json);
     }
-    tencent_web(json, f)
+    tencent_web(json, &mut f)
 }
 
 /// A REST reply read as one error: a success or a partial failure is refused, saying which.
@@ -76,7 +76,7 @@ pub(super) fn rest_error(json: &str) -> Result<ParsedError<'_>, PayloadError> {
 #[inline(always)]
 pub(super) fn tencent_web<'a>(
     json: &'a str,
-    mut f: Fields<'a>,
+    f: &mut Fields<'a>,
 ) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::TencentError;
     if !f.has(Key::Code) {
@@ -110,7 +110,13 @@ pub(super) fn tencent_web<'a>(
     let shape = shape_of(&resolution, shape);
     let details = f.data.or(f.details);
     Ok(ParsedError::new(
-        json, shape, code, resolution, f.name, f.message, details,
+        json,
+        shape,
+        code,
+        resolution,
+        f.name.take(),
+        f.message.take(),
+        details,
     ))
 }
 

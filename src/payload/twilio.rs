@@ -52,13 +52,13 @@ use crate::{Canonical, RawCode, Recovery, Table};
 pub fn parse_twilio(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::TwilioRest), &mut f)?;
-    twilio(json, f)
+    twilio(json, &mut f)
 }
 
 #[inline(always)]
 pub(super) fn twilio<'a>(
     json: &'a str,
-    mut f: Fields<'a>,
+    f: &mut Fields<'a>,
 ) -> Result<ParsedError<'a>, PayloadError> {
     if let Some(ErrorField::Body(b)) = f.error.take_if(|e| twilsock_body(e)) {
         // `initFailed`: `{"error": <connectionError>}`.
@@ -92,7 +92,7 @@ fn twilsock_body(error: &ErrorField<'_>) -> bool {
 }
 
 /// A REST body, `RestException` or `TwilioServiceException`: `code` and `status` at the top.
-fn coded<'a>(json: &'a str, shape: Shape, mut f: Fields<'a>) -> ParsedError<'a> {
+fn coded<'a>(json: &'a str, shape: Shape, f: &mut Fields<'a>) -> ParsedError<'a> {
     let status = http_status(f.status);
     if f.message.is_none() {
         // `TwilioServiceException`: RFC 9457's `detail` says more than its `title`.
@@ -106,7 +106,7 @@ fn coded<'a>(json: &'a str, shape: Shape, mut f: Fields<'a>) -> ParsedError<'a> 
         .and_then(status_class);
     let resolution = resolve::received(Table::TwilioConversations, code.clone());
     let shape = shape_of(&resolution, shape);
-    ParsedError::new(json, shape, code, resolution, f.name, f.message, f.details)
+    ParsedError::from_fields(json, shape, code, resolution, f)
         .with_status(status)
         .with_signal(signal)
 }
@@ -121,7 +121,7 @@ fn platform_status(code: &RawCode<'_>) -> Option<u16> {
 }
 
 /// Twilsock's `connectionError` event: `{terminal, message, httpStatusCode, errorCode}`.
-fn connection_error<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
+fn connection_error<'a>(json: &'a str, f: &mut Fields<'a>) -> ParsedError<'a> {
     let shape = Shape::Twilsock;
     let status = http_status(f.http_status_code);
     let lost = if is_true(f.terminal) {
@@ -137,14 +137,14 @@ fn connection_error<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
     };
     let resolution = resolve::received(Table::TwilioConversations, code.clone());
     let message = f.message.take();
-    ParsedError::new(json, shape, code, resolution, f.name, message, None)
+    ParsedError::new(json, shape, code, resolution, f.name.take(), message, None)
         .with_status(status)
         .with_signal(signal)
 }
 
 /// `TwilsockUpstreamError`: `{status, description, body}`, the body being the service's answer
 /// (a Twilio REST error body), whose code is the payload's.
-fn upstream<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
+fn upstream<'a>(json: &'a str, f: &mut Fields<'a>) -> ParsedError<'a> {
     let shape = Shape::Twilsock;
     let mut inner = Fields::default();
     let body = f.body.filter(|b| b.get().starts_with('{'));
@@ -156,7 +156,7 @@ fn upstream<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
     };
     let resolution = resolve::received(Table::TwilioConversations, code.clone());
     let message = inner.message.or_else(|| f.message.take());
-    ParsedError::new(json, shape, code, resolution, f.name, message, None)
+    ParsedError::new(json, shape, code, resolution, f.name.take(), message, None)
         .with_status(status)
         .with_signal(signal)
 }
@@ -168,7 +168,7 @@ pub(super) fn without_code<'a>(
     json: &'a str,
     shape: Shape,
     table: Table,
-    f: Fields<'a>,
+    f: &mut Fields<'a>,
     status: Option<u16>,
 ) -> ParsedError<'a> {
     let Some(class) = status.and_then(status_class) else {
@@ -182,8 +182,8 @@ pub(super) fn without_code<'a>(
         shape,
         code,
         crate::Resolution::Unrecognized(unrecognized),
-        f.name,
-        f.message,
+        f.name.take(),
+        f.message.take(),
         details,
     );
     parsed.coded = false;
@@ -192,7 +192,7 @@ pub(super) fn without_code<'a>(
 
 /// `TwilsockReplyError`: `{reply: {status: {code, status, description, errorCode}, ...}}`, a
 /// Twilsock reply that was not a success; `status.code` is an HTTP status, `errorCode` Twilio's.
-fn reply<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
+fn reply<'a>(json: &'a str, f: &mut Fields<'a>) -> ParsedError<'a> {
     let shape = Shape::Twilsock;
     let object = |raw: Option<&'a RawValue>| raw.filter(|r| r.get().starts_with('{'));
     let mut header = Fields::default();
@@ -217,9 +217,17 @@ fn reply<'a>(json: &'a str, mut f: Fields<'a>) -> ParsedError<'a> {
         return without_code(json, shape, Table::TwilioConversations, f, http);
     };
     let resolution = resolve::received(Table::TwilioConversations, code.clone());
-    ParsedError::new(json, shape, code, resolution, f.name, f.message, None)
-        .with_status(http)
-        .with_signal(http.and_then(status_class))
+    ParsedError::new(
+        json,
+        shape,
+        code,
+        resolution,
+        f.name.take(),
+        f.message.take(),
+        None,
+    )
+    .with_status(http)
+    .with_signal(http.and_then(status_class))
 }
 
 /// A numeric member kept as exact text: the code it holds (`null` and other types: none).

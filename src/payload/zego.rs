@@ -35,11 +35,11 @@ use crate::{RawCode, Table};
 pub fn parse_zego(json: &str) -> Result<ParsedError<'_>, PayloadError> {
     let mut f = Fields::default();
     read(json, Some(Shape::ZegoZimError), &mut f)?;
-    zego(json, f)
+    zego(json, &mut f)
 }
 
 #[inline(always)]
-pub(super) fn zego<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
+pub(super) fn zego<'a>(json: &'a str, f: &mut Fields<'a>) -> Result<ParsedError<'a>, PayloadError> {
     let shape = Shape::ZegoZimError;
     if f.has(Key::Code) && f.code.is_none() {
         return Err(PayloadError::MissingCode {
@@ -52,9 +52,7 @@ pub(super) fn zego<'a>(json: &'a str, mut f: Fields<'a>) -> Result<ParsedError<'
     };
     let resolution = resolve::received(Table::ZegoZim, code.clone());
     let shape = shape_of(&resolution, shape);
-    Ok(ParsedError::new(
-        json, shape, code, resolution, f.name, f.message, f.details,
-    ))
+    Ok(ParsedError::from_fields(json, shape, code, resolution, f))
 }
 
 impl ParsedError<'_> {
