@@ -532,6 +532,13 @@ impl<'a> ParsedError<'a> {
         }
     }
 
+    /// Replaces the details (a shape whose details are another member, or none).
+    #[inline(always)]
+    pub(super) fn with_details(mut self, details: Option<&'a RawValue>) -> Self {
+        self.details = details;
+        self
+    }
+
     /// Records the class the payload's own signals call for (see [`class`](Self::class)).
     #[inline(always)]
     pub(super) fn with_signal(mut self, signal: Option<(Canonical, Recovery)>) -> Self {

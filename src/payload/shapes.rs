@@ -150,15 +150,8 @@ pub(super) fn uncoded<'a>(
             )
         }
     };
-    let mut parsed = ParsedError::new(
-        json,
-        shape,
-        code,
-        resolution,
-        f.name.take(),
-        f.message.take(),
-        f.details.or(f.data),
-    );
+    let mut parsed = ParsedError::from_fields(json, shape, code, resolution, f)
+        .with_details(f.details.or(f.data));
     parsed.coded = false;
     parsed
 }

@@ -109,15 +109,7 @@ pub(super) fn tencent_web<'a>(
     };
     let shape = shape_of(&resolution, shape);
     let details = f.data.or(f.details);
-    Ok(ParsedError::new(
-        json,
-        shape,
-        code,
-        resolution,
-        f.name.take(),
-        f.message.take(),
-        details,
-    ))
+    Ok(ParsedError::from_fields(json, shape, code, resolution, f).with_details(details))
 }
 
 /// The SDK's `error` event, `{"name": "error", "data": {"code", "message"}}`: the error is its

@@ -177,15 +177,14 @@ pub(super) fn without_code<'a>(
     let code = RawCode::from(json.trim());
     let unrecognized = crate::Unrecognized::new(table, code.clone());
     let details = f.details.or(f.data);
-    let mut parsed = ParsedError::new(
+    let mut parsed = ParsedError::from_fields(
         json,
         shape,
         code,
         crate::Resolution::Unrecognized(unrecognized),
-        f.name.take(),
-        f.message.take(),
-        details,
-    );
+        f,
+    )
+    .with_details(details);
     parsed.coded = false;
     parsed.with_status(status).with_signal(Some(class))
 }
@@ -217,17 +216,10 @@ fn reply<'a>(json: &'a str, f: &mut Fields<'a>) -> ParsedError<'a> {
         return without_code(json, shape, Table::TwilioConversations, f, http);
     };
     let resolution = resolve::received(Table::TwilioConversations, code.clone());
-    ParsedError::new(
-        json,
-        shape,
-        code,
-        resolution,
-        f.name.take(),
-        f.message.take(),
-        None,
-    )
-    .with_status(http)
-    .with_signal(http.and_then(status_class))
+    ParsedError::from_fields(json, shape, code, resolution, f)
+        .with_details(None)
+        .with_status(http)
+        .with_signal(http.and_then(status_class))
 }
 
 /// A numeric member kept as exact text: the code it holds (`null` and other types: none).
