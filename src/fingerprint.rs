@@ -140,7 +140,7 @@ pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 
 /// [`same_bytes`] for equal lengths over 32: every whole word, then the last 8 bytes, compared
 /// without a call to `memcmp` (a call makes every lookup save the registers it clobbers).
-#[allow(dead_code)]
+#[allow(dead_code)] // the library compares; build.rs only fingerprints
 #[inline(always)]
 fn long_same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();

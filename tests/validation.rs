@@ -454,7 +454,7 @@ fn key_shapes_hold_the_lengths_of_the_keys_by_first_byte() {
 
 #[test]
 fn the_tail_filter_admits_every_key_and_refuses_most_other_strings() {
-    // A string lookup's first check: the Bloom filter over the keys' `tail_hash` (last 8 bytes
+    // A string lookup's second check: the Bloom filter over the keys' `tail_hash` (last 16 bytes
     // and length). It must admit every key (or a code would not be found), and it is what makes
     // misses cheap: near misses (the last byte changed, one byte more or less) and other
     // vendors' codes must mostly stop there.
