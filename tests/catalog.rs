@@ -279,9 +279,20 @@ fn cross_vendor_lookup_finds_every_table_with_the_code() {
     let m = lookup("605");
     assert_eq!(m.len(), 2);
     assert_eq!(m.to_string(), "agora_chat, agora_native");
+    let mut m = m;
+    assert_eq!(m.next().map(|e| e.table()), Some(Table::AgoraChat));
+    assert_eq!((m.len(), m.is_empty()), (1, false));
+    assert_eq!(m.next().map(|e| e.table()), Some(Table::AgoraNative));
+    assert_eq!((m.len(), m.is_empty(), m.next()), (0, true, None));
     assert!(lookup("").next().is_none());
     assert!(lookup("err_uid_not_found").next().is_none());
-    assert_eq!(lookup_lenient("  err_uid_not_found\t").count(), 2);
+    let tables: Vec<Table> = (lookup_lenient("  err_uid_not_found\t").map(|e| e.table())).collect();
+    assert_eq!(tables, [Table::CometChatSdk, Table::CometChatRest]);
+    // The exact matches (Agora REST's and Ably's `unauthorized`) and the case-folded ones
+    // (CometChat's and Twilio's `UNAUTHORIZED`), merged in the order of `Table`.
+    let tables: Vec<Table> = lookup_lenient("unauthorized").map(|e| e.table()).collect();
+    use Table::{Ably, AgoraRest, CometChatSdk, TwilioConversations};
+    assert_eq!(tables, [CometChatSdk, AgoraRest, TwilioConversations, Ably]);
     assert_eq!(lookup_lenient(&"A".repeat(1000)).count(), 0);
     // Every code fits the lenient lookup's buffer.
     assert!(AnyChatError::all().all(|e| e.code().to_string().len() <= 96));
