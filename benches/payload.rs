@@ -50,6 +50,14 @@ const PER_SHAPE: usize = 4000;
 /// the message.
 type Parse = fn(&str) -> usize;
 
+/// A body with the three sides' parsers (ours, typed, value).
+type Row<'b> = (&'b str, Parse, Parse, Parse);
+
+/// One pass of the side that `side` picks over every body, each body through `black_box`.
+fn parse_all(bodies: &[Row<'_>], side: impl Fn(&Row<'_>) -> Parse) -> usize {
+    bodies.iter().map(|b| side(b)(black_box(b.0))).sum()
+}
+
 /// One shape: its bodies and the three sides.
 struct Shape {
     name: &'static str,
@@ -676,38 +684,19 @@ fn main() {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
-    let run = |c: &mut Criterion, group: &str, bodies: &[(&str, Parse, Parse, Parse)]| {
+    let run = |c: &mut Criterion, group: &str, bodies: &[Row<'_>]| {
         let mut g = c.benchmark_group(group);
         g.throughput(Throughput::Elements(bodies.len() as u64));
         g.bench_function("chat_error_codes", |b| {
-            b.iter(|| {
-                bodies
-                    .iter()
-                    .map(|(s, f, _, _)| f(black_box(s)))
-                    .sum::<usize>()
-            })
+            b.iter(|| parse_all(bodies, |r| r.1))
         });
-        g.bench_function("typed", |b| {
-            b.iter(|| {
-                bodies
-                    .iter()
-                    .map(|(s, _, f, _)| f(black_box(s)))
-                    .sum::<usize>()
-            })
-        });
-        g.bench_function("value", |b| {
-            b.iter(|| {
-                bodies
-                    .iter()
-                    .map(|(s, _, _, f)| f(black_box(s)))
-                    .sum::<usize>()
-            })
-        });
+        g.bench_function("typed", |b| b.iter(|| parse_all(bodies, |r| r.2)));
+        g.bench_function("value", |b| b.iter(|| parse_all(bodies, |r| r.3)));
         g.finish();
     };
     let mut groups = Vec::new();
     for s in &shapes {
-        let bodies: Vec<(&str, Parse, Parse, Parse)> = s
+        let bodies: Vec<Row<'_>> = s
             .bodies
             .iter()
             .map(|b| (b.as_str(), s.ours, s.typed, s.value))
@@ -717,7 +706,7 @@ fn main() {
         groups.push((group, bodies.len()));
     }
     // Every detectable shape, interleaved; the crate detects the shape, the baselines are told.
-    let mut mixed: Vec<(&str, Parse, Parse, Parse)> = Vec::new();
+    let mut mixed: Vec<Row<'_>> = Vec::new();
     for i in 0..PER_SHAPE {
         for s in shapes.iter().filter(|s| s.detected) {
             mixed.push((s.bodies[i].as_str(), ours_detect as Parse, s.typed, s.value));
@@ -757,31 +746,21 @@ fn main() {
 /// The crate against the typed baseline per shape as paired ratios (`common::paired`: 41
 /// alternating pairs of short batches, quartiles), which the host's changing load moves far
 /// less than the ratio of criterion's medians in the table after it.
-fn paired_table(shapes: &[Shape], mixed: &[(&str, Parse, Parse, Parse)]) {
-    let ratio = |bodies: &[(&str, Parse, Parse, Parse)]| {
+fn paired_table(shapes: &[Shape], mixed: &[Row<'_>]) {
+    let ratio = |bodies: &[Row<'_>]| {
         paired(
             || {
-                black_box(
-                    bodies
-                        .iter()
-                        .map(|(s, f, _, _)| f(black_box(s)))
-                        .sum::<usize>(),
-                );
+                black_box(parse_all(bodies, |r| r.1));
             },
             || {
-                black_box(
-                    bodies
-                        .iter()
-                        .map(|(s, _, f, _)| f(black_box(s)))
-                        .sum::<usize>(),
-                );
+                black_box(parse_all(bodies, |r| r.2));
             },
         )
     };
     println!("\n| shape | crate / typed, paired: median (quartiles) |");
     println!("|---|---|");
     for s in shapes {
-        let bodies: Vec<(&str, Parse, Parse, Parse)> = (s.bodies.iter())
+        let bodies: Vec<Row<'_>> = (s.bodies.iter())
             .map(|b| (b.as_str(), s.ours, s.typed, s.value))
             .collect();
         let (q1, median, q3) = ratio(&bodies);
